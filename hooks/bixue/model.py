@@ -1,0 +1,248 @@
+"""The campaign as read from data/: frozen dataclasses, nothing computed, no MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping, Optional, Tuple, Union
+
+Number = Union[int, float]
+
+STATUSES = ("todo", "doing", "done", "verified", "ongoing")
+"""Ledger statuses in display order."""
+
+STATUS_NAMES = {
+    "todo": "未启动",
+    "doing": "整改中",
+    "done": "已完成",
+    "verified": "已销号",
+    "ongoing": "长期坚持",
+}
+
+SLIDE_NAMES = ("overview", "ranking", "indicators", "rectification", "exemplars", "notices", "pairs")
+"""Slides the screen knows, in their default order."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: the file (relative to the project, posix) and its first line."""
+
+    path: str
+    line: int
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """Line of each field of the record, by key, for errors raised after loading."""
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    start: date
+    end: date
+    description: str = ""
+    """Markdown."""
+
+
+@dataclass(frozen=True)
+class LeaderRole:
+    """One row of the leading group (组织领导): a role and its members (persons)."""
+
+    role: str
+    members: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide of the screen rotation; `seconds` overrides the screen interval."""
+
+    name: str
+    seconds: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Screen:
+    interval: int = 15
+    """Seconds a slide stays, unless the slide says otherwise."""
+    reload: int = 300
+    """Seconds between checks for a newly published build."""
+    slides: Tuple[Slide, ...] = tuple(Slide(name) for name in SLIDE_NAMES)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """campaign.yml: the campaign's identity, period, phases and organisation (实施方案)."""
+
+    title: str
+    organization: str
+    start: date
+    end: date
+    phases: Tuple[Phase, ...]
+    short_title: str = ""
+    theme: str = ""
+    as_of: Optional[date] = None
+    goals: Tuple[str, ...] = ()
+    leading_group: Tuple[LeaderRole, ...] = ()
+    pairs: Tuple[Tuple[str, str], ...] = ()
+    requirements: Tuple[str, ...] = ()
+    screen: Screen = Screen()
+    mask_leading_group: bool = False
+    warn_days: int = 3
+    origin: Origin = Origin("data/campaign.yml", 1)
+
+    @property
+    def display_title(self) -> str:
+        """The short title where there is one: for headers and the screen."""
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    short: str = ""
+    group: str = ""
+    contact: str = ""
+    """A person."""
+    origin: Origin = Origin("data/units.yml", 1)
+
+    @property
+    def label(self) -> str:
+        """The short name where there is one: for charts and narrow tables."""
+        return self.short or self.name
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str = ""
+    """Unit of measure (万元, %, 件), shown beside numbers."""
+    direction: str = "up"
+    cumulative: bool = True
+    targets: Mapping[str, Number] = field(default_factory=dict)
+    """unit_id -> target; a single target in the file is given to every unit."""
+    values: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)
+    """unit_id -> {period label: value}."""
+    origin: Origin = Origin("data/indicators.yml", 1)
+
+
+@dataclass(frozen=True)
+class Indicators:
+    periods: Tuple[str, ...]
+    indicators: Tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    max: Number
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    name: str
+    date: date
+    scores: Mapping[str, Mapping[str, Number]]
+    """unit_id -> {criterion_id: score}."""
+    origin: Origin = Origin("data/evaluations.yml", 1)
+
+
+@dataclass(frozen=True)
+class Level:
+    min: Number
+    label: str
+
+
+@dataclass(frozen=True)
+class Evaluations:
+    criteria: Tuple[Criterion, ...]
+    rounds: Tuple[Round, ...]
+    levels: Tuple[Level, ...] = ()
+    origin: Origin = Origin("data/evaluations.yml", 1)
+
+
+@dataclass(frozen=True)
+class Update:
+    date: date
+    note: str
+
+
+@dataclass(frozen=True)
+class RectificationItem:
+    """One line of the rectification ledger (整改台账)."""
+
+    id: str
+    unit: str
+    problem: str
+    status: str
+    deadline: Optional[date] = None
+    measures: str = ""
+    source: str = ""
+    category: str = ""
+    owner: str = ""
+    """A person."""
+    found: Optional[date] = None
+    completed: Optional[date] = None
+    updates: Tuple[Update, ...] = ()
+    """Newest first."""
+    photo_before: str = ""
+    photo_after: str = ""
+    """Photo paths relative to data/ (posix), checked to exist."""
+    internal: bool = False
+    origin: Origin = Origin("data/rectifications/ledger.yml", 1)
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    """One exemplar case (先进典型 / 好做法); `slug` is its file name and permanent URL."""
+
+    slug: str
+    title: str
+    unit: str
+    date: date
+    category: str
+    body: str
+    """The story, Markdown."""
+    summary: str = ""
+    people: Tuple[str, ...] = ()
+    """Persons."""
+    tags: Tuple[str, ...] = ()
+    cover: str = ""
+    """Path relative to data/ (posix), checked to exist."""
+    adopted_by: Tuple[str, ...] = ()
+    internal: bool = False
+    origin: Origin = Origin("data/exemplars/case.md", 1)
+
+
+@dataclass(frozen=True)
+class Notice:
+    slug: str
+    title: str
+    date: date
+    body: str
+    pinned: bool = False
+    internal: bool = False
+    origin: Origin = Origin("data/notices/notice.md", 1)
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Everything in one campaign's data/ folder."""
+
+    plan: Plan
+    units: Tuple[Unit, ...]
+    indicators: Optional[Indicators] = None
+    evaluations: Optional[Evaluations] = None
+    ledger: Tuple[RectificationItem, ...] = ()
+    exemplars: Tuple[Exemplar, ...] = ()
+    notices: Tuple[Notice, ...] = ()
+    data_dir: str = "data"
+    """Absolute path of the data folder, for copying images."""
+
+    def unit(self, unit_id: str) -> Unit:
+        return next(u for u in self.units if u.id == unit_id)
