@@ -1,0 +1,31 @@
+"""The generated site: every page, marker block and file, gathered from the page modules."""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, Iterable, List
+
+from board import Board
+from contents import GeneratedFile, GeneratedPage
+
+MODULES: List = []
+"""Page and file modules, in nav order. Each may define `pages(board)`, `files(board, site_url)`
+and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
+
+
+def all_pages(board: Board) -> List[GeneratedPage]:
+    return [page for module in MODULES for page in getattr(module, "pages", _none)(board)]
+
+
+def all_files(board: Board, site_url: str) -> List[GeneratedFile]:
+    return [f for module in MODULES for f in getattr(module, "files", _none)(board, site_url)]
+
+
+def all_blocks() -> Dict[str, Callable[[Board, str], str]]:
+    blocks: Dict[str, Callable[[Board, str], str]] = {}
+    for module in MODULES:
+        blocks.update(getattr(module, "BLOCKS", {}))
+    return blocks
+
+
+def _none(*_args) -> Iterable:
+    return ()

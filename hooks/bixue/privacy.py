@@ -1,0 +1,113 @@
+"""Privacy of the public build: persons masked, phone and ID numbers refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterator, List, Tuple
+
+from errors import DataError
+from model import Campaign, LeaderRole, RectificationItem
+
+MASK = "＊"
+
+DOUBLE_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 "
+    "太史 申屠 澹台 公冶 宗政 濮阳 淳于 单于 太叔 仲孙 钟离 闻人 赫连 万俟 呼延 百里 东郭 "
+    "南门 羊舌 微生 梁丘 左丘 东门 第五 拓跋 夹谷 宰父 谷梁 段干 公良 乐正 巫马 公西 颛孙 "
+    "壤驷 漆雕 司空 司寇 亓官 鲜于 闾丘 子车 公羊".split()
+)
+
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)")
+RESIDENT_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
+
+
+def mask_person(name: str) -> str:
+    """李彩丽 -> 李＊, 欧阳娜娜 -> 欧阳＊, Zhang San -> Z＊: the surname stays, the length does not show."""
+    name = name.strip()
+    if not name:
+        return name
+    if name[0].isascii():
+        return name[0] + MASK
+    surname = name[:2] if name[:2] in DOUBLE_SURNAMES and len(name) > 2 else name[0]
+    return surname + MASK
+
+
+def publish(campaign: Campaign) -> Campaign:
+    """The campaign with every person value masked, as the public build shows it."""
+    plan = campaign.plan
+    if plan.mask_leading_group:
+        roles = tuple(
+            LeaderRole(role.role, tuple(map(mask_person, role.members)))
+            for role in plan.leading_group
+        )
+        plan = dataclasses.replace(plan, leading_group=roles)
+    return dataclasses.replace(
+        campaign,
+        plan=plan,
+        units=tuple(dataclasses.replace(u, contact=mask_person(u.contact)) for u in campaign.units),
+        ledger=tuple(dataclasses.replace(i, owner=mask_person(i.owner)) for i in campaign.ledger),
+        exemplars=tuple(
+            dataclasses.replace(e, people=tuple(map(mask_person, e.people)))
+            for e in campaign.exemplars
+        ),
+    )
+
+
+def check_public_text(campaign: Campaign) -> List[DataError]:
+    """Every published text that holds a mainland mobile number or an 18-digit ID number."""
+    errors = []
+    for path, line, field, text in published_texts(campaign):
+        for pattern, what in ((MOBILE, "手机号码"), (RESIDENT_ID, "18位身份证号码")):
+            for match in pattern.finditer(text):
+                at = line + text.count("\n", 0, match.start()) if field == "body" else line
+                errors.append(
+                    DataError(
+                        path,
+                        at,
+                        field,
+                        f"公开版不得发布{what}，发现 '{match.group()}'",
+                        "请删除该号码，或将此条标为 internal: true",
+                    )
+                )
+    return errors
+
+
+def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
+    """(file, line, field, text) of every string that the public build publishes."""
+    plan = campaign.plan
+    yield from record_texts(plan, plan.origin)
+    for phase in plan.phases:
+        yield from record_texts(phase, plan.origin)
+    for role in plan.leading_group:
+        yield from record_texts(role, plan.origin)
+    for unit in campaign.units:
+        yield from record_texts(unit, unit.origin)
+    for record in (*campaign.ledger, *campaign.exemplars, *campaign.notices):
+        if not record.internal:
+            yield from record_texts(record, record.origin)
+            yield from update_texts(record)
+    for indicator in campaign.indicators.indicators if campaign.indicators else ():
+        yield from record_texts(indicator, indicator.origin)
+    if campaign.evaluations:
+        for criterion in campaign.evaluations.criteria:
+            yield from record_texts(criterion, campaign.evaluations.origin)
+        for round_ in campaign.evaluations.rounds:
+            yield from record_texts(round_, round_.origin)
+            yield from record_texts(round_, round_.origin)
+
+
+def record_texts(record, origin) -> Iterator[Tuple[str, int, str, str]]:
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        texts = value if isinstance(value, tuple) else (value,)
+        for text in texts:
+            if isinstance(text, str):
+                yield origin.path, origin.line_of(field.name), field.name, text
+
+
+def update_texts(record) -> Iterator[Tuple[str, int, str, str]]:
+    if isinstance(record, RectificationItem):
+        for update in record.updates:
+            yield record.origin.path, record.origin.line_of("updates"), "updates", update.note
+

@@ -1,0 +1,104 @@
+"""Shared rendering: the escaping Jinja environment, Markdown from data, links between pages."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable, Tuple
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup, escape
+
+import figures
+from model import STATUS_NAMES
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+STATUS_SYMBOLS = {"todo": "○", "doing": "◐", "done": "●", "verified": "✔", "ongoing": "∞"}
+"""A symbol beside every status colour, so colour is never the only cue."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_SAFE_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map"}
+
+
+def page_url(src_uri: str) -> str:
+    """The URL (relative to the site root) of a page source: units/x.md -> units/x/."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def relative_url(here: str, target: str) -> str:
+    """A link from the page at URL `here` to `target` (both relative to the site root)."""
+    base = posixpath.join("/", here)
+    if not base.endswith("/"):
+        base = posixpath.dirname(base) + "/"
+    link = posixpath.relpath(posixpath.join("/", target), base)
+    if target.endswith("/") and not link.endswith("/"):
+        link += "/"
+    return "./" if link == "./" or link == "." else link
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown from the data, as HTML with anything unsafe stripped (defence in depth)."""
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    return Markup(nh3.clean(html, tags=_SAFE_TAGS, url_schemes={"http", "https", "mailto"}))
+
+
+def md_text(text: str) -> str:
+    """Plain text safe inside a Markdown heading: escaped, never markup."""
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+
+
+def chart_attribute(figure_dict: dict) -> str:
+    """A figure as JSON for an HTML attribute; escaping happens in the template."""
+    return json.dumps(figure_dict, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        pct=figures.format_percent,
+        num=figures.format_number,
+        day=figures.format_date,
+        long_day=lambda day: figures.format_date(day, long=True),
+        markdown=render_markdown,
+    )
+    env.globals.update(
+        url=relative_url,
+        status_names=STATUS_NAMES,
+        status_symbols=STATUS_SYMBOLS,
+    )
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render_block(template: str, **context) -> str:
+    """A template's HTML as one raw block: blank lines would end it inside Markdown."""
+    html = ENVIRONMENT.get_template(template).render(**context)
+    return _BLANK_LINES.sub("\n", html).strip()
+
+
+def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:
+    """A generated page: a title, then (heading, HTML block) sections; '' heading: no heading."""
+    parts = [f"---\n{meta}---\n" if meta else "", f"# {md_text(title)}\n"]
+    for heading, html in sections:
+        if heading:
+            parts.append(f"## {md_text(heading)}\n")
+        if html:
+            parts.append(f"{html}\n")
+    return "\n".join(part for part in parts if part)

@@ -1,0 +1,55 @@
+"""MkDocs hooks: glue between MkDocs and Bixue's modules in hooks/bixue/."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "bixue"))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+
+import assemble  # noqa: E402
+import swap  # noqa: E402
+from errors import DataErrors  # noqa: E402
+
+log = get_plugin_logger("bixue")
+state: dict = {}
+"""This build's board and command; MkDocs loads the hook module once per process."""
+
+
+def on_startup(command, dirty):
+    state["command"] = command
+
+
+def on_config(config):
+    try:
+        state["board"] = assemble.load_board(config, os.environ)
+    except (DataErrors, ValueError) as error:
+        raise PluginError(str(error)) from None
+    assemble.configure(config, state["board"], log)
+    if state.get("command") == "build":
+        state["site_dir"] = config.site_dir
+        config.site_dir = swap.staging_dir(config.site_dir)
+    return config
+
+
+def on_files(files, config):
+    return assemble.add_generated(files, config, state["board"])
+
+
+def on_page_markdown(markdown, page, config, files):
+    return assemble.fill_markers(markdown, page, state["board"], log)
+
+
+def on_post_build(config):
+    assemble.write_stamp(config.site_dir)
+    if "site_dir" in state:
+        swap.swap_in(config.site_dir, state.pop("site_dir"))
+
+
+def on_build_error(error):
+    if "site_dir" in state:
+        swap.discard(swap.staging_dir(state.pop("site_dir")))
