@@ -1,0 +1,141 @@
+"""Shared fixtures: the hooks' modules on sys.path, demo builds, a local server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks" / "bixue"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build_site(dest: Path, data: Path | None = None, **env: str) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` into dest, as a user would; env adds BOARD_* variables."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
+    if data is not None:
+        full_env["BOARD_DATA"] = str(data)
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def built(dest: Path, data: Path | None = None, **env: str) -> Path:
+    result = build_site(dest, data, **env)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return dest
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page at a site URL such as 'units/puyang-south/'."""
+    path = site / url / "index.html" if url.endswith("/") or not url else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A static file server on loopback over a built site."""
+
+    def __init__(self, directory: Path, port: int):
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo campaign built with the internal profile."""
+    return built(tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Path:
+    """The demo campaign built with BOARD_PROFILE=public."""
+    return built(tmp_path_factory.mktemp("public") / "site", BOARD_PROFILE="public")
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory):
+    """The demo built for and served at a loopback URL (site_url matches: instant navigation)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site = built(tmp_path_factory.mktemp("served") / "site", BOARD_SITE_URL=url)
+    server = Server(site, port)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; never a downloaded browser."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1920×1080 page that fails the test on any request outside loopback."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    outside = []
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+        else (outside.append(route.request.url), route.abort()),
+    )
+    new_page = context.new_page()
+    errors = []
+    new_page.on("pageerror", lambda error: errors.append(str(error)))
+    new_page.on(
+        "console", lambda msg: errors.append(msg.text) if msg.type == "error" else None
+    )
+    new_page.outside_requests = outside
+    new_page.js_errors = errors
+    yield new_page
+    context.close()
+    assert not outside, f"requests outside the site: {outside}"
