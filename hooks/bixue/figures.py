@@ -50,6 +50,15 @@ def current_phase(phases: Sequence[Phase], as_of: datetime.date) -> PhaseStatus:
     return PhaseStatus(None, "阶段间隙")
 
 
+def phase_state(phase: Phase, current: Optional[Phase], as_of: datetime.date) -> str:
+    """A phase on the timeline: done (ended), current, upcoming, or running (overlaps current)."""
+    if phase == current:
+        return "current"
+    if phase.end < as_of:
+        return "done"
+    return "upcoming" if phase.start > as_of else "running"
+
+
 def latest_value(
     values: Mapping[str, Number], periods: Sequence[str]
 ) -> Optional[Tuple[str, Number]]:
@@ -115,6 +124,14 @@ def rank_round(round_: Round, units: Sequence[Unit]) -> Tuple[Ranked, ...]:
         rank = ranked[-1].rank if tied else position
         ranked.append(Ranked(unit_id, totals[unit_id], rank))
     return tuple(ranked)
+
+
+def difference(first: Optional[Number], second: Optional[Number]) -> Optional[Number]:
+    """first - second, exact in decimal (27.5 - 26.3 is 1.2); None when either is missing."""
+    if first is None or second is None:
+        return None
+    result = Decimal(str(first)) - Decimal(str(second))
+    return int(result) if result == result.to_integral_value() else float(result)
 
 
 def rank_change(previous: Optional[int], current: Optional[int]) -> Optional[int]:
