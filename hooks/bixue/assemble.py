@@ -38,7 +38,8 @@ def load_board(config, environ: Mapping[str, str]) -> Board:
         if errors:
             raise DataErrors(errors)
         campaign = privacy.publish(campaign)
-    return compute_board(campaign, as_of(environ, campaign.plan.as_of), profile == "public")
+    day = as_of(environ, campaign.plan.as_of)
+    return compute_board(campaign, day, profile == "public", config.site_url or "")
 
 
 def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:

@@ -106,6 +106,8 @@ class Board:
     """Every item, internal ones included, in ledger order."""
     ledger_stats: LedgerStats
     ledger_by_unit: Mapping[str, LedgerStats]
+    site_url: str = ""
+    """Where the site is published (mkdocs.yml site_url), for QR codes and feeds; "" if unset."""
 
     @property
     def latest_round(self) -> Optional[RoundView]:
@@ -131,6 +133,10 @@ class Board:
         cases = [e for e in cases if not unit_id or e.unit == unit_id]
         return tuple(sorted(cases, key=lambda e: (-e.date.toordinal(), e.slug)))
 
+    def learned_from(self, unit_id: str) -> Tuple[Exemplar, ...]:
+        """Published cases the unit adopted (学习借鉴: it is in their adopted_by), newest first."""
+        return tuple(case for case in self.exemplars() if unit_id in case.adopted_by)
+
     def notices(self) -> Tuple[Notice, ...]:
         """Published notices, pinned first, then newest first."""
         shown = [n for n in self.campaign.notices if self.listed(n)]
@@ -140,7 +146,9 @@ class Board:
         return self.campaign.unit(unit_id)
 
 
-def compute_board(campaign: Campaign, as_of: datetime.date, public: bool = False) -> Board:
+def compute_board(
+    campaign: Campaign, as_of: datetime.date, public: bool = False, site_url: str = ""
+) -> Board:
     plan = campaign.plan
     progress = figures.time_progress(plan.start, plan.end, as_of)
     ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
@@ -155,6 +163,7 @@ def compute_board(campaign: Campaign, as_of: datetime.date, public: bool = False
         ledger=ledger,
         ledger_stats=ledger_stats(ledger),
         ledger_by_unit={u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units},
+        site_url=site_url,
     )
 
 
