@@ -1,0 +1,160 @@
+"""Whole builds as a user runs them: safe publishing, reproducibility, the public profile."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site, built
+
+import load
+
+DEMO = ROOT / "data"
+
+
+def digest_tree(folder: Path) -> dict:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def copy_demo(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    return data
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path, demo_site):
+    again = built(tmp_path / "again")
+    assert digest_tree(again) == digest_tree(demo_site)
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
+    data = copy_demo(tmp_path)
+    site = built(tmp_path / "site", data)
+    before = digest_tree(site)
+    units = data / "units.yml"
+    units.write_text(units.read_text(encoding="utf-8").replace("name:", "nmae:", 1), "utf-8")
+    result = build_site(site, data)
+    assert result.returncode != 0
+    assert "units.yml" in result.stderr and "nmae" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest_tree(site) == before
+    assert not any(p.name.startswith(".site.") for p in tmp_path.iterdir())
+
+
+def test_a_good_build_replaces_the_site_and_leaves_no_staging_behind(tmp_path):
+    data = copy_demo(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("old", "utf-8")
+    built(site, data)
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").exists() and (site / "build-stamp.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_every_error_of_every_file_is_reported_at_once(tmp_path):
+    data = copy_demo(tmp_path)
+    for name in ("units.yml", "evaluations.yml"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8") + "\nscroe: 1\n", "utf-8")
+    result = build_site(tmp_path / "site", data)
+    assert result.returncode != 0
+    assert "data/units.yml" in result.stderr and "data/evaluations.yml" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_bad_as_of_date_is_a_clear_error(tmp_path):
+    result = build_site(tmp_path / "site", BOARD_AS_OF="2014-02-30")
+    assert result.returncode != 0
+    assert "BOARD_AS_OF" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_phone_number_stops_the_public_build_only(tmp_path):
+    data = copy_demo(tmp_path)
+    notice = sorted((data / "notices").glob("*.md"))[0]
+    text = notice.read_text(encoding="utf-8")
+    if "internal: true" in text:
+        notice = sorted((data / "notices").glob("*.md"))[1]
+        text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.rstrip("\n") + "\n\n咨询电话 13912345678\n", "utf-8")
+    assert build_site(tmp_path / "internal", data).returncode == 0
+    result = build_site(tmp_path / "public", data, BOARD_PROFILE="public")
+    assert result.returncode != 0
+    assert f"notices/{notice.name}" in result.stderr and "手机号码" in result.stderr
+
+
+def test_pages_grow_with_units_cases_and_notices_not_with_ledger_items(demo_site):
+    campaign = load.load_campaign(DEMO)
+    pages = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("index.html"))
+    fixed = {"index.html", "404.html"}
+    kinds = {p.split("/")[0] for p in pages if p not in fixed}
+    assert not any(item.id in " ".join(pages) for item in campaign.ledger)
+    expected = len(campaign.units) + len(campaign.exemplars) + len(campaign.notices)
+    per_record = [p for p in pages if p.count("/") == 2 and p.split("/")[0] in kinds]
+    assert len(per_record) == expected
+
+
+PERSON_FIELDS_NOTE = "leading-group members stay unless privacy.mask_leading_group"
+
+
+def secrets_of(campaign) -> list[str]:
+    """Every unmasked person value and every internal text that must not reach the public site."""
+    persons = [u.contact for u in campaign.units]
+    persons += [i.owner for i in campaign.ledger]
+    persons += [p for e in campaign.exemplars for p in e.people]
+    if campaign.plan.mask_leading_group:
+        persons += [m for role in campaign.plan.leading_group for m in role.members]
+    internal = [i.problem for i in campaign.ledger if i.internal]
+    internal += [i.id for i in campaign.ledger if i.internal]
+    internal += [e.title for e in campaign.exemplars if e.internal]
+    internal += [n.title for n in campaign.notices if n.internal]
+    internal += [line for e in campaign.exemplars if e.internal for line in story_lines(e.body)]
+    internal += [line for n in campaign.notices if n.internal for line in story_lines(n.body)]
+    return [s for s in persons + internal if s]
+
+
+def story_lines(body: str) -> list[str]:
+    """Distinctive lines of a story: long enough not to occur by chance elsewhere."""
+    return [line.strip("#-* ") for line in body.splitlines() if len(line.strip("#-* ")) >= 12]
+
+
+def test_the_public_site_holds_no_person_and_no_internal_text_anywhere(public_site):
+    campaign = load.load_campaign(DEMO)
+    secrets = secrets_of(campaign)
+    assert len(secrets) > 20, "the demo should exercise masking"
+    files = [p for p in public_site.rglob("*") if p.is_file()]
+    leaks = []
+    for path in files:
+        text = readable_text(path)
+        leaks += [(path.relative_to(public_site).as_posix(), s) for s in secrets if s in text]
+        leaks += [(path.name, s) for s in secrets if s in path.name]
+    assert leaks == []
+
+
+def readable_text(path: Path) -> str:
+    """A file's text for scanning: xlsx files are unzipped, binary files read as UTF-8 loosely."""
+    import zipfile
+
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as archive:
+            return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    if path.suffix == ".gz":
+        import gzip
+
+        return gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("url", ["", "campaign/", "rectification/", "ranking/"])
+def test_every_page_is_chinese_and_shows_the_as_of_date(demo_site, url):
+    from conftest import soup
+
+    page = soup(demo_site, url)
+    assert page.html["lang"].startswith("zh")
+    assert "2014年10月20日" in page.select_one(".bx-asof").get_text()
