@@ -17,7 +17,12 @@ def all_pages(board: Board) -> List[GeneratedPage]:
 
 
 def all_files(board: Board, site_url: str) -> List[GeneratedFile]:
-    return [f for module in MODULES for f in getattr(module, "files", _none)(board, site_url)]
+    """Each destination once: several pages may publish the same image (images.web_image)."""
+    files: Dict[str, GeneratedFile] = {}
+    for module in MODULES:
+        for generated in getattr(module, "files", _none)(board, site_url):
+            files.setdefault(generated.dest_uri, generated)
+    return list(files.values())
 
 
 def all_blocks() -> Dict[str, Callable[[Board, str], str]]:
