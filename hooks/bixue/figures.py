@@ -167,6 +167,40 @@ def days_late(item: RectificationItem, as_of: datetime.date) -> int:
     return (as_of - item.deadline).days if is_overdue(item, as_of) else 0
 
 
+def days_left(item: RectificationItem, as_of: datetime.date) -> Optional[int]:
+    """Days from the as-of day to the deadline of an open item (0: due today); None otherwise."""
+    if item.status not in OPEN_STATUSES or item.deadline is None:
+        return None
+    return (item.deadline - as_of).days
+
+
+def ledger_timeline(
+    items: Sequence[RectificationItem], start: datetime.date, as_of: datetime.date
+) -> Tuple[Tuple[datetime.date, int, int], ...]:
+    """(day, items found so far, items finished so far) at every day something changed, up to
+    as_of; an item without a found date counts from the campaign's start."""
+    found = [min(item.found or start, as_of) for item in items]
+    finished = [
+        item.completed
+        for item in items
+        if item.status in FINISHED_STATUSES and item.completed and item.completed <= as_of
+    ]
+    days = sorted({start, as_of, *found, *finished})
+    return tuple(
+        (day, sum(f <= day for f in found), sum(c <= day for c in finished)) for day in days
+    )
+
+
+def criterion_averages(round_: Round, criteria: Sequence) -> Mapping[str, Optional[Number]]:
+    """Average score of each criterion over the units scored in the round, exact in decimal."""
+    averages = {}
+    for criterion in criteria:
+        scores = [Decimal(str(row[criterion.id])) for row in round_.scores.values()]
+        mean = sum(scores, Decimal(0)) / len(scores) if scores else None
+        averages[criterion.id] = None if mean is None else float(round(mean, 2))
+    return averages
+
+
 def completion_rate(items: Sequence[RectificationItem]) -> Optional[Fraction]:
     """整改完成率: (done + verified) over all items; None for no items."""
     if not items:
