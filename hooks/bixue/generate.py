@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Callable, Dict, Iterable, List
 
+import board_json
+import feeds
+import page_exemplars
+import page_notices
 from board import Board
 from contents import GeneratedFile, GeneratedPage
 
-MODULES: List = []
+MODULES: List = [page_exemplars, page_notices, feeds, board_json]
 """Page and file modules, in nav order. Each may define `pages(board)`, `files(board, site_url)`
 and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
 
