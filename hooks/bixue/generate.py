@@ -6,12 +6,29 @@ from typing import Callable, Dict, Iterable, List
 
 import board_json
 import feeds
+import page_campaign
 import page_exemplars
+import page_home
+import page_indicators
 import page_notices
+import page_pairs
+import page_ranking
+import page_units
 from board import Board
 from contents import GeneratedFile, GeneratedPage
 
-MODULES: List = [page_exemplars, page_notices, feeds, board_json]
+MODULES: List = [
+    page_home,
+    page_campaign,
+    page_units,
+    page_indicators,
+    page_ranking,
+    page_pairs,
+    page_exemplars,
+    page_notices,
+    feeds,
+    board_json,
+]
 """Page and file modules, in nav order. Each may define `pages(board)`, `files(board, site_url)`
 and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
 
