@@ -34,7 +34,7 @@ def found(node: Node) -> str:
         return "一个列表"
     if isinstance(value, str):
         return f"文本 '{mdsafety.shorten(value)}'"
-    return f"'{node.text}'"
+    return f" '{node.text}'"
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
@@ -188,14 +188,13 @@ def choice(
     return None
 
 
-def unit_id(source: Source, node: Optional[Node], name: str) -> Optional[str]:
-    """A unit id as it is defined: it appears in URLs."""
-    value = text(source, node, name)
-    if value is not None and not UNIT_ID.fullmatch(value):
-        hint = "只能用小写字母、数字和 -，它会出现在网址里"
-        source.error(node.line, name, f"单位 id 不合格：'{mdsafety.shorten(value)}'", hint)
-        return None
-    return value
+def url_safe_id(source: Source, value: str, node: Node, name: str) -> bool:
+    """Unit ids and slugs appear in URLs."""
+    if UNIT_ID.fullmatch(value):
+        return True
+    hint = "只能用小写字母、数字和 -，它会出现在网址里"
+    source.error(node.line, name, f"id 不合格：'{mdsafety.shorten(value)}'", hint)
+    return False
 
 
 def unit_ref(source: Source, node: Optional[Node], name: str) -> Optional[str]:

@@ -109,7 +109,7 @@ def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node],
     root, errors = parse_yaml("\n".join(lines[1:closing]), source.path, first_line=2)
     reading.errors.extend(errors)
     rest = lines[closing + 1 :]
-    blank = next((index for index, line in enumerate(rest) if line.strip()), len(rest))
+    blank = next((index for index, line in enumerate(rest) if line.strip()), 0)
     body, body_line = "\n".join(rest[blank:]).rstrip(), closing + 2 + blank
     check_markdown(source, body, body_line, "body", exact=True)
     return source, root, body, body_line

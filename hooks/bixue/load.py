@@ -20,8 +20,8 @@ from fields import (
     sequence,
     text,
     texts,
-    unit_id,
     unit_ref,
+    url_safe_id,
 )
 from frontmatter import load_exemplars, load_notices
 from load_ledger import load_ledger
@@ -72,14 +72,18 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     file = required_file(reading, "units.yml")
     if file is None:
         return ()
+    errors_before = len(reading.errors)
     source, root = reading.read(file)
     if root is None:
         return ()
+    clean = len(reading.errors) == errors_before
     seen: Dict[str, str] = {}
     units = [read_unit(source, node, seen) for node in sequence(source, root, "")]
     if isinstance(root.value, list) and not root.value:
         source.error(root.line, "", "至少要有一个单位")
-    reading.unit_ids = tuple(unit.id for unit in units if unit)
+    # A badly written id is reported once, here, not again wherever it is used. A file read
+    # only in part (e.g. a second document) would make every later reference look unknown.
+    reading.unit_ids = tuple(seen) if clean else None
     return tuple(unit for unit in units if unit)
 
 
@@ -87,10 +91,10 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     entries = mapping(source, node, "", ("id", "name"), ("short", "group", "contact"))
     if entries is None:
         return None
-    value = unit_id(source, entries.get("id"), "id")
+    value = text(source, entries.get("id"), "id")
     duplicate = value in seen
     note_unique(source, seen, value, entries.get("id"), "id")
-    if value is None or duplicate:
+    if value is None or duplicate or not url_safe_id(source, value, entries["id"], "id"):
         return None
     optional = {
         key: text(source, entries.get(key), key) or "" for key in ("short", "group", "contact")

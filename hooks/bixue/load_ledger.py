@@ -92,12 +92,12 @@ def read_status_dates(
         return deadline, completed
     shown = f"{status}（{model.STATUS_NAMES[status]}）"
     if status != "ongoing" and not given(entries, "deadline"):
-        source.error(node.line, "deadline", f"状态为 {shown} 时必须写整改时限")
+        source.error(node.line, "deadline", f"状态为 {shown}的事项必须写整改时限")
     if status in CLOSED and not given(entries, "completed"):
-        source.error(node.line, "completed", f"状态为 {shown} 时必须写完成日期")
+        source.error(node.line, "completed", f"状态为 {shown}的事项必须写完成日期")
     if status not in CLOSED and given(entries, "completed"):
         hint = "删掉 completed，或者把 status 改为 done"
-        message = f"只有 done 和 verified 才能写完成日期，这一项是 {shown}"
+        message = f"状态为 {shown}的事项不能写完成日期，只有 done 和 verified 才写"
         source.error(entries["completed"].line, "completed", message, hint)
     return deadline, completed
 

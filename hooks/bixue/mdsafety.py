@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
 # A tag needs a letter right after `<`, so `温度<5度` and `a < b` are plain text.
@@ -30,23 +30,24 @@ def shorten(snippet: str, limit: int = 40) -> str:
 
 
 def unsafe_markdown(text: str) -> List[Tuple[int, str, str]]:
-    """Every problem as (line offset within `text`, message, hint), in order of position."""
+    """Every problem as (line offset within `text`, message, hint), one per line and kind."""
     plain = blank_code(text)
-    found = [
-        (match.start(), f"不能写 HTML 标签 {shorten(match.group())}", "只用 Markdown 写")
-        for match in HTML_TAG.finditer(plain)
-    ]
-    found += [
-        (match.start(), f"不能用 {shorten(match.group())} 这种属性写法", "删掉花括号里的内容")
-        for match in ATTR_LIST.finditer(plain)
-    ]
     url_text = IGNORED_IN_URL.sub("", html.unescape(plain))
-    found_links = [
-        (match.start(), f"链接不能指向 {match.group(1).lower()}: 地址", "只用 http(s) 链接")
-        for match in SCRIPT_LINK.finditer(url_text)
-    ]
-    lines = [(plain[:offset].count("\n"), message, hint) for offset, message, hint in found]
-    lines += [
-        (url_text[:offset].count("\n"), message, hint) for offset, message, hint in found_links
-    ]
-    return sorted(lines, key=lambda problem: problem[0])
+    found: Dict[Tuple[int, str], Tuple[int, str, str]] = {}
+    for pattern, searched, message, hint in (
+        (HTML_TAG, plain, "不能写 HTML 标签 {}", "只用 Markdown 写"),
+        (ATTR_LIST, plain, "不能用 {} 这种属性写法", "删掉花括号里的内容"),
+        (SCRIPT_LINK, url_text, "链接不能用 {} 地址", "只用 http(s) 链接"),
+    ):
+        for match in pattern.finditer(searched):
+            line = searched.count("\n", 0, match.start())
+            # `<script>` and `</script>` are one mistake: report the first of a kind on a line.
+            found.setdefault((line, pattern.pattern), (line, message.format(shown(match)), hint))
+    return sorted(found.values(), key=lambda problem: problem[0])
+
+
+def shown(match: re.Match) -> str:
+    """The offending text as the clerk wrote it, or the scheme of a link."""
+    if match.re is SCRIPT_LINK:
+        return match.group(1).lower() + ":"
+    return shorten(match.group())

@@ -174,7 +174,7 @@ def decode(raw: bytes, path: str) -> Tuple[Optional[str], List[DataError]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        hint = "用 UTF-8 编码另存这个文件（记事本：另存为 → 编码选 UTF-8）"
+        hint = "用 UTF-8 编码另存这个文件，如记事本：另存为 → 编码选 UTF-8"
         return None, [DataError(path, line, "", "文件不是 UTF-8 编码", hint)]
 
 
