@@ -10,6 +10,7 @@ import page_campaign
 import page_exemplars
 import page_home
 import page_indicators
+import page_ledger
 import page_notices
 import page_pairs
 import page_ranking
@@ -24,6 +25,7 @@ MODULES: List = [
     page_indicators,
     page_ranking,
     page_pairs,
+    page_ledger,
     page_exemplars,
     page_notices,
     feeds,
