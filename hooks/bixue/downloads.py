@@ -1,4 +1,4 @@
-"""The rectification ledger as downloads: an Excel workbook and a CSV file, same bytes every build."""
+"""The rectification ledger as downloads: an Excel workbook and a CSV file, stable bytes."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def with_fixed_dates(archive_bytes: bytes, stamp: datetime.datetime) -> bytes:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown list bullets as • so a cell never starts with a character Excel reads as a formula."""
+    """Markdown bullets as •: a cell starting with - is read as a formula by spreadsheets."""
     return _BULLET.sub("• ", markdown or "").strip()
 
 

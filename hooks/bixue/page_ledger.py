@@ -1,4 +1,4 @@
-"""The rectification ledger page (整改台账): counts and rates, overdue, due soon, by unit, every item."""
+"""The rectification ledger page (整改台账): counts, rates, overdue, due soon, by unit, items."""
 
 from __future__ import annotations
 
