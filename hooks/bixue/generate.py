@@ -7,6 +7,7 @@ from typing import Callable, Dict, Iterable, List
 import board_json
 import feeds
 import page_campaign
+import page_charts_assets
 import page_exemplars
 import page_home
 import page_indicators
@@ -30,6 +31,7 @@ MODULES: List = [
     page_notices,
     feeds,
     board_json,
+    page_charts_assets,
 ]
 """Page and file modules, in nav order. Each may define `pages(board)`, `files(board, site_url)`
 and `BLOCKS = {marker name: render(board, here) -> HTML}`."""

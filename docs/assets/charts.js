@@ -1,0 +1,139 @@
+/* Bixue charts: draws every .bx-chart with the site's own plotly.js, on the first page and after
+   material's instant navigation, in the light or dark palette, and purges the charts of pages left. */
+(function () {
+  "use strict";
+
+  var PLOTLY_URL = new URL("plotly.min.js", document.currentScript.src).href;
+  var LIGHT = ["#1e88e5", "#e53935", "#43a047", "#fb8c00", "#8e24aa",
+               "#00897b", "#6d4c41", "#3949ab", "#c0ca33", "#d81b60"];
+  var DARK = ["#64b5f6", "#ef5350", "#81c784", "#ffb74d", "#ce93d8",
+              "#4db6ac", "#bcaaa4", "#9fa8da", "#e6ee9c", "#f48fb1"];
+  /* No mode bar and no zoom: on a phone a drag must scroll the page, not zoom the chart. */
+  var CONFIG = { responsive: true, displayModeBar: false, scrollZoom: false, showTips: false };
+  var loading = null;
+  var drawn = [];
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PLOTLY_URL;
+        script.onload = function () { keepPlotlyStyles(); resolve(window.Plotly); };
+        script.onerror = function () { loading = null; reject(new Error("无法加载 " + PLOTLY_URL)); };
+        /* In body, not head: instant navigation prunes head nodes the next page does not have. */
+        document.body.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  /* plotly.js injects its rules once, into a <style> in head, which instant navigation removes:
+     keep a copy as an adopted stylesheet, which lives as long as the document. */
+  function keepPlotlyStyles() {
+    var source = document.getElementById("plotly.js-style-global");
+    if (!source || !source.sheet || !document.adoptedStyleSheets) return;
+    var text = Array.prototype.map.call(source.sheet.cssRules, function (rule) {
+      return rule.cssText;
+    }).join("\n");
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+  }
+
+  /* Material's colours are CSS variables (hsla(var(--md-hue), …) in slate): let the browser
+     resolve them to rgb() that plotly understands. */
+  function cssColor(name, fallback) {
+    var probe = document.createElement("span");
+    probe.style.color = "var(" + name + ", " + fallback + ")";
+    document.body.appendChild(probe);
+    var color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  }
+
+  function themeTemplate() {
+    var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+    var text = cssColor("--md-default-fg-color", dark ? "#e2e4e9" : "#333");
+    var grid = cssColor("--md-default-fg-color--lightest", "#ddd");
+    var family = getComputedStyle(document.body).getPropertyValue("--md-text-font-family").trim();
+    var axis = {
+      gridcolor: grid, linecolor: grid, zerolinecolor: cssColor("--md-default-fg-color--lighter", "#999"),
+      automargin: true, fixedrange: true, title: { standoff: 8 },
+    };
+    return {
+      layout: {
+        font: { family: family || "sans-serif", color: text, size: 13 },
+        paper_bgcolor: "rgba(0,0,0,0)",
+        plot_bgcolor: "rgba(0,0,0,0)",
+        colorway: dark ? DARK : LIGHT,
+        margin: { l: 8, r: 24, t: 24, b: 8, pad: 2 },
+        dragmode: false,
+        hoverlabel: { font: { family: family || "sans-serif" } },
+        xaxis: axis,
+        yaxis: axis,
+        shapedefaults: { line: { color: text }, label: { font: { color: text } } },
+        annotationdefaults: { font: { color: text } },
+      },
+    };
+  }
+
+  function themed(layout) {
+    var copy = JSON.parse(JSON.stringify(layout || {}));
+    copy.template = themeTemplate();
+    return copy;
+  }
+
+  function draw(Plotly, element) {
+    if (element.getAttribute("data-drawn") === "1") return null;
+    var figure = JSON.parse(element.getAttribute("data-figure"));
+    element.bxFigure = figure;
+    element.setAttribute("data-drawn", "1");
+    drawn.push(element);
+    return Plotly.newPlot(element, figure.data, themed(figure.layout), CONFIG);
+  }
+
+  /* Charts of a page left by instant navigation: free plotly's listeners and memory. */
+  function purgeLeft() {
+    drawn = drawn.filter(function (element) {
+      if (element.isConnected) return true;
+      if (window.Plotly) window.Plotly.purge(element);
+      return false;
+    });
+  }
+
+  function renderPage() {
+    purgeLeft();
+    var charts = document.querySelectorAll(".bx-chart[data-figure]");
+    if (!charts.length) return;
+    loadPlotly().then(function (Plotly) {
+      charts.forEach(function (element) {
+        if (element.isConnected) draw(Plotly, element);
+      });
+    }, function (error) {
+      charts.forEach(function (element) { element.classList.add("bx-chart--failed"); });
+      console.warn(error.message);
+    });
+  }
+
+  function retheme() {
+    if (!window.Plotly) return;
+    drawn.forEach(function (element) {
+      if (!element.isConnected) return;
+      var figure = element.bxFigure;
+      window.Plotly.react(element, figure.data, themed(figure.layout), CONFIG);
+    });
+  }
+
+  new MutationObserver(retheme).observe(document.body, {
+    attributes: true, attributeFilter: ["data-md-color-scheme"],
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(renderPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", renderPage);
+  } else {
+    renderPage();
+  }
+})();
