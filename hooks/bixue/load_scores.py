@@ -164,9 +164,9 @@ def read_criterion(source: Source, node: Node, seen: Dict[str, str]) -> Optional
     note_unique(source, seen, criterion_id, entries.get("id"), "criteria.id")
     top = number(source, entries.get("max"), "criteria.max")
     if top is not None and top <= 0:
-        source.error(
-            entries["max"].line, "criteria.max", f"满分必须大于 0，实际为 {entries['max'].text}"
-        )
+        message = f"满分必须大于 0，实际为 {entries['max'].text}"
+        source.error(entries["max"].line, "criteria.max", message)
+        top = None
     name = text(source, entries.get("name"), "criteria.name") or ""
     # Kept even with a bad max, so the scores for it are not all reported as unknown.
     return model.Criterion(criterion_id, name, top) if criterion_id else None

@@ -202,6 +202,9 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
     mark = getattr(exc, "problem_mark", None)
+    if mark is not None and "'\\t'" in str(exc.problem):
+        hint = "把 Tab 换成空格，或者给这个值加上引号"
+        return DataError(path, mark.line + first_line, "", "这一行有 Tab 字符", hint)
     if mark is not None:
         problem = f"YAML 格式错误：{exc.problem}"
         hint = "检查这一行和上一行的缩进、冒号、引号和括号"
