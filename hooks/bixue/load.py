@@ -18,6 +18,7 @@ from fields import (
     mapping,
     markdown,
     sequence,
+    skipped,
     text,
     texts,
     unit_ref,
@@ -72,18 +73,18 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     file = required_file(reading, "units.yml")
     if file is None:
         return ()
-    errors_before = len(reading.errors)
     source, root = reading.read(file)
     if root is None:
         return ()
-    clean = len(reading.errors) == errors_before
-    seen: Dict[str, str] = {}
-    units = [read_unit(source, node, seen) for node in sequence(source, root, "")]
-    if isinstance(root.value, list) and not root.value:
+    items = sequence(source, root, "")
+    if isinstance(root.value, list) and not items:
         source.error(root.line, "", "至少要有一个单位")
-    # A badly written id is reported once, here, not again wherever it is used. A file read
-    # only in part (e.g. a second document) would make every later reference look unknown.
-    reading.unit_ids = tuple(seen) if clean else None
+    seen: Dict[str, str] = {}
+    units = [read_unit(source, node, seen) for node in items]
+    # A badly written id is reported once, here, not again wherever it is used; a unit whose id
+    # could not be read at all would make every reference to it look unknown.
+    complete = all(is_map(node) and not skipped(node.value.get("id")) for node in items)
+    reading.unit_ids = tuple(seen) if complete else None
     return tuple(unit for unit in units if unit)
 
 

@@ -41,7 +41,7 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
         )
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
-    for file in sorted(folder.glob("*.yml")):
+    for file in sorted(path for path in folder.glob("*.yml") if path.is_file()):
         source, root = reading.read(file)
         items += [read_item(source, node, seen) for node in sequence(source, root, "")]
     return tuple(item for item in items if item)

@@ -35,7 +35,7 @@ def unsafe_markdown(text: str) -> List[Tuple[int, str, str]]:
     url_text = IGNORED_IN_URL.sub("", html.unescape(plain))
     found: Dict[Tuple[int, str], Tuple[int, str, str]] = {}
     for pattern, searched, message, hint in (
-        (HTML_TAG, plain, "不能写 HTML 标签 {}", "只用 Markdown 写"),
+        (HTML_TAG, plain, "不能写 HTML 标签 {}", "只用 Markdown 写，换段请空一行"),
         (ATTR_LIST, plain, "不能用 {} 这种属性写法", "删掉花括号里的内容"),
         (SCRIPT_LINK, url_text, "链接不能用 {} 地址", "只用 http(s) 链接"),
     ):

@@ -99,14 +99,16 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         return node
 
     def read_single(self) -> Optional[Node]:
-        """The file's one document, or None (and an error) when it is empty."""
+        """The file's one document, or None (and an error) when it is empty or not alone."""
         self.get_event()
         if self.check_event(StreamEndEvent):
             return self.empty()
         root = self.compose_document()
         if not self.check_event(StreamEndEvent):
+            # Which document was meant is unknown: like a syntax error, it stops the file.
             line = self.line_of(self.peek_event().start_mark)
             self.error(line, "", "一个文件只能有一个文档", "删掉多余的 --- 分隔线")
+            return None
         if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value:
             return self.empty()
         return self.convert(root, self.line_of(root.start_mark), "")
