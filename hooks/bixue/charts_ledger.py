@@ -12,6 +12,7 @@ from charts import (
     STATUS_COLORS,
     STATUS_PATTERNS,
     bar_height,
+    hatched,
     new_figure,
     status_label,
 )
@@ -35,10 +36,7 @@ def ledger_by_unit(board: Board) -> Optional[go.Figure]:
             x=counts,
             text=[count or "" for count in counts],
             textposition="inside",
-            marker={
-                "color": STATUS_COLORS[status],
-                "pattern": {"shape": STATUS_PATTERNS[status], "fgopacity": 0.35},
-            },
+            marker=hatched(STATUS_COLORS[status], STATUS_PATTERNS[status]),
             hovertemplate=f"%{{y}} {status_label(status)}：%{{x}} 项<extra></extra>",
         )
     fig.update_layout(
@@ -86,10 +84,7 @@ def _deadline_bar(fig: go.Figure, board: Board, name: str, rows, days) -> None:
         text=[_days_text(overdue, abs(day)) for day in days],
         textposition="outside",
         cliponaxis=False,
-        marker={
-            "color": ALERT_COLORS["overdue" if overdue else "due_soon"],
-            "pattern": {"shape": "" if overdue else "/"},
-        },
+        marker=hatched(ALERT_COLORS["overdue" if overdue else "due_soon"], "" if overdue else "/"),
         hovertemplate="%{y}：%{text}<extra></extra>",
     )
 

@@ -7,7 +7,15 @@ from typing import Optional, Tuple
 import figures
 import plotly.graph_objects as go
 from board import Board, RoundView
-from charts import MUTED_COLOR, TOP_COLOR, bar_height, new_figure, number, reference_line
+from charts import (
+    MUTED_COLOR,
+    TOP_COLOR,
+    bar_height,
+    hatched,
+    new_figure,
+    number,
+    reference_line,
+)
 
 UNRANKED = "未参评"
 
@@ -96,7 +104,7 @@ def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
             x=[number(item[column]) for item in items],
             text=[figures.format_number(item[column]) for item in items],
             textposition="auto",
-            marker={"color": color, "pattern": {"shape": "" if column == 1 else "/"}},
+            marker=hatched(color, "" if column == 1 else "/"),
             hovertemplate=f"{row.unit.label} %{{y}}：%{{x}} 分<extra></extra>",
         )
     fig.update_layout(
