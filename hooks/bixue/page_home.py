@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import chart_html
+import charts
 import render
 from board import Board
 from contents import GeneratedPage
@@ -39,6 +41,17 @@ def render_top_three(board: Board, here: str) -> str:
     return render.render_block("home_top.html", round=board.latest_round, rows=rows, here=here)
 
 
+def render_charts(board: Board, here: str) -> str:
+    """Completion against time progress and the ledger by status, beside the headline tiles."""
+    progress = chart_html.render(charts.home_progress(board), "home-progress")
+    status = chart_html.render(charts.home_ledger_status(board), "home-ledger-status")
+    return "\n".join(html for html in (progress, status) if html)
+
+
+def render_top_bottom(board: Board, here: str) -> str:
+    return chart_html.render(charts.home_top_bottom(board), "home-top-bottom")
+
+
 def latest_notices(board: Board):
     """Every pinned notice, then the newest unpinned ones."""
     notices = board.notices()
@@ -65,7 +78,9 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     sections = [
         ("", render_overview(board, here)),
         ("核心指标", render_headline(board, here)),
+        ("", render_charts(board, here)),
         ("最新排名前三", render_top_three(board, here)),
+        ("", render_top_bottom(board, here)),
         ("通知公告", render_notices(board, here)),
         ("先进典型", render_exemplars(board, here)),
     ]
@@ -77,6 +92,8 @@ BLOCKS = {
     "overview": render_overview,
     "headline": render_headline,
     "top-three": render_top_three,
+    "home-charts": render_charts,
+    "top-bottom-chart": render_top_bottom,
     "notices-latest": render_notices,
     "exemplars-latest": render_exemplars,
 }
