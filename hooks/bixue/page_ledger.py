@@ -15,8 +15,8 @@ from model import STATUSES
 
 SRC_URI = "rectification.md"
 TITLE = "整改台账"
-META = "hide:\n  - navigation\n"
-"""The ledger table is wide: the section menu (one page) gives its width to the table."""
+META = "hide:\n  - navigation\n  - toc\n"
+"""The ledger table is wide: the side menus give it their width (the headings are few)."""
 
 
 @dataclass(frozen=True)
