@@ -1,0 +1,358 @@
+"""Sharing: case and notice pages, QR codes, Atom and JSON feeds, data.json, search, filters."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from datetime import date
+from pathlib import Path
+
+import board_json
+import feeds
+import load
+import page_exemplars
+import page_notices
+import privacy
+import pytest
+from board import compute_board
+from bs4 import BeautifulSoup
+from conftest import ROOT, soup
+from model import Campaign, Exemplar, Notice, Phase, Plan, RectificationItem, Unit
+
+D = date.fromisoformat
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://board.example.cn/2014/"
+
+
+def small_campaign() -> Campaign:
+    plan = Plan(
+        title="测试<活动>",
+        organization="测试片区",
+        start=D("2014-03-01"),
+        end=D("2014-12-31"),
+        phases=(Phase("a", "动员", D("2014-03-01"), D("2014-12-31")),),
+    )
+    units = (Unit("north", "北站"), Unit("south", "南站"), Unit("east", "东站", contact="李彩丽"))
+    cases = (
+        Exemplar(
+            "old", "旧案例", "north", D("2014-04-01"), "好做法", "旧的故事。", adopted_by=("south",)
+        ),
+        Exemplar(
+            "new",
+            "新<b>案例</b>",
+            "south",
+            D("2014-09-01"),
+            "先进个人",
+            "**新**的故事。",
+            people=("欧阳娜娜",),
+            tags=("文明服务",),
+            adopted_by=("north", "east"),
+        ),
+        Exemplar(
+            "secret",
+            "内部案例",
+            "east",
+            D("2014-10-01"),
+            "好做法",
+            "内部故事。",
+            internal=True,
+            adopted_by=("north",),
+        ),
+    )
+    notices = (
+        Notice("plain", "普通通知", D("2014-10-01"), "正文。"),
+        Notice("pinned", "置顶通知", D("2014-05-01"), "置顶正文。", pinned=True),
+        Notice("hidden", "内部通报", D("2014-10-10"), "内部正文。", internal=True),
+    )
+    ledger = (
+        RectificationItem("ZG-1", "east", "内部问题", "todo", D("2014-05-01"), internal=True),
+    )
+    return Campaign(plan, units, ledger=ledger, exemplars=cases, notices=notices)
+
+
+def small_board(public=False, site_url=SITE):
+    campaign = small_campaign()
+    if public:
+        campaign = privacy.publish(campaign)
+    return compute_board(campaign, D("2014-10-20"), public, site_url)
+
+
+def page_soup(pages, src_uri) -> BeautifulSoup:
+    page = next(p for p in pages if p.src_uri == src_uri)
+    return BeautifulSoup(page.markdown, "html.parser")
+
+
+def test_learned_from_lists_published_cases_the_unit_adopted_newest_first():
+    assert [c.slug for c in small_board().learned_from("north")] == ["secret", "new"]
+    assert [c.slug for c in small_board(public=True).learned_from("north")] == ["new"]
+    assert small_board().learned_from("nobody") == ()
+
+
+def test_case_pages_exist_for_published_cases_only_and_stay_out_of_the_nav():
+    pages = list(page_exemplars.pages(small_board(public=True)))
+    assert {p.src_uri for p in pages} == {
+        "exemplars/index.md",
+        "exemplars/new.md",
+        "exemplars/old.md",
+    }
+    assert [p.in_nav for p in pages if p.src_uri != "exemplars/index.md"] == [False, False]
+
+
+def test_case_page_shows_unit_people_tags_story_and_adopters_escaped():
+    html = page_soup(page_exemplars.pages(small_board()), "exemplars/new.md")
+    facts = html.select_one(".bx-case__facts")
+    assert facts.find("a", href="../../units/south/").text == "南站"
+    assert "欧阳娜娜" in facts.text
+    assert (
+        facts.find("a", string="#文明服务")["href"]
+        == "../?tag=%E6%96%87%E6%98%8E%E6%9C%8D%E5%8A%A1"
+    )
+    assert html.select_one(".bx-case__story strong").text == "新"
+    adopters = html.select(".bx-case__adopters a")
+    assert [(a["href"], a.text) for a in adopters] == [
+        ("../../units/north/", "北站"),
+        ("../../units/east/", "东站"),
+    ]
+    assert html.find("b") is None, "a title's markup must be shown as text"
+
+
+def test_public_case_page_masks_people():
+    html = page_soup(page_exemplars.pages(small_board(public=True)), "exemplars/new.md")
+    assert "欧阳＊" in html.select_one(".bx-case__facts").text
+    assert "娜娜" not in html.text
+
+
+def test_qr_code_is_inline_svg_under_site_url_and_left_out_without_it():
+    with_url = page_soup(page_exemplars.pages(small_board()), "exemplars/old.md")
+    qr = with_url.select_one(".bx-case__qr svg")
+    assert qr is not None and qr.find("path") is not None
+    assert with_url.select_one(".bx-case__address").text == SITE + "exemplars/old/"
+    without = page_soup(page_exemplars.pages(small_board(site_url="")), "exemplars/old.md")
+    assert without.select_one(".bx-case__qr") is None
+
+
+def test_index_cards_are_newest_first_with_filter_choices_from_the_cases():
+    html = page_soup(page_exemplars.pages(small_board()), "exemplars/index.md")
+    cards = html.select("li.bx-case-card")
+    assert [c.select_one("a")["href"] for c in cards] == ["secret/", "new/", "old/"]
+    assert json.loads(cards[1]["data-tags"]) == ["文明服务"]
+    assert cards[1]["data-unit"] == "south"
+    options = [o["value"] for o in html.select("select[name=category] option")]
+    assert options == ["", "先进个人", "好做法"]
+    units = [o["value"] for o in html.select("select[name=unit] option")]
+    assert units == ["", "east", "south", "north"]
+
+
+def test_notices_are_pinned_first_then_newest_and_internal_ones_left_out_in_public():
+    pages = list(page_notices.pages(small_board(public=True)))
+    html = page_soup(pages, "notices/index.md")
+    titles = [a.text for a in html.select(".bx-notice__title")]
+    assert titles == ["置顶通知", "普通通知"]
+    assert html.select_one(".bx-notice--pinned .bx-pin").text.strip().endswith("置顶")
+    assert "notices/hidden.md" not in {p.src_uri for p in pages}
+
+
+def test_latest_blocks_link_relative_to_the_page_that_embeds_them():
+    html = BeautifulSoup(page_notices.BLOCKS["latest-notices"](small_board(), ""), "html.parser")
+    assert html.select_one(".bx-notice__title")["href"] == "notices/pinned/"
+    cases = page_exemplars.BLOCKS["latest-exemplars"](small_board(), "units/north/")
+    first = BeautifulSoup(cases, "html.parser").select_one(".bx-case-card__link")
+    assert first["href"] == "../../exemplars/secret/"
+
+
+def atom_entries(board):
+    text = feeds.atom_feed(board, feeds.entries(board))
+    return ElementTree.fromstring(text.encode("utf-8")).findall(f"{ATOM}entry")
+
+
+def test_atom_feed_has_absolute_links_and_escapes_titles():
+    entries = atom_entries(small_board())
+    links = [e.find(f"{ATOM}link[@rel='alternate']").get("href") for e in entries]
+    assert links[:3] == [
+        SITE + "notices/hidden/",
+        SITE + "exemplars/secret/",
+        SITE + "notices/plain/",
+    ]
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
+    assert "新<b>案例</b>" in titles
+    assert entries[0].findtext(f"{ATOM}published") == "2014-10-10T00:00:00+08:00"
+
+
+def test_feeds_without_site_url_use_relative_links_and_stable_ids():
+    entries = atom_entries(small_board(site_url=""))
+    assert entries[0].find(f"{ATOM}link").get("href") == "notices/hidden/"
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == len(ids)
+    assert ids == [e.findtext(f"{ATOM}id") for e in atom_entries(small_board(site_url=""))]
+
+
+def test_json_feed_is_version_1_1_with_every_published_item():
+    board = small_board(public=True)
+    feed = json.loads(feeds.json_feed(board, feeds.entries(board)))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == SITE + "feed.json"
+    urls = [item["url"] for item in feed["items"]]
+    assert urls == [
+        SITE + "notices/plain/",
+        SITE + "exemplars/new/",
+        SITE + "notices/pinned/",
+        SITE + "exemplars/old/",
+    ]
+    assert "<strong>新</strong>" in feed["items"][1]["content_html"]
+
+
+def test_data_json_counts_internal_items_but_names_no_internal_record():
+    data = board_json.board_data(small_board(public=True))
+    assert data["ledger"]["total"] == 1 and data["ledger"]["not_listed"] == 1
+    assert [case["slug"] for case in data["exemplars"]] == ["new", "old"]
+    assert [notice["slug"] for notice in data["notices"]] == ["pinned", "plain"]
+    text = json.dumps(data, ensure_ascii=False)
+    for secret in ("内部", "ZG-1", "李彩丽", "欧阳"):
+        assert secret not in text
+    assert data["time_progress_pct"] == "76.5%"
+
+
+# Build tests on the demo campaign.
+
+
+@pytest.fixture(scope="module")
+def demo_data():
+    return load.load_campaign(ROOT / "data", project_dir=ROOT)
+
+
+def published(records):
+    return [record for record in records if not record.internal]
+
+
+def test_every_published_case_and_notice_has_its_page(demo_site, demo_data):
+    for case in demo_data.exemplars:
+        page = soup(demo_site, f"exemplars/{case.slug}/")
+        assert page.select_one("article.bx-case")["data-bx-case"] == case.slug
+        assert page.find("h1").text.strip().startswith(case.title)
+    for notice in demo_data.notices:
+        assert soup(demo_site, f"notices/{notice.slug}/").select_one("article.bx-notice-page")
+
+
+def test_adopters_link_both_ways(demo_site, demo_data):
+    for case in published(demo_data.exemplars):
+        page = soup(demo_site, f"exemplars/{case.slug}/")
+        adopters = [a["href"] for a in page.select(".bx-case__adopters a")]
+        assert adopters == [f"../../units/{unit}/" for unit in case.adopted_by]
+        for unit in case.adopted_by:
+            unit_page = soup(demo_site, f"units/{unit}/")
+            links = {a["href"] for a in unit_page.find_all("a", href=True)}
+            assert f"../../exemplars/{case.slug}/" in links, f"units/{unit}/ lacks {case.slug}"
+
+
+def test_covers_are_published_with_their_size(demo_site, demo_data):
+    from PIL import Image
+
+    for case in [c for c in demo_data.exemplars if c.cover]:
+        img = soup(demo_site, f"exemplars/{case.slug}/").select_one(".bx-case__cover img")
+        path = (demo_site / "exemplars" / case.slug / img["src"]).resolve()
+        with Image.open(path) as shown:
+            assert (int(img["width"]), int(img["height"])) == shown.size
+        original = img.find_parent("a")["href"]
+        assert (demo_site / "exemplars" / case.slug / original).resolve().is_file()
+
+
+def feed_links(site: Path):
+    atom = ElementTree.parse(site / "feed.xml").getroot()
+    atom_links = [e.find(f"{ATOM}link").get("href") for e in atom.findall(f"{ATOM}entry")]
+    items = json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"]
+    return atom_links, [item["url"] for item in items]
+
+
+def expected_links(campaign, site_url, public):
+    pick = published if public else list
+    paths = [f"exemplars/{c.slug}/" for c in pick(campaign.exemplars)]
+    paths += [f"notices/{n.slug}/" for n in pick(campaign.notices)]
+    return sorted(site_url + path for path in paths)
+
+
+def test_feeds_parse_and_hold_every_case_and_notice(demo_site, demo_data):
+    atom_links, json_links = feed_links(demo_site)
+    expected = expected_links(demo_data, "http://127.0.0.1:8000/", public=False)
+    assert sorted(atom_links) == expected
+    assert sorted(json_links) == expected
+
+
+def test_public_feeds_hold_every_published_case_and_notice(public_site, demo_data):
+    atom_links, json_links = feed_links(public_site)
+    expected = expected_links(demo_data, "http://127.0.0.1:8000/", public=True)
+    assert sorted(atom_links) == expected == sorted(json_links)
+
+
+def persons(campaign):
+    names = [unit.contact for unit in campaign.units]
+    names += [item.owner for item in campaign.ledger]
+    names += [person for case in campaign.exemplars for person in case.people]
+    if campaign.plan.mask_leading_group:
+        names += [m for role in campaign.plan.leading_group for m in role.members]
+    return {name for name in names if name}
+
+
+MARKUP = re.compile(r"[*_`#>|\[\]()]|^\s*\d+\.\s")
+
+
+def fragments(text: str):
+    """The longest markup-free run of each line: what a page shows as one piece of text."""
+    for line in text.split("\n"):
+        pieces = [piece.strip() for piece in MARKUP.split(line)]
+        yield max(pieces, key=len, default="")
+
+
+def record_texts(record):
+    texts = [getattr(record, name, "") for name in ("id", "slug", "title", "summary", "problem")]
+    for name in ("body", "problem", "measures"):
+        texts += fragments(getattr(record, name, ""))
+    return texts
+
+
+def internal_texts(campaign):
+    """Text of internal records that no published record also holds (a table may cite an id)."""
+    records = (*campaign.exemplars, *campaign.notices, *campaign.ledger)
+    shown = "\n".join(t for r in records if not r.internal for t in record_texts(r))
+    secret = {t for r in records if r.internal for t in record_texts(r)}
+    return {text for text in secret if len(text) >= 6 and text not in shown}
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "feed.json", "data.json", "search/search_index.json"])
+def test_public_feeds_and_data_leak_no_person_and_no_internal_text(public_site, demo_data, name):
+    text = (public_site / name).read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        # Compare decoded text: JSON may escape non-ASCII; the search index splits words with ​.
+        text = json.dumps(json.loads(text), ensure_ascii=False).replace("\u200b", "")
+    assert internal_texts(demo_data), "the demo should have internal records to hide"
+    for person in persons(demo_data):
+        assert person not in text, f"{name} shows {person}"
+    for secret in internal_texts(demo_data):
+        assert secret not in text, f"{name} shows internal text {secret!r}"
+
+
+def test_the_internal_build_does_show_internal_records_so_the_leak_check_can_see(
+    demo_site, demo_data
+):
+    feed = json.loads((demo_site / "feed.json").read_text(encoding="utf-8"))
+    text = json.dumps(feed, ensure_ascii=False)
+    found = [secret for secret in internal_texts(demo_data) if secret in text]
+    assert len(found) >= 10
+
+
+def test_data_json_holds_the_computed_board(demo_site, demo_data):
+    data = json.loads((demo_site / "data.json").read_text(encoding="utf-8"))
+    assert data["as_of"] == "2014-10-20"
+    assert [u["id"] for u in data["units"]] == [u.id for u in demo_data.units]
+    latest = data["rounds"][-1]["ranking"]
+    ranks = [row["rank"] for row in latest if row["rank"] is not None]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    assert data["ledger"]["total"] == len(demo_data.ledger)
+    assert sum(data["ledger"]["by_status"].values()) == len(demo_data.ledger)
+
+
+def test_search_index_segments_chinese(demo_site):
+    index = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))
+    case = next(doc for doc in index["docs"] if doc["location"] == "exemplars/energy-saving/")
+    words = re.split(index["config"]["separator"], case["text"])
+    assert "节能" in words and "燃煤" in words, "jieba splits Chinese words at build time"
