@@ -15,6 +15,7 @@ import page_ledger
 import page_notices
 import page_pairs
 import page_ranking
+import page_screen
 import page_units
 from board import Board
 from contents import GeneratedFile, GeneratedPage
@@ -29,6 +30,7 @@ MODULES: List = [
     page_ledger,
     page_exemplars,
     page_notices,
+    page_screen,
     feeds,
     board_json,
     page_charts_assets,

@@ -1,0 +1,261 @@
+/* Bixue screen (大屏): scales the 1920×1080 canvas to the display, rotates the slides and pages
+   their long lists, draws a slide's charts while it shows and disposes them after, and reloads
+   only when the site has been rebuilt, keeping the last board on screen while the server is away.
+   Keys: → / ↓ / PageDown next, ← / ↑ / PageUp previous, space pause.
+   URL: ?slide=ranking (a slide name or its number), ?interval=5 (seconds for every slide),
+   ?reload=60 (seconds between checks for a new build). */
+(function () {
+  "use strict";
+
+  var WIDTH = 1920;
+  var HEIGHT = 1080;
+  var TICK_MS = 250;
+  var OFFLINE_RETRY_S = 30;
+  var PLOT_CONFIG = { staticPlot: true, displayModeBar: false, responsive: false };
+
+  var canvas = document.querySelector(".sc-canvas");
+  var deck = document.querySelector(".sc-slides");
+  if (!canvas || !deck) return;
+  var slides = Array.prototype.slice.call(deck.querySelectorAll(".sc-slide"));
+  if (!slides.length) return;
+
+  var params = new URLSearchParams(window.location.search);
+  var intervalOverride = positive(params.get("interval"));
+  var reloadSeconds = positive(params.get("reload")) || positive(deck.dataset.reload) || 300;
+  var ui = {
+    timer: canvas.querySelector(".sc-timer__fill"),
+    clock: canvas.querySelector(".sc-clock"),
+    date: canvas.querySelector(".sc-date"),
+    count: canvas.querySelector(".sc-status__count"),
+    paused: canvas.querySelector(".sc-status__paused"),
+    offline: canvas.querySelector(".sc-status__offline"),
+    offlineText: canvas.querySelector(".sc-status__offline .sc-status__text"),
+  };
+  var state = { index: -1, elapsed: 0, duration: 1, paused: false, last: Date.now(), changes: 0 };
+  var build = { known: null, offlineSince: null };
+
+  function positive(text) {
+    var number = Number(text);
+    return isFinite(number) && number > 0 ? number : 0;
+  }
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  /* ---- Fitting the canvas: scaled whole, centred, letterboxed in the page's own colour. ---- */
+
+  function fit() {
+    var width = document.documentElement.clientWidth || window.innerWidth;
+    var height = document.documentElement.clientHeight || window.innerHeight;
+    var scale = Math.min(width / WIDTH, height / HEIGHT);
+    var left = (width - WIDTH * scale) / 2;
+    var top = (height - HEIGHT * scale) / 2;
+    canvas.style.transform =
+      "translate(" + left + "px, " + top + "px) scale(" + scale + ")";
+  }
+
+  /* ---- Slides ---- */
+
+  function secondsOf(slide) {
+    return (
+      intervalOverride || positive(slide.dataset.seconds) || positive(deck.dataset.interval) || 15
+    );
+  }
+
+  function startIndex() {
+    var wanted = params.get("slide");
+    if (!wanted) return 0;
+    for (var i = 0; i < slides.length; i += 1) {
+      if (slides[i].dataset.slide === wanted) return i;
+    }
+    var number = parseInt(wanted, 10);
+    return number >= 1 && number <= slides.length ? number - 1 : 0;
+  }
+
+  function show(index) {
+    var count = slides.length;
+    var next = ((index % count) + count) % count;
+    if (state.index >= 0) leave(slides[state.index]);
+    state.index = next;
+    state.elapsed = 0;
+    state.duration = secondsOf(slides[next]) * 1000;
+    state.changes += 1;
+    enter(slides[next]);
+    canvas.dataset.slide = slides[next].dataset.slide;
+    canvas.dataset.index = String(next);
+    canvas.dataset.changes = String(state.changes);
+    ui.count.textContent = next + 1 + " / " + count;
+    paint();
+  }
+
+  function enter(slide) {
+    slide.classList.add("is-current");
+    pagersOf(slide).forEach(function (pager) {
+      showPage(pager, 0);
+    });
+    slide.querySelectorAll(".sc-chart").forEach(draw);
+  }
+
+  function leave(slide) {
+    slide.querySelectorAll(".sc-chart").forEach(dispose);
+    slide.classList.remove("is-current");
+  }
+
+  /* Charts live only while their slide shows: weeks of rotation must not grow memory. */
+  function draw(element) {
+    if (!window.Plotly) {
+      element.dataset.state = "no-plotly";
+      return;
+    }
+    try {
+      var figure = JSON.parse(element.dataset.figure);
+      element.dataset.state = "drawing";
+      window.Plotly.newPlot(element, figure.data, figure.layout, PLOT_CONFIG).then(
+        function () {
+          if (element.dataset.state === "drawing") element.dataset.state = "drawn";
+        },
+        function () {
+          element.dataset.state = "failed";
+        }
+      );
+    } catch (error) {
+      element.dataset.state = "failed";
+    }
+  }
+
+  function dispose(element) {
+    if (window.Plotly) window.Plotly.purge(element);
+    element.textContent = "";
+    element.dataset.state = "disposed";
+  }
+
+  /* ---- Pages of long lists share the slide's time evenly. ---- */
+
+  function pagersOf(slide) {
+    return Array.prototype.slice.call(slide.querySelectorAll(".sc-pages"));
+  }
+
+  function showPage(pager, number) {
+    var pages = pager.querySelectorAll(".sc-page");
+    for (var i = 0; i < pages.length; i += 1) {
+      pages[i].classList.toggle("is-current", i === number);
+    }
+    var at = pager.querySelector(".sc-pages__at");
+    if (at) at.textContent = String(number + 1);
+    pager.dataset.page = String(number);
+  }
+
+  function turnPages(slide, done) {
+    pagersOf(slide).forEach(function (pager) {
+      var count = pager.querySelectorAll(".sc-page").length;
+      var number = Math.min(count - 1, Math.floor(done * count));
+      if (String(number) !== pager.dataset.page) showPage(pager, number);
+    });
+  }
+
+  /* ---- Time: one steady tick moves the slide, its pages, the timer bar and the clock. ---- */
+
+  function tick() {
+    var now = Date.now();
+    // A sleeping tab or a slow frame must not skip slides: count at most a second at once.
+    var delta = Math.min(Math.max(now - state.last, 0), 1000);
+    state.last = now;
+    if (!state.paused) state.elapsed += delta;
+    if (state.elapsed >= state.duration) show(state.index + 1);
+    else paint();
+    clock(new Date(now));
+  }
+
+  function paint() {
+    var done = Math.min(state.elapsed / state.duration, 1);
+    ui.timer.style.transform = "scaleX(" + (1 - done).toFixed(4) + ")";
+    turnPages(slides[state.index], done);
+  }
+
+  var WEEKDAYS = "日一二三四五六";
+
+  function clock(now) {
+    var time = pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds());
+    if (ui.clock.textContent !== time) ui.clock.textContent = time;
+    var day =
+      now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日 星期" +
+      WEEKDAYS.charAt(now.getDay());
+    if (ui.date.textContent !== day) ui.date.textContent = day;
+  }
+
+  function togglePause() {
+    state.paused = !state.paused;
+    ui.paused.hidden = !state.paused;
+    canvas.dataset.paused = state.paused ? "true" : "false";
+  }
+
+  function onKey(event) {
+    var key = event.key;
+    if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown") show(state.index + 1);
+    else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") show(state.index - 1);
+    else if (key === " " || key === "Spacebar" || key === "MediaPlayPause") togglePause();
+    else return;
+    event.preventDefault();
+  }
+
+  /* ---- New builds and a missing server ---- */
+
+  function checkBuild() {
+    fetch(canvas.dataset.stamp, { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (stamp) {
+        markOnline();
+        if (build.known === null) build.known = stamp.build;
+        else if (stamp.build !== build.known) reloadWhenServed();
+      })
+      .catch(markOffline)
+      .then(scheduleCheck);
+  }
+
+  function scheduleCheck() {
+    var seconds = build.offlineSince ? Math.min(reloadSeconds, OFFLINE_RETRY_S) : reloadSeconds;
+    window.setTimeout(checkBuild, seconds * 1000);
+  }
+
+  // Reload only once the new page itself is served: never trade the board for an error page.
+  function reloadWhenServed() {
+    fetch(window.location.href, { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        window.location.reload();
+      })
+      .catch(markOffline);
+  }
+
+  function markOffline() {
+    if (build.offlineSince) return;
+    build.offlineSince = new Date();
+    var since = build.offlineSince;
+    ui.offlineText.textContent =
+      "离线，自 " + pad(since.getHours()) + ":" + pad(since.getMinutes()) + " 起显示最近一次数据";
+    ui.offline.hidden = false;
+    canvas.dataset.offline = "true";
+  }
+
+  function markOnline() {
+    build.offlineSince = null;
+    ui.offline.hidden = true;
+    canvas.dataset.offline = "false";
+  }
+
+  /* ---- Start ---- */
+
+  fit();
+  window.addEventListener("resize", fit);
+  document.addEventListener("keydown", onKey);
+  deck.classList.add("sc-live");
+  canvas.dataset.paused = "false";
+  show(startIndex());
+  clock(new Date());
+  window.setInterval(tick, TICK_MS);
+  checkBuild();
+})();

@@ -1,0 +1,230 @@
+"""The screen (大屏): a full-screen rotation of slides for TVs, built from the board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import images
+import page_exemplars
+import screen_charts
+from board import Board, RankRow, RoundView
+from contents import GeneratedFile, GeneratedPage
+from markupsafe import Markup
+from model import Slide, Unit
+from page_common import row_for
+from render import render_block
+
+HERE = "screen/"
+MAX_CASES = 8
+"""The newest cases get a slide each; more would make one round of the screen too long."""
+LIST_SIZE = 3
+"""Units on the red list (红榜) and on the black list (黑榜)."""
+RANKING_ROWS = 10
+OVERDUE_ROWS = 5
+DUE_SOON_ROWS = 3
+NOTICES_PER_PAGE = 3
+PAIRS_PER_PAGE = 6
+"""Rows a page of a slide holds at the screen's type size; longer lists page through."""
+
+
+@dataclass(frozen=True)
+class PairSide:
+    """One unit of a pair with what the pairs slide compares: latest rank and ledger rate."""
+
+    unit: Unit
+    row: Optional[RankRow]
+    completion_rate: object
+    """整改完成率 of the unit's ledger items (a Fraction, or None without items)."""
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    yield GeneratedPage("screen.md", screen_markdown(board), in_nav=False)
+
+
+def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+    """The covers the exemplar slides show (published once, whoever else shows them)."""
+    views = [page_exemplars.case_view(board, case) for case in shown_cases(board)]
+    return images.unique_files(view.cover for view in views if view.cover)
+
+
+def screen_markdown(board: Board) -> str:
+    """The page: the standalone template, kept out of search (it repeats the other pages)."""
+    front = "template: screen.html\ntitle: 大屏展示\nsearch:\n  exclude: true\n"
+    return f"---\n{front}---\n\n{render_screen(board)}\n"
+
+
+def render_screen(board: Board) -> str:
+    screen = board.campaign.plan.screen
+    sections = [html for slide in screen.slides for html in slide_sections(board, slide)]
+    if not sections:
+        sections = overview(board, screen.interval)
+    return render_block("screen_deck.html", screen=screen, sections=sections)
+
+
+def slide_sections(board: Board, slide: Slide) -> List[Markup]:
+    """The sections one entry of `screen.slides` makes: none when it has nothing to show."""
+    seconds = slide.seconds or board.campaign.plan.screen.interval
+    return [Markup(html) for html in SLIDES[slide.name](board, seconds)]
+
+
+def section(template: str, name: str, seconds: int, **context) -> str:
+    return render_block(template, here=HERE, name=name, seconds=seconds, **context)
+
+
+def overview(board: Board, seconds: int) -> List[str]:
+    latest = board.latest_round
+    top = red_black(latest)[0] if latest else ()
+    return [
+        section(
+            "screen_overview.html",
+            "overview",
+            seconds,
+            board=board,
+            stats=board.ledger_stats,
+            has_ledger=bool(board.ledger),
+            latest=latest,
+            top=top,
+            warn_days=board.campaign.plan.warn_days,
+        )
+    ]
+
+
+def ranking(board: Board, seconds: int) -> List[str]:
+    latest = board.latest_round
+    if latest is None:
+        return []
+    red, black = red_black(latest)
+    return [
+        section(
+            "screen_ranking.html",
+            "ranking",
+            seconds,
+            view=latest,
+            pages=chunks(latest.rows, RANKING_ROWS),
+            red=red,
+            black=black,
+            size=LIST_SIZE,
+            first_round=len(board.rounds) == 1,
+        )
+    ]
+
+
+def red_black(view: RoundView, size: int = LIST_SIZE) -> Tuple[Tuple[RankRow, ...], ...]:
+    """红榜: ranked within the first `size` places; 黑榜: tied with or below the `size`-th from
+    the bottom, not already on the red list. Ties can make either list longer than `size`."""
+    ranked = view.ranked()
+    red = tuple(row for row in ranked if row.rank <= size)
+    if not ranked:
+        return red, ()
+    floor = ranked[max(len(ranked) - size, 0)].rank
+    black = tuple(row for row in ranked if row.rank >= floor and row not in red)
+    return red, black
+
+
+def indicators(board: Board, seconds: int) -> List[str]:
+    """One slide per indicator: every unit's completion beside time progress (or the target)."""
+    return [
+        section(
+            "screen_indicator.html",
+            "indicators",
+            seconds,
+            view=view,
+            progress=board.time_progress,
+            figure=chart_json(screen_charts.indicator_chart(board, view)),
+        )
+        for view in board.indicators
+    ]
+
+
+def rectification(board: Board, seconds: int) -> List[str]:
+    if not board.ledger:
+        return []
+    listed = board.listed_ledger()
+    overdue = sorted((r for r in listed if r.overdue), key=lambda r: -r.days_late)
+    due_soon = sorted((r for r in listed if r.due_soon), key=lambda r: r.item.deadline)
+    return [
+        section(
+            "screen_rectification.html",
+            "rectification",
+            seconds,
+            stats=board.ledger_stats,
+            warn_days=board.campaign.plan.warn_days,
+            units=units_by_id(board),
+            overdue=chunks(overdue, OVERDUE_ROWS),
+            due_soon=chunks(due_soon, DUE_SOON_ROWS),
+            figure=chart_json(screen_charts.status_chart(board)),
+        )
+    ]
+
+
+def shown_cases(board: Board):
+    return board.exemplars()[:MAX_CASES]
+
+
+def exemplars(board: Board, seconds: int) -> List[str]:
+    """One slide per case, newest first, with a QR code to its page (none without site_url)."""
+    slides = []
+    for case in shown_cases(board):
+        view = page_exemplars.case_view(board, case)
+        qr = page_exemplars.qr_code(board, view)
+        slides.append(section("screen_exemplar.html", "exemplars", seconds, view=view, qr=qr))
+    return slides
+
+
+def notices(board: Board, seconds: int) -> List[str]:
+    shown = board.notices()
+    if not shown:
+        return []
+    return [
+        section("screen_notices.html", "notices", seconds, pages=chunks(shown, NOTICES_PER_PAGE))
+    ]
+
+
+def pairs(board: Board, seconds: int) -> List[str]:
+    sides = [(pair_side(board, a), pair_side(board, b)) for a, b in board.campaign.plan.pairs]
+    if not sides:
+        return []
+    return [
+        section(
+            "screen_pairs.html",
+            "pairs",
+            seconds,
+            latest=board.latest_round,
+            pages=chunks(sides, PAIRS_PER_PAGE),
+            has_ledger=bool(board.ledger),
+            first_round=len(board.rounds) == 1,
+        )
+    ]
+
+
+def pair_side(board: Board, unit_id: str) -> PairSide:
+    stats = board.ledger_by_unit.get(unit_id)
+    rate = stats.completion_rate if stats else None
+    return PairSide(board.unit(unit_id), row_for(board.latest_round, unit_id), rate)
+
+
+def units_by_id(board: Board) -> Dict[str, Unit]:
+    return {unit.id: unit for unit in board.campaign.units}
+
+
+def chart_json(figure: Optional[dict]) -> str:
+    """A chart for a `data-figure` attribute; '' when there is nothing to draw."""
+    return screen_charts.figure_json(figure) if figure else ""
+
+
+def chunks(rows: Sequence, size: int) -> List[Tuple]:
+    """Pages of at most `size` rows; no rows make no pages."""
+    return [tuple(rows[start : start + size]) for start in range(0, len(rows), size)]
+
+
+SLIDES: Dict[str, Callable[[Board, int], List[str]]] = {
+    "overview": overview,
+    "ranking": ranking,
+    "indicators": indicators,
+    "rectification": rectification,
+    "exemplars": exemplars,
+    "notices": notices,
+    "pairs": pairs,
+}
+"""Each slide name of campaign.yml and the sections it makes."""
