@@ -255,6 +255,7 @@ def test_plain_markdown_is_safe(text):
             '不能写 HTML 标签 <img src="x.jpg" onerror="alert(1)">',
         ),
         ("<div>", "不能写 HTML 标签 <div>"),
+        ("a`\n\n<script>x</script>\n\n`b", "不能写 HTML 标签 <script>"),
         ("<!-- 注释 -->", "不能写 HTML 标签 <!-"),
         ("<img src=x onerror=alert(1)", "不能写 HTML 标签 <img src="),
         ("[x](javascript:alert(1))", "链接不能用 javascript: 地址"),

@@ -6,7 +6,8 @@ import html
 import re
 from typing import Dict, List, Tuple
 
-CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
+# A code span ends at its paragraph: backticks two paragraphs apart hide nothing.
+CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?\1", re.S)
 # A tag needs a letter right after `<`, so `温度<5度` and `a < b` are plain text.
 HTML_TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
