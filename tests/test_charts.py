@@ -143,7 +143,8 @@ def test_campaign_timeline_marks_the_current_phase_and_the_as_of_day(board):
     trace = fig.to_dict()["data"][0]
     assert trace["base"] == ["2014-03-01", "2014-04-01", "2014-11-01"]
     assert trace["x"][0] == 31 * charts.DAY_MS
-    assert [text.split()[-1] for text in trace["text"]] == ["已完成", "当前阶段", "未开始"]
+    assert [label.split()[-1] for label in trace["y"]] == ["已完成", "当前阶段", "未开始"]
+    assert trace["y"][1] == "提升改造 ▶ 当前阶段" and trace["text"][1] == "4月1日–10月31日"
     assert shape_texts(fig) == ["数据截至 2014-06-30"]
 
 

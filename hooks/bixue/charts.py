@@ -64,6 +64,8 @@ def bar_height(count: int, per_bar: int = 34, extra: int = 90) -> int:
 def reference_line(axis: str, value, text: str, dash: str = "dash", color: str = "") -> dict:
     """A labelled line across the plot at `value` on axis x or y (target, time progress, as-of)."""
     across = "y" if axis == "x" else "x"
+    # Labels stay inside the plot: above a horizontal line's right end, atop a vertical line.
+    anchor = {"xanchor": "right", "yanchor": "bottom"} if axis == "y" else {"yanchor": "bottom"}
     line = {"dash": dash, "width": 2}
     if color:
         line["color"] = color
@@ -76,7 +78,13 @@ def reference_line(axis: str, value, text: str, dash: str = "dash", color: str =
         f"{across}0": 0,
         f"{across}1": 1,
         "line": line,
-        "label": {"text": text, "textposition": "end", "textangle": 0, "font": {"size": 12}},
+        "label": {
+            "text": text,
+            "textposition": "end",
+            "textangle": 0,
+            "font": {"size": 12},
+            **anchor,
+        },
     }
 
 
@@ -198,11 +206,14 @@ def campaign_timeline(board: Board) -> go.Figure:
     fig = new_figure("活动阶段", bar_height(len(phases), 40, 110), showlegend=False)
     fig.add_bar(
         orientation="h",
-        y=[phase.name for phase in phases],
+        y=[
+            f"{phase.name} {PHASE_MARKS[state]}"
+            for phase, state in zip(phases, states, strict=True)
+        ],
         base=[phase.start.isoformat() for phase in phases],
         x=[((phase.end - phase.start).days + 1) * DAY_MS for phase in phases],
-        text=[_phase_text(p, s) for p, s in zip(phases, states, strict=True)],
-        textposition="auto",
+        text=[_phase_text(phase) for phase in phases],
+        textposition="inside",
         insidetextanchor="middle",
         marker=hatched(
             [PHASE_COLORS[state] for state in states],
@@ -215,13 +226,13 @@ def campaign_timeline(board: Board) -> go.Figure:
     fig.update_layout(
         xaxis={"type": "date", "tickformat": "%m月", "range": _padded_range(board)},
         yaxis={"autorange": "reversed"},
+        uniformtext={"minsize": 9, "mode": "hide"},
     )
     return fig
 
 
-def _phase_text(phase, state: str) -> str:
-    span = f"{phase.start.month}月{phase.start.day}日–{phase.end.month}月{phase.end.day}日"
-    return f"{span} {PHASE_MARKS[state]}"
+def _phase_text(phase) -> str:
+    return f"{phase.start.month}月{phase.start.day}日–{phase.end.month}月{phase.end.day}日"
 
 
 def _padded_range(board: Board) -> list:
