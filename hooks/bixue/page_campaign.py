@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import chart_html
+import charts
 import figures
 import render
 from board import Board
@@ -25,6 +27,10 @@ def render_phases(board: Board, here: str) -> str:
         for phase in board.campaign.plan.phases
     ]
     return render.render_block("campaign_phases.html", phases=phases, state_names=PHASE_STATES)
+
+
+def render_timeline_chart(board: Board, here: str) -> str:
+    return chart_html.render(charts.campaign_timeline(board), "campaign-timeline")
 
 
 def render_goals(board: Board, here: str) -> str:
@@ -55,6 +61,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("", render_facts(board, here)),
         ("活动目标", render_goals(board, here)),
         ("活动阶段", render_phases(board, here)),
+        ("", render_timeline_chart(board, here)),
         ("组织领导", render_leading_group(board, here)),
         ("互学互比对象", render_pair_list(board, here)),
         ("活动要求", render_requirements(board, here)),
@@ -64,6 +71,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 
 BLOCKS = {
     "phases": render_phases,
+    "phases-chart": render_timeline_chart,
     "goals": render_goals,
     "leading-group": render_leading_group,
     "pair-list": render_pair_list,
