@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable, List, Tuple
 
+import chart_html
+import charts_indicators
 import render
 from board import Board, IndicatorView
 from contents import GeneratedPage
@@ -54,7 +56,14 @@ def _heading(view: IndicatorView) -> str:
 
 
 def _both(board: Board, view: IndicatorView, here: str) -> str:
-    return render_latest(board, view, here) + "\n" + render_periods(board, view, here)
+    """Each table followed by its chart; a chart without data is left out."""
+    parts = (
+        render_latest(board, view, here),
+        chart_html.render(charts_indicators.indicator_completion(board, view), "completion"),
+        render_periods(board, view, here),
+        chart_html.render(charts_indicators.indicator_periods(board, view), "periods"),
+    )
+    return "\n".join(part for part in parts if part)
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
