@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable, List, Tuple
 
+import chart_html
+import charts_scores
 import render
 from board import Board, RoundView
 from contents import GeneratedPage
@@ -43,7 +45,9 @@ def sections(board: Board, here: str) -> List[Tuple[str, str]]:
         return [("", render.render_block("ranking_empty.html"))]
     latest = board.latest_round
     found = [(f"最新：{latest.round.name}", render_round(board, latest, here))]
+    found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))
     found += [(view.round.name, render_round(board, view, here)) for view in board.rounds[-2::-1]]
+    found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
     found.append(("等级标准", render_levels(board, here)))
     found.append(("说明", render.render_block("ranking_notes.html")))
     return found
