@@ -356,3 +356,77 @@ def test_search_index_segments_chinese(demo_site):
     case = next(doc for doc in index["docs"] if doc["location"] == "exemplars/energy-saving/")
     words = re.split(index["config"]["separator"], case["text"])
     assert "节能" in words and "燃煤" in words, "jieba splits Chinese words at build time"
+
+
+# In the browser: QR codes decoded, the index filtered, a story found by search.
+
+
+def decode_qr(png: bytes) -> list:
+    """The texts of every QR code in a PNG image."""
+    import io
+
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
+
+
+@pytest.mark.browser
+def test_every_case_qr_code_decodes_to_its_address(demo_site, demo_data, page):
+    for case in published(demo_data.exemplars):
+        svg = soup(demo_site, f"exemplars/{case.slug}/").select_one(".bx-case__qr svg")
+        page.set_content(
+            f'<body style="margin:20px;background:#fff"><div style="width:300px">{svg}</div>'
+        )
+        png = page.locator("div").screenshot()
+        assert decode_qr(png) == [f"http://127.0.0.1:8000/exemplars/{case.slug}/"]
+
+
+def visible_cards(page):
+    return page.eval_on_selector_all(
+        "li.bx-case-card:not([hidden]) .bx-case-card__link", "links => links.map(a => a.pathname)"
+    )
+
+
+@pytest.mark.browser
+def test_filtering_the_case_index_by_category_unit_and_tag(served_demo, demo_data, page):
+    cases = published(demo_data.exemplars)
+    page.goto(served_demo.url + "exemplars/")
+    assert len(visible_cards(page)) == len(cases)
+    page.select_option(".bx-case-filter select[name=category]", "好做法")
+    wanted = sorted(f"/exemplars/{c.slug}/" for c in cases if c.category == "好做法")
+    assert sorted(visible_cards(page)) == wanted and wanted
+    assert "category=" in page.url
+    page.select_option(".bx-case-filter select[name=category]", "")
+    page.select_option(".bx-case-filter select[name=unit]", "hebi")
+    assert visible_cards(page) == [f"/exemplars/{c.slug}/" for c in cases if c.unit == "hebi"]
+    page.click(".bx-case-filter button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('li.bx-case-card[hidden]').length === 0")
+    assert page.js_errors == []
+
+
+@pytest.mark.browser
+def test_a_tag_link_opens_the_index_filtered_after_instant_navigation(served_demo, demo_data, page):
+    case = next(c for c in published(demo_data.exemplars) if c.tags)
+    page.goto(served_demo.url + f"exemplars/{case.slug}/")
+    page.click(f".bx-case__tags a:text-is('#{case.tags[0]}')")
+    page.wait_for_url("**/exemplars/?tag=*")
+    page.wait_for_selector(".bx-case-filter:not([hidden])")
+    tagged = sorted(
+        f"/exemplars/{c.slug}/" for c in published(demo_data.exemplars) if case.tags[0] in c.tags
+    )
+    assert sorted(visible_cards(page)) == tagged
+    assert page.input_value(".bx-case-filter select[name=tag]") == case.tags[0]
+    assert page.js_errors == []
+
+
+@pytest.mark.browser
+def test_searching_a_phrase_from_a_story_finds_its_case(served_demo, page):
+    page.goto(served_demo.url)
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "绿豆汤")
+    first = page.wait_for_selector(".md-search-result__item a")
+    links = page.eval_on_selector_all(".md-search-result__item a", "a => a.map(x => x.pathname)")
+    assert "/exemplars/love-station/" in links, links
+    assert first is not None

@@ -24,7 +24,7 @@ from fields import (
     unit_ref,
     url_safe_id,
 )
-from frontmatter import load_exemplars, load_notices
+from load_stories import load_exemplars, load_notices
 from load_ledger import load_ledger
 from load_scores import load_evaluations, load_indicators
 from reading import Reading, Source, note_unique, origin

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
+import chart_html
+import charts_ledger
 import downloads
 import figures
 import images
@@ -51,9 +53,12 @@ def render_ledger_page(board: Board) -> str:
         return render.page_markdown(TITLE, [("", render.render_block("ledger_empty.html"))])
     sections = [
         ("", render_summary(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_burndown(board), "ledger-burndown")),
         ("逾期事项", render_overdue(board, here)),
         ("临期事项", render_due_soon(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_deadlines(board), "ledger-deadlines")),
         ("各单位整改情况", render_by_unit(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_by_unit(board), "ledger-by-unit")),
         ("台账明细", render_items(board, here)),
     ]
     return render.page_markdown(TITLE, sections, meta=META)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Tuple
 
+import chart_html
+import charts_scores
 import figures
 import render
 from board import Board, IndicatorRow, RankRow, RoundView
@@ -90,9 +92,18 @@ def sections(board: Board, here: str) -> List[Tuple[str, str]]:
     if not pairs:
         return [("", render.render_block("pairs_empty.html"))]
     return [
-        (f"{first.name} ⇄ {second.name}", render_pair(board, compare(board, first, second), here))
+        (f"{first.name} ⇄ {second.name}", _pair_with_chart(board, first, second, here))
         for first, second in pairs
     ]
+
+
+def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
+    chart = charts_scores.pair_scores(board, (first.id, second.id))
+    return (
+        render_pair(board, compare(board, first, second), here)
+        + "\n"
+        + chart_html.render(chart, "pair-scores")
+    )
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
