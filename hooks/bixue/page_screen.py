@@ -58,7 +58,7 @@ def render_screen(board: Board) -> str:
     screen = board.campaign.plan.screen
     sections = [html for slide in screen.slides for html in slide_sections(board, slide)]
     if not sections:
-        sections = overview(board, screen.interval)
+        sections = slide_sections(board, Slide("overview"))
     return render_block("screen_deck.html", screen=screen, sections=sections)
 
 
