@@ -6,6 +6,7 @@ import io
 
 import images
 import pytest
+from conftest import ROOT, soup
 from PIL import Image
 
 
@@ -102,3 +103,17 @@ def test_unique_files_keeps_each_destination_once(tmp_path):
     shown = [images.web_image(tmp_path, name) for name in ("wide.jpg", "small.jpg", "wide.jpg")]
     dests = [f.dest_uri for f in images.unique_files(shown)]
     assert dests == ["media/wide.jpg", "media/wide.web.jpg", "media/small.jpg"]
+
+
+def test_demo_big_photo_is_published_resized_with_its_size_on_the_page(demo_site):
+    media = demo_site / "media" / "rectifications" / "photos"
+    original = ROOT / "data" / "rectifications" / "photos" / "ZG-2014-003-before.jpg"
+    web = media / "ZG-2014-003-before.web.jpg"
+    assert web.is_file() and (media / original.name).read_bytes() == original.read_bytes()
+    assert web.stat().st_size < original.stat().st_size
+    page = soup(demo_site, "rectification/")
+    img = page.select_one('img[src$="ZG-2014-003-before.web.jpg"]')
+    with Image.open(web) as shown:
+        assert shown.width <= images.WEB_WIDTH
+        assert (int(img["width"]), int(img["height"])) == shown.size
+    assert img.find_parent("a")["href"].endswith("media/rectifications/photos/" + original.name)
