@@ -137,7 +137,8 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
         x=rounds,
         y=[number(row.total) for row in rows],
         text=[figures.format_number(row.total) if row.rank else UNRANKED for row in rows],
-        textposition="auto",
+        textposition="inside",
+        insidetextanchor="start",
         marker={"color": MUTED_COLOR},
         hovertemplate="%{x} 总分：%{y}<extra></extra>",
     )
@@ -162,7 +163,7 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
             "title": {"text": "名次"},
             "overlaying": "y",
             "side": "right",
-            "range": [count + 0.5, 0.5],
+            "range": [count + 0.5, 0],
             "dtick": 1,
             "showgrid": False,
         },
