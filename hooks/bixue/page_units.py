@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, Tuple
 
+import chart_html
+import charts_scores
 import render
 from board import Board
 from contents import GeneratedPage
@@ -42,6 +44,7 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
         ("", _facts(board, unit, here)),
         ("指标进度", _indicators(board, unit, here)),
         ("评比成绩", _rounds(board, unit, here)),
+        ("", _round_charts(board, unit)),
         ("整改事项", _ledger(board, unit, here)),
         ("先进典型", _cases(board, board.exemplars(unit.id), "unit-exemplars", False, here)),
         ("学习借鉴", _cases(board, board.learned_from(unit.id), "unit-learned", True, here)),
@@ -84,6 +87,13 @@ def _rounds(board: Board, unit: Unit, here: str) -> str:
         criteria=board.campaign.evaluations.criteria,
         here=here,
     )
+
+
+def _round_charts(board: Board, unit: Unit) -> str:
+    """Total and rank over rounds, and criteria against the average, beside the scores table."""
+    rounds = chart_html.render(charts_scores.unit_rounds(board, unit.id), "unit-rounds")
+    criteria = chart_html.render(charts_scores.unit_criteria(board, unit.id), "unit-criteria")
+    return "\n".join(html for html in (rounds, criteria) if html)
 
 
 def _ledger(board: Board, unit: Unit, here: str) -> str:
