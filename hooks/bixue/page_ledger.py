@@ -115,6 +115,7 @@ def render_items(board: Board, here: str) -> str:
         here=here,
         rows=downloads.in_id_order(board.listed_ledger()),
         photos=item_photos(board),
+        due_days={due.row.item.id: due.days_left for due in due_soon_rows(board)},
         unlisted=board.unlisted_count(),
     )
 
