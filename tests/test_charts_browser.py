@@ -1,0 +1,102 @@
+"""Charts in headless Chromium over the served demo: drawn, kept across navigation, themed."""
+
+from __future__ import annotations
+
+import pytest
+
+CHART_PAGES = [
+    "",
+    "campaign/",
+    "units/puyang-south/",
+    "indicators/",
+    "ranking/",
+    "pairs/",
+    "rectification/",
+]
+DRAWN = "document.querySelectorAll('.bx-chart').length"
+SVG = "document.querySelectorAll('.bx-chart .main-svg').length"
+
+pytestmark = pytest.mark.browser
+
+
+def wait_for_charts(page, at_least: int = 1) -> int:
+    """Every chart of the page has its SVG (plotly draws after the network is idle)."""
+    count = page.evaluate(DRAWN)
+    assert count >= at_least
+    page.wait_for_function(f"{SVG} >= 2 * {DRAWN} && {DRAWN} > 0", timeout=20_000)
+    return count
+
+
+def chart_text_colour(page) -> str:
+    return page.evaluate(
+        "getComputedStyle(document.querySelector('.bx-chart .xtick text, .bx-chart .ytick text'))"
+        ".fill"
+    )
+
+
+@pytest.mark.parametrize("url", CHART_PAGES)
+def test_every_chart_on_the_page_is_drawn_without_errors(served_demo, page, url):
+    page.goto(served_demo.url + url)
+    count = wait_for_charts(page)
+    assert page.evaluate("document.querySelectorAll('.bx-chart.js-plotly-plot').length") == count
+    assert page.js_errors == []
+
+
+def test_a_page_without_charts_does_not_load_plotly(served_demo, page):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(served_demo.url + "notices/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in loaded if url.endswith("plotly.min.js")]
+    assert page.evaluate("typeof window.Plotly") == "undefined"
+
+
+def test_charts_are_drawn_after_instant_navigation_with_plotly_loaded_once(served_demo, page):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(served_demo.url)
+    wait_for_charts(page)
+    page.evaluate("window.bxSamePage = true")
+    page.locator("a.md-tabs__link", has_text="评比排名").click()
+    page.wait_for_url("**/ranking/")
+    count = wait_for_charts(page)
+    assert page.evaluate("window.bxSamePage") is True, "instant navigation fell back to a load"
+    assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == count
+    assert [url for url in loaded if url.endswith("plotly.min.js")] == [
+        served_demo.url + "assets/plotly.min.js"
+    ]
+    # plotly's own rules (its <style> in head is dropped by the navigation) still apply
+    position = "getComputedStyle(document.querySelector('.bx-chart .main-svg')).position"
+    assert page.evaluate(position) == "absolute"
+    assert page.js_errors == []
+
+
+def test_switching_the_palette_rethemes_the_charts(served_demo, page):
+    page.emulate_media(color_scheme="light")
+    page.goto(served_demo.url + "ranking/")
+    wait_for_charts(page)
+    light = chart_text_colour(page)
+    page.click("label[for='__palette_1']")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function(
+        "c => getComputedStyle(document.querySelector('.bx-chart .xtick text')).fill !== c", arg=light
+    )
+    dark = chart_text_colour(page)
+    assert _brightness(dark) > _brightness(light) + 100
+    assert page.js_errors == []
+
+
+def _brightness(rgb: str) -> float:
+    red, green, blue = (float(part) for part in rgb[rgb.index("(") + 1 : -1].split(",")[:3])
+    return (red + green + blue) / 3
+
+
+def test_charts_fit_a_phone_and_follow_the_window(served_demo, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_demo.url + "indicators/")
+    wait_for_charts(page)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    widths = "[...document.querySelectorAll('.bx-chart .main-svg')].map(s => s.width.baseVal.value)"
+    assert max(page.evaluate(widths)) <= 390
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.wait_for_function(f"Math.max(...{widths}) > 500")
