@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, build_site, built
 
 import load
+import privacy
 
 DEMO = ROOT / "data"
 
@@ -116,11 +117,12 @@ def secrets_of(campaign) -> list[str]:
     internal += [n.title for n in campaign.notices if n.internal]
     internal += [line for e in campaign.exemplars if e.internal for line in story_lines(e.body)]
     internal += [line for n in campaign.notices if n.internal for line in story_lines(n.body)]
-    return [s for s in persons + internal if s]
+    published = "\n".join(text for *_, text in privacy.published_texts(campaign))
+    return [s for s in persons if s] + [s for s in internal if s and s not in published]
 
 
 def story_lines(body: str) -> list[str]:
-    """Distinctive lines of a story: long enough not to occur by chance elsewhere."""
+    """Lines of a story long enough not to occur by chance elsewhere."""
     return [line.strip("#-* ") for line in body.splitlines() if len(line.strip("#-* ")) >= 12]
 
 
