@@ -100,3 +100,17 @@ def test_internal_records_and_ordinary_numbers_are_not_refused():
     assert privacy.check_public_text(data) == []
     assert not privacy.MOBILE.search("营业收入 1200 万元，投诉 12345 件，编号 ZG-2014-001")
     assert not privacy.RESIDENT_ID.search("流水号 1234567890123456789")
+
+
+def test_each_published_text_is_checked_once_including_levels_and_periods():
+    from model import Evaluations, Indicators, Level, Round
+
+    data = campaign()
+    evaluations = Evaluations(
+        (),
+        (Round("q1", "第一季度 13812345678", date(2014, 4, 1), {}),),
+        (Level(90, "13912345678"),),
+    )
+    indicators = Indicators(("2014-Q1", "13712345678"), ())
+    data = Campaign(data.plan, data.units, indicators, evaluations)
+    assert sorted(e.field for e in privacy.check_public_text(data)) == ["label", "name", "periods"]

@@ -37,7 +37,8 @@ def load_indicators(reading: Reading) -> Optional[model.Indicators]:
     seen: Dict[str, str] = {}
     items = sequence(source, entries.get("indicators"), "indicators")
     indicators = [read_indicator(source, item, periods, seen) for item in items]
-    return model.Indicators(periods, tuple(item for item in indicators if item))
+    found = tuple(item for item in indicators if item)
+    return model.Indicators(periods, found, origin(source, entries.get("periods") or root))
 
 
 def read_periods(source: Source, node: Optional[Node]) -> Tuple[str, ...]:
@@ -88,6 +89,9 @@ def read_target(
     if target is not None and direction == "up" and target <= 0:
         # Completion is latest / target, so an upward target must be positive.
         source.error(node.line, name, f"方向为 up 时目标必须大于 0，实际为 {node.text}")
+        return None
+    if target is not None and target < 0:
+        source.error(node.line, name, f"目标不能为负数，实际为 {node.text}")
         return None
     return target
 

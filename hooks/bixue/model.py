@@ -133,6 +133,8 @@ class Indicator:
 class Indicators:
     periods: Tuple[str, ...]
     indicators: Tuple[Indicator, ...]
+    origin: Origin = Origin("data/indicators.yml", 1)
+    """Where `periods` is written."""
 
 
 @dataclass(frozen=True)

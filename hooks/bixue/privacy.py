@@ -87,14 +87,18 @@ def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
         if not record.internal:
             yield from record_texts(record, record.origin)
             yield from update_texts(record)
-    for indicator in campaign.indicators.indicators if campaign.indicators else ():
-        yield from record_texts(indicator, indicator.origin)
+    if campaign.indicators:
+        for indicator in campaign.indicators.indicators:
+            yield from record_texts(indicator, indicator.origin)
+        for period in campaign.indicators.periods:
+            yield campaign.indicators.origin.path, campaign.indicators.origin.line, "periods", period
     if campaign.evaluations:
         for criterion in campaign.evaluations.criteria:
             yield from record_texts(criterion, campaign.evaluations.origin)
         for round_ in campaign.evaluations.rounds:
             yield from record_texts(round_, round_.origin)
-            yield from record_texts(round_, round_.origin)
+        for level in campaign.evaluations.levels:
+            yield from record_texts(level, campaign.evaluations.origin)
 
 
 def record_texts(record, origin) -> Iterator[Tuple[str, int, str, str]]:
