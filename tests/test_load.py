@@ -280,3 +280,17 @@ def test_unsafe_markdown_in_a_body_names_its_line(tmp_path):
     data = campaign_copy(tmp_path, {"exemplars/smile-service.md": story})
     (line,) = error_lines(data)
     assert line.startswith("data/exemplars/smile-service.md:10: body: 不能写 HTML 标签 <div>")
+
+
+@pytest.mark.parametrize(
+    "name", ["indicators.yaml", "evaluations.yaml", "exemplars/case.markdown", "notices/n.MD"]
+)
+def test_optional_files_under_a_near_miss_name_are_errors_not_skipped(tmp_path, name):
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[1] / "data", data)
+    (data / name).write_text("x: 1\n", encoding="utf-8")
+    if name.endswith(".yaml"):
+        (data / name).with_suffix(".yml").unlink()
+    with pytest.raises(DataErrors) as raised:
+        load_campaign(data)
+    assert [e.path for e in raised.value.errors] == [f"data/{name}"]

@@ -54,9 +54,30 @@ def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.C
         notices=load_notices(reading),
         data_dir=str(data_dir.resolve()),
     )
+    check_misnamed(reading)
     if reading.errors:
         raise DataErrors(reading.errors)
     return campaign
+
+
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
+
+
+def check_misnamed(reading: Reading) -> None:
+    """Optional files under a near-miss name would be skipped in silence: say so instead."""
+    for name in ("indicators.yml", "evaluations.yml"):
+        misnamed = (reading.data_dir / name).with_suffix(".yaml")
+        if misnamed.is_file() and not (reading.data_dir / name).is_file():
+            message = "文件扩展名必须是 .yml，此文件未被读取"
+            reading.errors.append(
+                DataError(reading.relative(misnamed), 0, "", message, f"改名为 {name}")
+            )
+    for folder in ("exemplars", "notices"):
+        for file in sorted((reading.data_dir / folder).glob("*.*")):
+            if file.suffix.lower() in MARKDOWN_SUFFIXES + (".md",) and file.suffix != ".md":
+                message = "文件扩展名必须是 .md，此文件未被读取"
+                hint = f"改名为 {file.stem}.md"
+                reading.errors.append(DataError(reading.relative(file), 0, "", message, hint))
 
 
 def required_file(reading: Reading, name: str) -> Optional[Path]:
