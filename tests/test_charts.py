@@ -16,6 +16,7 @@ import figures
 import pytest
 from board import compute_board
 from bs4 import BeautifulSoup
+from conftest import built, soup
 from model import (
     Campaign,
     Criterion,
@@ -267,3 +268,65 @@ def test_names_with_markup_are_escaped_in_the_attribute_and_the_table(board):
     assert (
         "1. <b>甲</b>" in json.loads(figure.select_one(".bx-chart")["data-figure"])["data"][0]["x"]
     )
+
+
+MINIMAL_CAMPAIGN = """\
+title: 单个单位的活动
+organization: 测试单位
+period: {start: 2014-03-01, end: 2014-12-31}
+as_of: 2014-06-30
+phases:
+  - {id: all, name: 全程, start: 2014-03-01, end: 2014-12-31}
+"""
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory):
+    """One unit; no indicators, evaluations, ledger, cases or notices."""
+    data = tmp_path_factory.mktemp("minimal") / "data"
+    data.mkdir()
+    (data / "campaign.yml").write_text(MINIMAL_CAMPAIGN, encoding="utf-8")
+    (data / "units.yml").write_text("- {id: solo, name: 独立服务区}\n", encoding="utf-8")
+    return built(data.parent / "site", data)
+
+
+def chart_names(site, url):
+    return [figure["data-bx-chart"] for figure in soup(site, url).select("figure.bx-chart-wrap")]
+
+
+def test_a_campaign_without_scores_indicators_or_ledger_has_only_the_timeline(minimal_site):
+    assert chart_names(minimal_site, "campaign/") == ["campaign-timeline"]
+    for url in ("", "indicators/", "ranking/", "pairs/", "units/solo/"):
+        assert chart_names(minimal_site, url) == [], url
+
+
+@pytest.mark.parametrize(
+    ("url", "names"),
+    [
+        ("", ["home-progress", "home-ledger-status", "home-top-bottom"]),
+        ("campaign/", ["campaign-timeline"]),
+        ("ranking/", ["ranking-totals", "ranking-bump"]),
+        ("rectification/", ["ledger-burndown", "ledger-deadlines", "ledger-by-unit"]),
+        ("units/puyang-south/", ["unit-rounds", "unit-criteria"]),
+    ],
+)
+def test_demo_pages_carry_their_charts_with_data_tables(demo_site, url, names):
+    assert chart_names(demo_site, url) == names
+    for figure in soup(demo_site, url).select("figure.bx-chart-wrap"):
+        data = json.loads(figure.select_one(".bx-chart")["data-figure"])
+        assert data["data"] and "template" not in data["layout"]
+        assert figure.select("details.bx-chart-data tbody tr")
+
+
+def test_indicator_and_pair_pages_have_a_chart_per_indicator_and_pair(demo_site):
+    headings = soup(demo_site, "indicators/").select("h2")
+    assert chart_names(demo_site, "indicators/") == ["completion", "periods"] * len(headings)
+    assert chart_names(demo_site, "pairs/") == ["pair-scores"] * 5
+
+
+def test_public_charts_name_no_internal_item(public_site):
+    page = soup(public_site, "rectification/")
+    listed = {row.get_text() for row in page.select("table td, table th")}
+    chart = page.select_one("[data-bx-chart=ledger-deadlines] .bx-chart")
+    labels = json.loads(chart["data-figure"])["data"][0]["y"]
+    assert all(label.split()[0] in " ".join(listed) for label in labels)

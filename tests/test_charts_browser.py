@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import Server, built, free_port
+from test_charts import MINIMAL_CAMPAIGN
 
 CHART_PAGES = [
     "",
@@ -79,7 +81,8 @@ def test_switching_the_palette_rethemes_the_charts(served_demo, page):
     page.click("label[for='__palette_1']")
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.wait_for_function(
-        "c => getComputedStyle(document.querySelector('.bx-chart .xtick text')).fill !== c", arg=light
+        "c => getComputedStyle(document.querySelector('.bx-chart .xtick text')).fill !== c",
+        arg=light,
     )
     dark = chart_text_colour(page)
     assert _brightness(dark) > _brightness(light) + 100
@@ -100,3 +103,21 @@ def test_charts_fit_a_phone_and_follow_the_window(served_demo, page):
     assert max(page.evaluate(widths)) <= 390
     page.set_viewport_size({"width": 1200, "height": 900})
     page.wait_for_function(f"Math.max(...{widths}) > 500")
+
+
+def test_a_single_unit_campaign_draws_its_timeline_and_nothing_broken(tmp_path, page):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "campaign.yml").write_text(MINIMAL_CAMPAIGN, encoding="utf-8")
+    (data / "units.yml").write_text("- {id: solo, name: 独立服务区}\n", encoding="utf-8")
+    port = free_port()
+    site = built(tmp_path / "site", data, BOARD_SITE_URL=f"http://127.0.0.1:{port}/")
+    server = Server(site, port)
+    try:
+        page.goto(server.url + "campaign/")
+        assert wait_for_charts(page) == 1
+        page.goto(server.url)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(DRAWN) == 0 and page.js_errors == []
+    finally:
+        server.stop()
