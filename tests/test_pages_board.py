@@ -17,6 +17,7 @@ import page_indicators
 import page_pairs
 import page_ranking
 import page_units
+import privacy
 import pytest
 from board import compute_board
 from bs4 import BeautifulSoup
@@ -538,3 +539,17 @@ def test_wide_tables_scroll_inside_their_wrapper_on_a_phone(served_demo, page):
         )
         assert any(wraps), f"{url}: expected at least one wide table to scroll in its wrapper"
     assert not page.js_errors
+
+
+def test_public_home_and_unit_pages_show_no_internal_record_and_no_full_name(public_site, demo):
+    listed = {a["href"] for a in soup(public_site, "").select('[data-bx-block="notices-latest"] a')}
+    internal = {f"notices/{notice.slug}/" for notice in demo.notices if notice.internal}
+    assert internal and listed and not internal & listed
+    internal_cases = {f"exemplars/{case.slug}/" for case in demo.exemplars if case.internal}
+    assert internal_cases
+    for unit in demo.units:
+        page = soup(public_site, f"units/{unit.id}/")
+        facts = page.select_one('[data-bx-block="unit-facts"]').get_text()
+        assert unit.contact not in facts and privacy.mask_person(unit.contact) in facts
+        cases = {a["href"].replace("../", "") for a in page.select("article a.bx-card__title")}
+        assert not cases & internal_cases
