@@ -1,0 +1,167 @@
+"""Bytes of each page kind (HTML and chart JSON), large assets, and time to first chart in Chromium.
+
+Usage: .venv/bin/python scripts/bench_pages.py [--site DIR] [--no-browser]
+Without --site the demo is built into a temporary folder. Exits 1 when the home page's HTML is
+over the 150 KB target or an asset other than plotly.min.js is over 1 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html.parser
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "总览": "",
+    "活动方案": "campaign/",
+    "参与单位": "units/",
+    "单位页": "units/{unit}/",
+    "指标进度": "indicators/",
+    "评比排名": "ranking/",
+    "结对比学": "pairs/",
+    "整改台账": "rectification/",
+    "先进典型": "exemplars/",
+    "通知公告": "notices/",
+}
+HOME_LIMIT = 150 * 1024
+LARGE_ASSET = 1024 * 1024
+FIRST_CHART = """() => new Promise(done => {
+  const seen = () => document.querySelector('.bx-chart .main-svg');
+  if (seen()) return done(performance.now());
+  new MutationObserver((_, observer) => {
+    if (seen()) { observer.disconnect(); done(performance.now()); }
+  }).observe(document, {childList: true, subtree: true});
+})"""
+
+
+class ChartAttributes(html.parser.HTMLParser):
+    """Collects the (unescaped) data-figure attributes of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.figures: list = []
+
+    def handle_starttag(self, tag, attrs):
+        figure = dict(attrs).get("data-figure")
+        if figure is not None:
+            self.figures.append(figure)
+
+
+def page_sizes(site: Path, url: str):
+    text = (site / url / "index.html").read_text(encoding="utf-8")
+    parser = ChartAttributes()
+    parser.feed(text)
+    chart_bytes = sum(len(figure.encode("utf-8")) for figure in parser.figures)
+    return len(text.encode("utf-8")), len(parser.figures), chart_bytes
+
+
+def first_unit(site: Path) -> str:
+    units = sorted(p.name for p in (site / "units").iterdir() if (p / "index.html").exists())
+    return units[0] if units else ""
+
+
+def build_demo(dest: Path, site_url: str) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BOARD_SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def time_to_first_chart(base_url: str, urls) -> dict:
+    """Milliseconds from navigation start to the first chart's SVG, cold cache, per URL."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    times = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for url in urls:
+            context = browser.new_context(viewport={"width": 1920, "height": 1080})
+            page = context.new_page()
+            page.goto(base_url + url, wait_until="commit")
+            times[url] = page.evaluate(FIRST_CHART)
+            context.close()
+        browser.close()
+    return times
+
+
+def report(site: Path, times: dict) -> int:
+    unit = first_unit(site)
+    print(f"{'页面':<8}{'HTML 字节':>12}{'图表':>6}{'图表 JSON 字节':>16}{'首图 ms':>10}")
+    home_bytes = 0
+    for name, pattern in PAGES.items():
+        url = pattern.format(unit=unit)
+        if not (site / url / "index.html").exists():
+            continue
+        html_bytes, count, chart_bytes = page_sizes(site, url)
+        home_bytes = html_bytes if url == "" else home_bytes
+        first = f"{times[url]:.0f}" if url in times else "—"
+        print(f"{name:<8}{html_bytes:>14,}{count:>6}{chart_bytes:>18,}{first:>10}")
+    large = large_assets(site)
+    for path, size in large:
+        print(f"大文件 {path}: {size:,} 字节")
+    others = [path for path, _ in large if not path.endswith("plotly.min.js")]
+    return 0 if home_bytes <= HOME_LIMIT and not others else 1
+
+
+def large_assets(site: Path):
+    found = [(p.relative_to(site).as_posix(), p.stat().st_size) for p in site.rglob("*.*")]
+    return sorted(
+        [(path, size) for path, size in found if size > LARGE_ASSET and path.startswith("assets/")],
+        key=lambda item: -item[1],
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main(argv) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build the demo)")
+    parser.add_argument("--no-browser", action="store_true", help="sizes only, no Chromium")
+    options = parser.parse_args(argv)
+    port = free_port()
+    with tempfile.TemporaryDirectory() as temp:
+        site = options.site or Path(temp) / "site"
+        if options.site is None:
+            build_demo(site, f"http://127.0.0.1:{port}/")
+        times = {}
+        if not options.no_browser:
+            server = serve(site, port)
+            urls = [url for url in _chart_urls(site) if page_sizes(site, url)[1]]
+            times = time_to_first_chart(f"http://127.0.0.1:{port}/", urls)
+            server.shutdown()
+        return report(site, times)
+
+
+def _chart_urls(site: Path):
+    unit = first_unit(site)
+    urls = [pattern.format(unit=unit) for pattern in PAGES.values()]
+    return [url for url in urls if (site / url / "index.html").exists()]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
