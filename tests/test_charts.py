@@ -147,6 +147,8 @@ def test_campaign_timeline_marks_the_current_phase_and_the_as_of_day(board):
     assert [label.split()[-1] for label in trace["y"]] == ["已完成", "当前阶段", "未开始"]
     assert trace["y"][1] == "提升改造 ▶ 当前阶段" and trace["text"][1] == "4月1日–10月31日"
     assert shape_texts(fig) == ["数据截至 2014-06-30"]
+    # before mid-year the label reads to the right of the line, where there is room
+    assert fig.to_dict()["layout"]["shapes"][0]["label"]["xanchor"] == "left"
 
 
 def test_indicator_completion_has_target_and_time_progress_and_missing_is_not_zero(board):
@@ -178,7 +180,8 @@ def test_ranking_totals_stack_criteria_in_rank_order_with_levels(board):
     assert data[0]["x"] == ["1. 甲", "2. 乙", "3. 丙停车区"]
     assert data[1]["y"] == [19.5, 17, 10]
     assert data[2]["text"] == ["48.5", "43", "30"]
-    assert shape_texts(fig) == ["三星 ≥40"]
+    assert [shape["name"] for shape in fig.to_dict()["layout"]["shapes"]] == ["三星 ≥40"]
+    assert fig.to_dict()["layout"]["yaxis"]["ticktext"] == ["0", "三星 40"]
 
 
 def test_bump_chart_has_a_gap_where_a_unit_was_not_ranked(board):
@@ -211,9 +214,9 @@ def test_ledger_by_unit_stacks_statuses_present_anywhere(board):
 
 def test_deadlines_show_days_late_and_leave_internal_items_out_of_the_public_build():
     internal = charts_ledger.ledger_deadlines(make_board()).to_dict()["data"]
-    assert [t["name"] for t in internal] == ["逾期", "临期"]
+    assert [t["name"] for t in internal] == ["逾期（已过天数）", "临期（剩余天数）"]
     assert internal[0]["y"] == ["ZG-1 甲", "ZG-5 乙"] and internal[0]["x"] == [29, 5]
-    assert internal[1]["text"] == ["还剩 2 天"] and internal[1]["x"] == [-2]
+    assert internal[1]["text"] == ["还剩 2 天"] and internal[1]["x"] == [2]
     public = charts_ledger.ledger_deadlines(make_board(public=True)).to_dict()["data"]
     assert public[0]["y"] == ["ZG-1 甲"]
 

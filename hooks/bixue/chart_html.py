@@ -66,11 +66,9 @@ def data_table(figure: dict) -> DataTable:
         (category, *(cells.get(index, "—") for index in range(len(columns))))
         for category, cells in rows.items()
     )
-    notes = tuple(
-        f"参考线：{shape['label']['text']}"
-        for shape in figure["layout"].get("shapes", ())
-        if shape.get("label", {}).get("text")
-    )
+    shapes = figure["layout"].get("shapes", ())
+    names = [shape.get("label", {}).get("text") or shape.get("name") for shape in shapes]
+    notes = tuple(f"参考线：{name}" for name in names if name)
     return DataTable(("项目", *columns), body, notes)
 
 

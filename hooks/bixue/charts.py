@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from fractions import Fraction
 from typing import Optional
 
 import figures
@@ -61,11 +62,16 @@ def bar_height(count: int, per_bar: int = 34, extra: int = 90) -> int:
     return max(180, count * per_bar + extra)
 
 
-def reference_line(axis: str, value, text: str, dash: str = "dash", color: str = "") -> dict:
-    """A labelled line across the plot at `value` on axis x or y (target, time progress, as-of)."""
+def reference_line(
+    axis: str, value, text: str, dash: str = "dash", color: str = "", late: bool = True
+) -> dict:
+    """A labelled line across the plot at `value` on axis x or y (target, time progress, as-of).
+    A vertical line late in its axis (`late`) has its label to its left, so it is not cut off."""
     across = "y" if axis == "x" else "x"
-    # Labels stay inside the plot: above a horizontal line's right end, atop a vertical line.
-    anchor = {"xanchor": "right", "yanchor": "bottom"} if axis == "y" else {"yanchor": "bottom"}
+    if axis == "y":
+        anchor = {"xanchor": "right", "yanchor": "bottom"}
+    else:
+        anchor = {"xanchor": "right" if late else "left", "yanchor": "bottom"}
     line = {"dash": dash, "width": 2}
     if color:
         line["color"] = color
@@ -119,7 +125,10 @@ def home_progress(board: Board) -> Optional[go.Figure]:
         ),
         hovertemplate="%{y}：%{text}<extra></extra>",
     )
-    fig.add_shape(reference_line("x", share(board.time_progress), f"序时进度 {progress}"))
+    late = board.time_progress > Fraction(1, 2)
+    fig.add_shape(
+        reference_line("x", share(board.time_progress), f"序时进度 {progress}", late=late)
+    )
     fig.update_layout(xaxis=percent_axis(values), yaxis={"autorange": "reversed"})
     return fig
 
@@ -222,7 +231,9 @@ def campaign_timeline(board: Board) -> go.Figure:
         hovertemplate="%{y}：%{text}<extra></extra>",
     )
     as_of = board.as_of.isoformat()
-    fig.add_shape(reference_line("x", as_of, f"数据截至 {as_of}", "dot", ALERT_COLORS["overdue"]))
+    late = board.time_progress > Fraction(1, 2)
+    line = reference_line("x", as_of, f"数据截至 {as_of}", "dot", ALERT_COLORS["overdue"], late)
+    fig.add_shape(line)
     fig.update_layout(
         xaxis={"type": "date", "tickformat": "%m月", "range": _padded_range(board)},
         yaxis={"autorange": "reversed"},

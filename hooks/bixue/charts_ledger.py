@@ -52,7 +52,7 @@ def _count_tick(most: int) -> int:
 
 
 def ledger_deadlines(board: Board) -> Optional[go.Figure]:
-    """Overdue items by days late (right) and due-soon items by days left (left)."""
+    """Overdue items by days late, then due-soon items by days left, longest first."""
     rows = [row for row in board.listed_ledger() if row.overdue or row.due_soon]
     if not rows:
         return None
@@ -62,27 +62,28 @@ def ledger_deadlines(board: Board) -> Optional[go.Figure]:
     )
     fig = new_figure("逾期与临期事项", bar_height(len(rows), 30, 130))
     if overdue:
-        _deadline_bar(fig, board, "逾期", overdue, [r.days_late for r in overdue])
+        _deadline_bar(fig, board, "逾期（已过天数）", overdue, [r.days_late for r in overdue])
     if soon:
         days = [figures.days_left(r.item, board.as_of) for r in soon]
-        _deadline_bar(fig, board, "临期", soon, [-d for d in days])
+        _deadline_bar(fig, board, "临期（剩余天数）", soon, days)
+    most = max([1, *(r.days_late for r in overdue)])
     fig.update_layout(
         yaxis={"autorange": "reversed", "type": "category"},
-        xaxis={"title": {"text": "← 距截止日还剩天数 ｜ 已逾期天数 →"}, "zeroline": True},
+        xaxis={"title": {"text": "天数"}, "range": [0, round(most * 1.3 + 1)]},
         legend={"orientation": "h", "y": -0.25},
     )
     return fig
 
 
 def _deadline_bar(fig: go.Figure, board: Board, name: str, rows, days) -> None:
-    overdue = name == "逾期"
+    overdue = name.startswith("逾期")
     fig.add_bar(
         name=name,
         orientation="h",
         y=[f"{row.item.id} {board.unit(row.item.unit).label}" for row in rows],
         x=days,
-        text=[_days_text(overdue, abs(day)) for day in days],
-        textposition="outside",
+        text=[_days_text(overdue, day) for day in days],
+        textposition=["outside" if day == 0 else "auto" for day in days],
         cliponaxis=False,
         marker=hatched(ALERT_COLORS["overdue" if overdue else "due_soon"], "" if overdue else "/"),
         hovertemplate="%{y}：%{text}<extra></extra>",

@@ -46,15 +46,27 @@ def ranking_totals(board: Board) -> Optional[go.Figure]:
         hoverinfo="skip",
         cliponaxis=False,
     )
-    for level in board.campaign.evaluations.levels:
+    levels = sorted(board.campaign.evaluations.levels, key=lambda level: level.min)
+    for level in levels:
         text = f"{level.label} ≥{figures.format_number(level.min)}"
-        fig.add_shape(reference_line("y", number(level.min), text, "dot", MUTED_COLOR))
+        line = reference_line("y", number(level.min), text, "dot", MUTED_COLOR)
+        # The level names go on the axis: labels inside the plot would collide with the totals.
+        line["name"] = line.pop("label")["text"]
+        fig.add_shape(line)
     fig.update_layout(
-        yaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
+        yaxis={"title": {"text": "分数"}, "rangemode": "tozero", **_level_ticks(levels)},
         xaxis={"tickangle": -45 if len(ranked) > 6 else 0},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     )
     return fig
+
+
+def _level_ticks(levels) -> dict:
+    if not levels:
+        return {}
+    values = [0, *(number(level.min) for level in levels)]
+    texts = ["0", *(f"{level.label} {figures.format_number(level.min)}" for level in levels)]
+    return {"tickvals": values, "ticktext": texts}
 
 
 def ranking_bump(board: Board) -> Optional[go.Figure]:
