@@ -61,6 +61,7 @@ def test_charts_are_drawn_after_instant_navigation_with_plotly_loaded_once(serve
     page.evaluate("window.bxSamePage = true")
     page.locator("a.md-tabs__link", has_text="评比排名").click()
     page.wait_for_url("**/ranking/")
+    page.wait_for_selector("[data-bx-chart=ranking-totals]", state="attached")
     count = wait_for_charts(page)
     assert page.evaluate("window.bxSamePage") is True, "instant navigation fell back to a load"
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == count
