@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
+from xml.etree import ElementTree
 
 import page_screen
 import screen_charts
@@ -324,3 +326,14 @@ def test_the_public_screen_shows_no_internal_case_or_item(public_site):
 
 def test_every_slide_name_of_the_data_model_has_a_renderer():
     assert set(page_screen.SLIDES) == set(SLIDE_NAMES)
+
+
+def test_the_screen_is_left_out_of_the_sitemap_and_the_search_index(demo_site):
+    sitemap = ElementTree.parse(demo_site / "sitemap.xml")
+    locations = [
+        loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert any(loc.endswith("/ranking/") for loc in locations)
+    assert not any(loc.endswith("/screen/") for loc in locations)
+    index = json.loads((demo_site / "search" / "search_index.json").read_text("utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].startswith("screen/")]

@@ -262,3 +262,21 @@ def test_without_the_server_it_keeps_the_board_and_marks_it_offline(page, own_se
         page.wait_for_function(f"{CANVAS} && {CANVAS}.dataset.offline === 'false'")
     finally:
         restarted.stop()
+
+
+def test_the_nav_link_loads_the_screen_in_full_not_inside_materials_frame(page, served_demo):
+    page.goto(served_demo.url)
+    page.click(".md-tabs a:text('大屏展示')")
+    page.wait_for_function(f"{CANVAS} && {CANVAS}.dataset.changes >= 1")
+    assert page.url == f"{served_demo.url}screen/"
+    assert page.evaluate("document.querySelector('.md-header, .md-container')") is None
+    assert not page.js_errors
+
+
+def test_a_phone_held_upright_gets_a_hint_and_a_way_back(page, served_demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_screen(page, served_demo.url)
+    assert page.is_visible(".sc-phone-hint")
+    assert page.get_attribute(".sc-phone-hint a", "href") == "../"
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    assert not page.is_visible(".sc-phone-hint")

@@ -49,8 +49,9 @@ def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
 
 
 def screen_markdown(board: Board) -> str:
-    """The page: the standalone template, kept out of search (it repeats the other pages)."""
-    front = "template: screen.html\ntitle: 大屏展示\nsearch:\n  exclude: true\n"
+    """The page: the standalone template, kept out of search (it repeats the other pages) and
+    out of the sitemap, so material's instant navigation loads it in full (overrides/)."""
+    front = "template: screen.html\ntitle: 大屏展示\nsitemap: false\nsearch:\n  exclude: true\n"
     return f"---\n{front}---\n\n{render_screen(board)}\n"
 
 
