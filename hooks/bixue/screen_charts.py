@@ -18,6 +18,8 @@ TEXT_SIZE = 28
 SMALL_SIZE = 24
 INDICATOR_SIZE = (1760, 700)
 STATUS_SIZE = (760, 400)
+LABEL_MARGIN = 230
+"""Room right of the plot for the labels of horizontal reference lines (目标, 序时进度)."""
 """Chart sizes in canvas pixels (the canvas is 1920×1080); the slide templates leave this room."""
 
 
@@ -78,6 +80,10 @@ def _enlarge_labels(layout: dict) -> None:
     for shape in layout.get("shapes", ()):
         if "label" in shape:
             shape["label"]["font"] = {"size": SMALL_SIZE, "color": INK}
+            if shape.get("y0") == shape.get("y1"):
+                # Beside the plot, in the right margin, not over the last bar's own label.
+                shape["label"].update(textposition="end", xanchor="left", padding=12)
+                layout["margin"]["r"] = LABEL_MARGIN
         shape.setdefault("line", {}).setdefault("color", INK)
     for note in layout.get("annotations", ()):
         note["font"] = {"size": SMALL_SIZE, "color": INK}
