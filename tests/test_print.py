@@ -29,6 +29,8 @@ def print_pdf(page, url: str, name: str) -> Path:
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     SHOTS.mkdir(exist_ok=True)
+    for old in SHOTS.glob(f"{name}-p*.png"):
+        old.unlink()
     pdf = SHOTS / f"{name}.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     return pdf

@@ -429,3 +429,14 @@ def test_searching_words_from_a_story_finds_its_case(served_demo, page):
     first = page.wait_for_selector(".md-search-result__item a.md-search-result__link")
     assert first.evaluate("a => new URL(a.href).pathname") == "/exemplars/love-station/"
     assert page.js_errors == []
+
+
+def test_every_page_announces_the_feeds(demo_site):
+    for url in ("", "exemplars/", "notices/mobilization-plan/"):
+        head = soup(demo_site, url).head
+        links = {link["type"]: link["href"] for link in head.find_all("link", rel="alternate")}
+        for kind, name in (
+            ("application/atom+xml", "feed.xml"),
+            ("application/feed+json", "feed.json"),
+        ):
+            assert (demo_site / url / links[kind]).resolve() == (demo_site / name).resolve()
