@@ -18,6 +18,8 @@ from charts import (
 )
 
 UNRANKED = "未参评"
+TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+"""Above the plot: below it, slanted round and criterion names would run into it."""
 
 
 def ranking_totals(board: Board) -> Optional[go.Figure]:
@@ -159,6 +161,7 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
         x=rounds,
         y=[row.rank for row in rows],
         yaxis="y2",
+        cliponaxis=False,
         mode="lines+markers+text",
         text=[f"第{row.rank}名" if row.rank else "" for row in rows],
         textposition="top center",
@@ -175,11 +178,11 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
             "title": {"text": "名次"},
             "overlaying": "y",
             "side": "right",
-            "range": [count + 0.5, 0],
+            "range": [count + 0.5, 0.3],
             "dtick": 1,
             "showgrid": False,
         },
-        legend={"orientation": "h", "y": -0.2},
+        legend=TOP_LEGEND,
     )
     return fig
 
@@ -214,6 +217,6 @@ def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
         )
     fig.update_layout(
         yaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": -0.25},
+        legend=TOP_LEGEND,
     )
     return fig
