@@ -124,16 +124,16 @@ def page(browser):
     outside = []
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-        else (outside.append(route.request.url), route.abort()),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
     )
     new_page = context.new_page()
     errors = []
     new_page.on("pageerror", lambda error: errors.append(str(error)))
-    new_page.on(
-        "console", lambda msg: errors.append(msg.text) if msg.type == "error" else None
-    )
+    new_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     new_page.outside_requests = outside
     new_page.js_errors = errors
     yield new_page

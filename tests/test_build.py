@@ -6,11 +6,10 @@ import hashlib
 import shutil
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, build_site, built
-
 import load
 import privacy
+import pytest
+from conftest import ROOT, build_site, built
 
 DEMO = ROOT / "data"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-import pytest
-
 import figures
+import pytest
 from board import compute_board
 from model import (
     Campaign,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 import privacy
+import pytest
 from model import Campaign, Exemplar, LeaderRole, Origin, Phase, Plan, RectificationItem, Unit
 
 

@@ -12,6 +12,7 @@ import board_json
 import feeds
 import load
 import page_exemplars
+import page_home
 import page_notices
 import privacy
 import pytest
@@ -154,10 +155,10 @@ def test_notices_are_pinned_first_then_newest_and_internal_ones_left_out_in_publ
 
 
 def test_latest_blocks_link_relative_to_the_page_that_embeds_them():
-    html = BeautifulSoup(page_notices.BLOCKS["latest-notices"](small_board(), ""), "html.parser")
-    assert html.select_one(".bx-notice__title")["href"] == "notices/pinned/"
-    cases = page_exemplars.BLOCKS["latest-exemplars"](small_board(), "units/north/")
-    first = BeautifulSoup(cases, "html.parser").select_one(".bx-case-card__link")
+    notices = page_home.BLOCKS["notices-latest"](small_board(), "")
+    assert BeautifulSoup(notices, "html.parser").select_one("li a")["href"] == "notices/pinned/"
+    cases = page_home.BLOCKS["exemplars-latest"](small_board(), "units/north/")
+    first = BeautifulSoup(cases, "html.parser").select_one("a[href*='exemplars/secret']")
     assert first["href"] == "../../exemplars/secret/"
 
 

@@ -9,14 +9,13 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from mkdocs.structure.files import File, InclusionLevel
-
 import figures
 import generate
 import load
 import privacy
 from board import Board, compute_board
 from errors import DataErrors
+from mkdocs.structure.files import File, InclusionLevel
 
 PROFILES = ("internal", "public")
 MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
@@ -91,7 +90,9 @@ def fill_markers(markdown: str, page, board: Board, log) -> str:
     def block(match: re.Match) -> str:
         name = match.group(1)
         if name not in blocks:
-            log.warning(f"{page.file.src_uri}: 未知的标记 bixue:{name}（可用：{', '.join(sorted(blocks))}）")
+            log.warning(
+                f"{page.file.src_uri}: 未知的标记 bixue:{name}（可用：{', '.join(sorted(blocks))}）"
+            )
             return match.group(0)
         return "\n" + blocks[name](board, page.url) + "\n"
 

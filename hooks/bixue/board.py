@@ -162,7 +162,9 @@ def compute_board(
         rounds=round_views(campaign),
         ledger=ledger,
         ledger_stats=ledger_stats(ledger),
-        ledger_by_unit={u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units},
+        ledger_by_unit={
+            u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units
+        },
         site_url=site_url,
     )
 
@@ -174,14 +176,18 @@ def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorVi
     return tuple(
         IndicatorView(
             indicator=indicator,
-            rows=tuple(indicator_row(indicator, unit, periods, progress) for unit in campaign.units),
+            rows=tuple(
+                indicator_row(indicator, unit, periods, progress) for unit in campaign.units
+            ),
             completion=figures.board_completion(indicator, periods),
         )
         for indicator in campaign.indicators.indicators
     )
 
 
-def indicator_row(indicator: Indicator, unit: Unit, periods: Sequence[str], progress) -> IndicatorRow:
+def indicator_row(
+    indicator: Indicator, unit: Unit, periods: Sequence[str], progress
+) -> IndicatorRow:
     latest = figures.latest_value(indicator.values.get(unit.id, {}), periods)
     period, value = latest if latest else (None, None)
     target = indicator.targets.get(unit.id)

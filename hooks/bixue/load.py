@@ -24,9 +24,9 @@ from fields import (
     unit_ref,
     url_safe_id,
 )
-from load_stories import load_exemplars, load_notices
 from load_ledger import load_ledger
 from load_scores import load_evaluations, load_indicators
+from load_stories import load_exemplars, load_notices
 from reading import Reading, Source, note_unique, origin
 from yamlfile import Node
 

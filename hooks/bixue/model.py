@@ -19,7 +19,15 @@ STATUS_NAMES = {
     "ongoing": "长期坚持",
 }
 
-SLIDE_NAMES = ("overview", "ranking", "indicators", "rectification", "exemplars", "notices", "pairs")
+SLIDE_NAMES = (
+    "overview",
+    "ranking",
+    "indicators",
+    "rectification",
+    "exemplars",
+    "notices",
+    "pairs",
+)
 """Slides the screen knows, in their default order."""
 
 

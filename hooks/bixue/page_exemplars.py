@@ -14,7 +14,6 @@ from qr import qr_svg
 from render import page_markdown, render_block
 
 INDEX = "exemplars/"
-LATEST_COUNT = 3
 """Cases on the home page block: the newest few, the index has the rest."""
 
 
@@ -109,12 +108,3 @@ def case_markdown(board: Board, view: CaseView) -> str:
 def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
     """Covers of the published cases only: an internal case's file name is not published."""
     return images.unique_files(view.cover for view in case_views(board) if view.cover)
-
-
-def latest_block(board: Board, here: str) -> str:
-    views = [case_view(board, case) for case in board.exemplars()[:LATEST_COUNT]]
-    total = len(board.exemplars())
-    return render_block("exemplar_latest.html", here=here, views=views, total=total)
-
-
-BLOCKS = {"latest-exemplars": latest_block}

@@ -10,7 +10,6 @@ from model import Notice
 from render import page_markdown, render_block
 
 INDEX = "notices/"
-LATEST_COUNT = 5
 """Notices in the home page block; pinned ones come first whatever their date."""
 
 
@@ -29,17 +28,3 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 def notice_markdown(notice: Notice) -> str:
     html = render_block("notice_page.html", here=notice_url(notice), notice=notice)
     return page_markdown(notice.title, [("", html)])
-
-
-def latest_block(board: Board, here: str) -> str:
-    notices = board.notices()
-    return render_block(
-        "notice_latest.html",
-        here=here,
-        notices=notices[:LATEST_COUNT],
-        total=len(notices),
-        notice_url=notice_url,
-    )
-
-
-BLOCKS = {"latest-notices": latest_block}

@@ -12,8 +12,9 @@ from model import Campaign, LeaderRole, RectificationItem
 MASK = "＊"
 
 DOUBLE_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 "
-    "太史 申屠 澹台 公冶 宗政 濮阳 淳于 单于 太叔 仲孙 钟离 闻人 赫连 万俟 呼延 百里 东郭 "
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
+    "端木 独孤 南宫 西门 太史 申屠 澹台 公冶 宗政 濮阳 淳于 单于 太叔 "
+    "仲孙 钟离 闻人 赫连 万俟 呼延 百里 东郭 "
     "南门 羊舌 微生 梁丘 左丘 东门 第五 拓跋 夹谷 宰父 谷梁 段干 公良 乐正 巫马 公西 颛孙 "
     "壤驷 漆雕 司空 司寇 亓官 鲜于 闾丘 子车 公羊".split()
 )
@@ -23,7 +24,7 @@ RESIDENT_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
 
 
 def mask_person(name: str) -> str:
-    """李彩丽 -> 李＊, 欧阳娜娜 -> 欧阳＊, Zhang San -> Z＊: the surname stays, the length does not show."""
+    """李彩丽 -> 李＊, 欧阳娜娜 -> 欧阳＊, Zhang San -> Z＊: the surname stays, the length goes."""
     name = name.strip()
     if not name:
         return name
@@ -91,7 +92,12 @@ def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
         for indicator in campaign.indicators.indicators:
             yield from record_texts(indicator, indicator.origin)
         for period in campaign.indicators.periods:
-            yield campaign.indicators.origin.path, campaign.indicators.origin.line, "periods", period
+            yield (
+                campaign.indicators.origin.path,
+                campaign.indicators.origin.line,
+                "periods",
+                period,
+            )
     if campaign.evaluations:
         for criterion in campaign.evaluations.criteria:
             yield from record_texts(criterion, campaign.evaluations.origin)
@@ -114,4 +120,3 @@ def update_texts(record) -> Iterator[Tuple[str, int, str, str]]:
     if isinstance(record, RectificationItem):
         for update in record.updates:
             yield record.origin.path, record.origin.line_of("updates"), "updates", update.note
-
