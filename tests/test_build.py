@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import load
@@ -159,3 +162,50 @@ def test_every_page_is_chinese_and_shows_the_as_of_date(demo_site, url):
     page = soup(demo_site, url)
     assert page.html["lang"].startswith("zh")
     assert "2014年10月20日" in page.select_one(".bx-asof").get_text()
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("hooks", "overrides", "docs", "data"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def build_project(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+def test_a_hand_written_page_embeds_generated_blocks_with_markers(tmp_path):
+    from conftest import soup
+
+    project = copy_project(tmp_path)
+    report = "# 第三季度通报\n\n<!-- bixue:ranking-latest -->\n\n<!-- bixue:ledger-overdue -->\n"
+    (project / "docs" / "report.md").write_text(report, encoding="utf-8")
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = soup(project / "site", "report/")
+    assert page.select_one("h1").get_text(strip=True).startswith("第三季度通报")
+    assert len(page.select("[data-bx-block] table tbody tr, table tbody tr")) >= 10
+    assert "bixue:" not in str(page.select_one("article"))
+
+
+def test_a_hand_written_page_replaces_the_generated_one_and_an_unknown_marker_fails_strict(
+    tmp_path,
+):
+    from conftest import soup
+
+    project = copy_project(tmp_path)
+    (project / "docs" / "pairs.md").write_text("# 我们的结对\n\n<!-- bixue:pairs -->\n", "utf-8")
+    assert build_project(project).returncode == 0
+    assert (
+        soup(project / "site", "pairs/")
+        .select_one("h1")
+        .get_text(strip=True)
+        .startswith("我们的结对")
+    )
+    (project / "docs" / "pairs.md").write_text("# 结对\n\n<!-- bixue:no-such-block -->\n", "utf-8")
+    result = build_project(project)
+    assert result.returncode != 0 and "bixue:no-such-block" in result.stderr
