@@ -45,10 +45,20 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     assemble.write_stamp(config.site_dir)
-    if "site_dir" in state:
-        swap.swap_in(config.site_dir, state.pop("site_dir"))
+    state["built"] = True
 
 
 def on_build_error(error):
-    if "site_dir" in state:
-        swap.discard(swap.staging_dir(state.pop("site_dir")))
+    # Also called when --strict aborts after on_post_build: the new site is not published.
+    state["built"] = False
+
+
+def on_shutdown():
+    """Publish the new site only once the whole build, strict checks included, has passed."""
+    if "site_dir" not in state:
+        return
+    site_dir = state.pop("site_dir")
+    if state.pop("built", False):
+        swap.swap_in(swap.staging_dir(site_dir), site_dir)
+    else:
+        swap.discard(swap.staging_dir(site_dir))

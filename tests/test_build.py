@@ -206,6 +206,9 @@ def test_a_hand_written_page_replaces_the_generated_one_and_an_unknown_marker_fa
         .get_text(strip=True)
         .startswith("我们的结对")
     )
+    before = digest_tree(project / "site")
     (project / "docs" / "pairs.md").write_text("# 结对\n\n<!-- bixue:no-such-block -->\n", "utf-8")
     result = build_project(project)
     assert result.returncode != 0 and "bixue:no-such-block" in result.stderr
+    assert digest_tree(project / "site") == before, "a strict failure must not publish"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
