@@ -39,9 +39,8 @@ def relative_url(here: str, target: str) -> str:
     if not base.endswith("/"):
         base = posixpath.dirname(base) + "/"
     link = posixpath.relpath(posixpath.join("/", target), base)
-    if target.endswith("/") and not link.endswith("/"):
-        link += "/"
-    return "./" if link == "./" or link == "." else link
+    is_folder = not target or target.endswith("/")
+    return link + "/" if is_folder and not link.endswith("/") else link
 
 
 def render_markdown(text: str) -> Markup:
