@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, Union
 
-from board import Board, RankRow, RoundView
+from board import Board, IndicatorRow, IndicatorView, RankRow, RoundView
 from model import Unit
 
 PHASE_STATES = {"done": "已完成", "current": "当前", "upcoming": "未开始", "running": "进行中"}
@@ -22,11 +22,13 @@ class UnitRound:
     """The earliest round: no rank change can exist (not even 新)."""
 
 
-def row_for(round_view: Optional[RoundView], unit_id: str) -> Optional[RankRow]:
-    """The unit's row in a round; every unit has one (未参评 rows included)."""
-    if round_view is None:
+def row_for(
+    view: Union[RoundView, IndicatorView, None], unit_id: str
+) -> Union[RankRow, IndicatorRow, None]:
+    """The unit's row in a round or an indicator; every unit has one (未参评 rows included)."""
+    if view is None:
         return None
-    return next((row for row in round_view.rows if row.unit.id == unit_id), None)
+    return next((row for row in view.rows if row.unit.id == unit_id), None)
 
 
 def unit_rounds(board: Board, unit_id: str) -> Tuple[UnitRound, ...]:

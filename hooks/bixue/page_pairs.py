@@ -52,7 +52,7 @@ def compare(board: Board, first: Unit, second: Unit) -> PairComparison:
             first_row and first_row.total, second_row and second_row.total
         ),
         indicators=tuple(
-            (view.indicator, _indicator_row(view, first.id), _indicator_row(view, second.id))
+            (view.indicator, row_for(view, first.id), row_for(view, second.id))
             for view in board.indicators
         ),
     )
@@ -67,10 +67,6 @@ def score_lines(board: Board, first_row, second_row) -> Tuple[ScoreLine, ...]:
         second = second_row.scores.get(criterion.id)
         lines.append(ScoreLine(criterion, first, second, figures.difference(first, second)))
     return tuple(lines)
-
-
-def _indicator_row(view, unit_id: str) -> IndicatorRow:
-    return next(row for row in view.rows if row.unit.id == unit_id)
 
 
 def render_pair(board: Board, pair: PairComparison, here: str, caption: bool = False) -> str:

@@ -68,14 +68,10 @@ def _facts(board: Board, unit: Unit, here: str) -> str:
 def _indicators(board: Board, unit: Unit, here: str) -> str:
     if not board.indicators:
         return ""
-    rows = [(view.indicator, row_for_unit(view.rows, unit.id)) for view in board.indicators]
+    rows = [(view.indicator, row_for(view, unit.id)) for view in board.indicators]
     return render.render_block(
         "unit_indicators.html", rows=rows, progress=board.time_progress, here=here
     )
-
-
-def row_for_unit(rows, unit_id: str):
-    return next(row for row in rows if row.unit.id == unit_id)
 
 
 def _rounds(board: Board, unit: Unit, here: str) -> str:
