@@ -8,16 +8,14 @@ over the 150 KB target or an asset other than plotly.min.js is over 1 MB.
 from __future__ import annotations
 
 import argparse
-import functools
 import html.parser
-import http.server
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from headless import Server, free_port, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {
@@ -75,26 +73,13 @@ def build_demo(dest: Path, site_url: str) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def time_to_first_chart(base_url: str, urls) -> dict:
     """Milliseconds from navigation start to the first chart's SVG, cold cache, per URL."""
     from playwright.sync_api import sync_playwright
 
-    args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
     times = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        browser = launch(playwright)
         for url in urls:
             context = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = context.new_page()
@@ -132,12 +117,6 @@ def large_assets(site: Path):
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main(argv) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the demo)")
@@ -150,10 +129,10 @@ def main(argv) -> int:
             build_demo(site, f"http://127.0.0.1:{port}/")
         times = {}
         if not options.no_browser:
-            server = serve(site, port)
+            server = Server(site, port)
             urls = [url for url in _chart_urls(site) if page_sizes(site, url)[1]]
-            times = time_to_first_chart(f"http://127.0.0.1:{port}/", urls)
-            server.shutdown()
+            times = time_to_first_chart(server.url, urls)
+            server.stop()
         return report(site, times)
 
 

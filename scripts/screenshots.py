@@ -6,23 +6,12 @@ Usage: python scripts/screenshots.py SITE_DIR OUT_DIR [--phone] [--pages url,url
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import socket
 import sys
-import threading
 from pathlib import Path
 
+from headless import Server, launch
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEFAULT_PAGES = [
     "",
     "campaign/",
@@ -37,26 +26,9 @@ DEFAULT_PAGES = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{port}/"
-
-
 def shoot(url: str, out: Path, viewport: dict, full_page: bool) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = launch(playwright)
         page = browser.new_page(viewport=viewport, locale="zh-CN")
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1500)
@@ -72,15 +44,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--pages", default=",".join(DEFAULT_PAGES))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    server, base = serve(args.site)
+    server = Server(args.site)
     viewport = {"width": 390, "height": 844} if args.phone else {"width": 1920, "height": 1080}
     for url in args.pages.split(","):
         name = (
             (url.strip("/").replace("/", "-") or "home") + ("-phone" if args.phone else "") + ".png"
         )
-        shoot(base + url, args.out / name, viewport, full_page=not url.startswith("screen"))
+        shoot(server.url + url, args.out / name, viewport, full_page=not url.startswith("screen"))
         print(args.out / name)
-    server.shutdown()
+    server.stop()
     return 0
 
 

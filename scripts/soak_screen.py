@@ -11,27 +11,17 @@ Exits 1 when the heap grew by more than --tolerance (10 %). Not a test: it takes
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import List, Optional
 
+from headless import Server, launch
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CHANGES = "Number(document.querySelector('.sc-canvas').dataset.changes || 0)"
 
 
@@ -39,12 +29,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parse(argv)
     with tempfile.TemporaryDirectory(prefix="bixue-soak-") as scratch:
         site = Path(args.site) if args.site else build(Path(scratch) / "site")
-        server, url = serve(site)
+        server = Server(site)
         try:
-            start, end = soak(f"{url}screen/?interval={args.interval}", args.changes)
+            start, end = soak(f"{server.url}screen/?interval={args.interval}", args.changes)
         finally:
-            server.shutdown()
-            server.server_close()
+            server.stop()
     growth = (end - start) / start
     print(f"JS heap at the start: {start / 1e6:.2f} MB (after the first round and GC)")
     print(f"JS heap at the end:   {end / 1e6:.2f} MB (after {args.changes} more slide changes)")
@@ -69,25 +58,12 @@ def build(dest: Path) -> Path:
     return dest
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(site: Path):
-    """A static server on a free loopback port, in a background thread."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def soak(url: str, changes: int):
     """Heap after the first round of slides, and after `changes` more slide changes."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
             cdp = page.context.new_cdp_session(page)

@@ -1,14 +1,10 @@
-"""Shared fixtures: the hooks' modules on sys.path, demo builds, a local server, Chromium."""
+"""Shared fixtures: the hooks' and scripts' modules on sys.path, demo builds, a server, Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,17 +12,10 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks" / "bixue"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Imported once the paths are set; the browser tests import Server and free_port from here.
+from headless import CHROMIUM, Server, free_port, launch  # noqa: E402, F401
 
 
 def build_site(dest: Path, data: Path | None = None, **env: str) -> subprocess.CompletedProcess:
@@ -54,32 +43,6 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     """The parsed page at a site URL such as 'units/puyang-south/'."""
     path = site / url / "index.html" if url.endswith("/") or not url else site / url
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A static file server on loopback over a built site."""
-
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -112,7 +75,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
