@@ -16,7 +16,7 @@ HERE = "campaign.md"
 
 
 def render_facts(board: Board, here: str) -> str:
-    return render.render_block("campaign_facts.html", board=board, plan=board.campaign.plan)
+    return render.render_block("campaign_facts.html", board=board)
 
 
 def render_phases(board: Board, here: str) -> str:

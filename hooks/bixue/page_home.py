@@ -18,7 +18,7 @@ EXEMPLARS_SHOWN = 4
 
 
 def render_overview(board: Board, here: str) -> str:
-    return render.render_block("home_overview.html", board=board, plan=board.campaign.plan)
+    return render.render_block("home_overview.html", board=board)
 
 
 def render_headline(board: Board, here: str) -> str:
