@@ -27,7 +27,7 @@ from fields import (
 from load_ledger import load_ledger
 from load_scores import load_evaluations, load_indicators
 from load_stories import load_exemplars, load_notices
-from reading import Reading, Source, note_unique, origin
+from reading import Reading, Source, check_misnamed, note_unique, origin, required_file
 from yamlfile import Node
 
 PLAN_REQUIRED = ("title", "organization", "period", "phases")
@@ -60,34 +60,7 @@ def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.C
     return campaign
 
 
-MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
-
-
-def check_misnamed(reading: Reading) -> None:
-    """Optional files under a near-miss name would be skipped in silence: say so instead."""
-    for name in ("indicators.yml", "evaluations.yml"):
-        misnamed = (reading.data_dir / name).with_suffix(".yaml")
-        if misnamed.is_file() and not (reading.data_dir / name).is_file():
-            message = "文件扩展名必须是 .yml，此文件未被读取"
-            reading.errors.append(
-                DataError(reading.relative(misnamed), 0, "", message, f"改名为 {name}")
-            )
-    for folder in ("exemplars", "notices"):
-        for file in sorted((reading.data_dir / folder).glob("*.*")):
-            if file.suffix.lower() in MARKDOWN_SUFFIXES + (".md",) and file.suffix != ".md":
-                message = "文件扩展名必须是 .md，此文件未被读取"
-                hint = f"改名为 {file.stem}.md"
-                reading.errors.append(DataError(reading.relative(file), 0, "", message, hint))
-
-
-def required_file(reading: Reading, name: str) -> Optional[Path]:
-    file = reading.data_dir / name
-    if file.is_file():
-        return file
-    misnamed = file.with_suffix(".yaml")
-    hint = f"把 {misnamed.name} 改名为 {name}" if misnamed.is_file() else ""
-    reading.errors.append(DataError(reading.relative(file), 0, "", "缺少这个文件（必需）", hint))
-    return None
+WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
 
 
 def load_units(reading: Reading) -> Tuple[model.Unit, ...]:

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 import model
-from errors import DataError
 from fields import (
     a_date,
     boolean,
@@ -30,15 +29,12 @@ CLOSED = ("done", "verified")
 
 
 def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
-    """Every item of every file, files in name order; ids are unique across files."""
+    """Every item of every file, files in name order; ids are unique across files.
+
+    Files named `*.yaml` are reported by `reading.check_misnamed`."""
     folder = reading.data_dir / "rectifications"
     if not folder.is_dir():
         return ()
-    for misnamed in sorted(folder.glob("*.yaml")):
-        hint = f"改名为 {misnamed.stem}.yml"
-        reading.errors.append(
-            DataError(reading.relative(misnamed), 0, "", "台账文件的扩展名必须是 .yml", hint)
-        )
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
     for file in sorted(path for path in folder.glob("*.yml") if path.is_file()):
