@@ -29,13 +29,6 @@ class Photos:
     after: Optional[images.WebImage]
 
 
-@dataclass(frozen=True)
-class DueRow:
-    row: LedgerRow
-    days_left: int
-    """0: due on the as-of day."""
-
-
 def pages(board: Board) -> Iterable[GeneratedPage]:
     yield GeneratedPage(SRC_URI, render_ledger_page(board))
 
@@ -92,6 +85,7 @@ def render_due_soon(board: Board, here: str) -> str:
         board=board,
         here=here,
         rows=rows,
+        due_days=days_left(board),
         hidden=hidden,
         warn_days=board.campaign.plan.warn_days,
     )
@@ -115,7 +109,7 @@ def render_items(board: Board, here: str) -> str:
         here=here,
         rows=downloads.in_id_order(board.listed_ledger()),
         photos=item_photos(board),
-        due_days={due.row.item.id: due.days_left for due in due_soon_rows(board)},
+        due_days=days_left(board),
         unlisted=board.unlisted_count(),
     )
 
@@ -126,14 +120,20 @@ def overdue_rows(board: Board) -> List[LedgerRow]:
     return sorted(downloads.in_id_order(rows), key=lambda row: -row.days_late)
 
 
-def due_soon_rows(board: Board) -> List[DueRow]:
+def due_soon_rows(board: Board) -> List[LedgerRow]:
     """Listed due-soon items, the nearest deadline first."""
-    rows = [
-        DueRow(row, figures.days_left(row.item, board.as_of))
-        for row in downloads.in_id_order(board.listed_ledger())
+    left = days_left(board)
+    rows = [row for row in downloads.in_id_order(board.listed_ledger()) if row.due_soon]
+    return sorted(rows, key=lambda row: left[row.item.id])
+
+
+def days_left(board: Board) -> Dict[str, int]:
+    """Days to the deadline of each listed due-soon item, by item id (0: due on the as-of day)."""
+    return {
+        row.item.id: figures.days_left(row.item, board.as_of)
+        for row in board.listed_ledger()
         if row.due_soon
-    ]
-    return sorted(rows, key=lambda due: due.days_left)
+    }
 
 
 def item_photos(board: Board) -> Dict[str, Photos]:
