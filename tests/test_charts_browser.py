@@ -38,10 +38,13 @@ def chart_text_colour(page) -> str:
 
 @pytest.mark.parametrize("url", CHART_PAGES)
 def test_every_chart_on_the_page_is_drawn_without_errors(served_demo, page, url):
+    warnings = []  # plotly.js reports bad figure attributes as console.trace("WARN: …")
+    page.on("console", lambda msg: warnings.append(msg.text) if "WARN" in msg.text else None)
     page.goto(served_demo.url + url)
     count = wait_for_charts(page)
     assert page.evaluate("document.querySelectorAll('.bx-chart.js-plotly-plot').length") == count
     assert page.js_errors == []
+    assert warnings == []
 
 
 def test_a_page_without_charts_does_not_load_plotly(served_demo, page):

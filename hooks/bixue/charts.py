@@ -54,6 +54,11 @@ def new_figure(title: str, height: int, **layout) -> go.Figure:
 def hatched(color, shape) -> dict:
     """A bar marker: the colour, with a light pattern over it that bar text stays readable on."""
     pattern = {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff", "fgopacity": 0.45}
+    if isinstance(color, list):
+        # A colour per bar: plotly.js grounds each bar's pattern in its own colour (and picks a
+        # contrasting hatch). Left unset, the ground defaults to the whole list, which plotly.js
+        # reads as one colour and logs "Invalid color specifier" for.
+        pattern["bgcolor"] = color[0]
     return {"color": color, "pattern": pattern}
 
 

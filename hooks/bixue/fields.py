@@ -93,6 +93,14 @@ def sequence(source: Source, node: Optional[Node], name: str) -> List[Node]:
     return node.value
 
 
+def nonempty_sequence(source: Source, node: Optional[Node], name: str, least: str) -> List[Node]:
+    """A list that must hold something; `least` says what in the error: `一个阶段`."""
+    items = sequence(source, node, name)
+    if node is not None and isinstance(node.value, list) and not items:
+        source.error(node.line, name, f"至少要有{least}")
+    return items
+
+
 def text(source: Source, node: Optional[Node], name: str) -> Optional[str]:
     """Plain text; a number or date written plainly stays as written."""
     if skipped(node):

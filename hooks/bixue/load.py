@@ -17,6 +17,7 @@ from fields import (
     join,
     mapping,
     markdown,
+    nonempty_sequence,
     sequence,
     skipped,
     text,
@@ -70,9 +71,7 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     source, root = reading.read(file)
     if root is None:
         return ()
-    items = sequence(source, root, "")
-    if isinstance(root.value, list) and not items:
-        source.error(root.line, "", "至少要有一个单位")
+    items = nonempty_sequence(source, root, "", "一个单位")
     seen: Dict[str, str] = {}
     units = [read_unit(source, node, seen) for node in items]
     # A badly written id is reported once, here, not again wherever it is used; a unit whose id
@@ -149,9 +148,7 @@ def markdowns(source: Source, node: Optional[Node], name: str) -> Tuple[str, ...
 
 
 def read_phases(source: Source, node: Optional[Node]) -> Tuple[model.Phase, ...]:
-    items = sequence(source, node, "phases")
-    if node is not None and isinstance(node.value, list) and not items:
-        source.error(node.line, "phases", "至少要有一个阶段")
+    items = nonempty_sequence(source, node, "phases", "一个阶段")
     seen: Dict[str, str] = {}
     phases = [read_phase(source, item, seen) for item in items]
     return tuple(phase for phase in phases if phase)
@@ -216,9 +213,7 @@ def read_screen(source: Source, node: Optional[Node]) -> model.Screen:
 
 
 def read_slides(source: Source, node: Node) -> Optional[Tuple[model.Slide, ...]]:
-    items = sequence(source, node, "screen.slides")
-    if isinstance(node.value, list) and not items:
-        source.error(node.line, "screen.slides", "至少要有一张")
+    items = nonempty_sequence(source, node, "screen.slides", "一张")
     slides = [read_slide(source, item) for item in items]
     return tuple(slide for slide in slides if slide) or None
 

@@ -15,6 +15,7 @@ from fields import (
     join,
     known_unit,
     mapping,
+    nonempty_sequence,
     number,
     sequence,
     text,
@@ -152,9 +153,7 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
 
 
 def read_criteria(source: Source, node: Optional[Node]) -> Tuple[model.Criterion, ...]:
-    items = sequence(source, node, "criteria")
-    if node is not None and isinstance(node.value, list) and not items:
-        source.error(node.line, "criteria", "至少要有一项评比内容")
+    items = nonempty_sequence(source, node, "criteria", "一项评比内容")
     seen: Dict[str, str] = {}
     criteria = [read_criterion(source, item, seen) for item in items]
     return tuple(criterion for criterion in criteria if criterion)
