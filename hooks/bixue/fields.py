@@ -101,6 +101,21 @@ def nonempty_sequence(source: Source, node: Optional[Node], name: str, least: st
     return items
 
 
+def check_chronological(
+    source: Source, dated: Iterable[Tuple[str, date, int]], name: str, kind: str, when_name: str
+) -> None:
+    """Each (id, date, line) is no earlier than any before it; `kind` names the records (`轮次`)
+    and `when_name` their date (`评比日期`) in the error."""
+    latest: Optional[Tuple[str, date]] = None
+    for label, when, line in dated:
+        if latest and when < latest[1]:
+            earlier = f"前面的{kind} '{latest[0]}'（{latest[1]}）"
+            message = f"{kind} '{label}' 的{when_name} {when} 早于{earlier}"
+            source.error(line, name, message, f"{kind}按{when_name}从早到晚写")
+        else:
+            latest = (label, when)
+
+
 def text(source: Source, node: Optional[Node], name: str) -> Optional[str]:
     """Plain text; a number or date written plainly stays as written."""
     if skipped(node):

@@ -11,6 +11,7 @@ from errors import DataError, DataErrors
 from fields import (
     a_date,
     boolean,
+    check_chronological,
     choice,
     integer,
     is_map,
@@ -113,7 +114,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         organization=text(source, get("organization"), "organization") or "",
         start=start,
         end=end,
-        phases=read_phases(source, get("phases")),
+        phases=read_phases(source, get("phases"), start, end),
         **words,
         as_of=a_date(source, get("as_of"), "as_of"),
         goals=markdowns(source, get("goals"), "goals"),
@@ -147,11 +148,29 @@ def markdowns(source: Source, node: Optional[Node], name: str) -> Tuple[str, ...
     return tuple(value for value in values if value is not None)
 
 
-def read_phases(source: Source, node: Optional[Node]) -> Tuple[model.Phase, ...]:
-    items = nonempty_sequence(source, node, "phases", "一个阶段")
+def read_phases(
+    source: Source, node: Optional[Node], start: Optional[date], end: Optional[date]
+) -> Tuple[model.Phase, ...]:
+    """The phases, each within the period and starting no earlier than the one before."""
     seen: Dict[str, str] = {}
-    phases = [read_phase(source, item, seen) for item in items]
-    return tuple(phase for phase in phases if phase)
+    items = nonempty_sequence(source, node, "phases", "一个阶段")
+    found = [(phase, item.value) for item in items if (phase := read_phase(source, item, seen))]
+    # Dates missing or in the wrong order are reported already: nothing to compare them with.
+    dated = [(phase, entries) for phase, entries in found if in_order(phase.start, phase.end)]
+    for phase, entries in dated if in_order(start, end) else ():
+        if phase.start < start:
+            message = f"阶段 '{phase.id}' 的开始日期 {phase.start} 早于活动开始日期 {start}"
+            source.error(entries["start"].line, "phases.start", message, WITHIN_PERIOD)
+        if phase.end > end:
+            message = f"阶段 '{phase.id}' 的结束日期 {phase.end} 晚于活动结束日期 {end}"
+            source.error(entries["end"].line, "phases.end", message, WITHIN_PERIOD)
+    starts = [(phase.id, phase.start, entries["start"].line) for phase, entries in dated]
+    check_chronological(source, starts, "phases.start", "阶段", "开始日期")
+    return tuple(phase for phase, _ in found)
+
+
+def in_order(start: Optional[date], end: Optional[date]) -> bool:
+    return start is not None and end is not None and start <= end
 
 
 def read_phase(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Phase]:

@@ -9,6 +9,7 @@ from fields import (
     a_date,
     any_mapping,
     boolean,
+    check_chronological,
     choice,
     did_you_mean,
     is_map,
@@ -149,6 +150,8 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
         read_level(source, item) for item in sequence(source, entries.get("levels"), "levels")
     ]
     found = (tuple(filter(None, rounds)), tuple(filter(None, levels)))
+    dated = [(item.id, item.date, item.origin.line_of("date")) for item in found[0] if item.date]
+    check_chronological(source, dated, "rounds.date", "轮次", "评比日期")
     return model.Evaluations(criteria, *found, origin(source, root))
 
 
