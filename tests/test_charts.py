@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import chart_html
@@ -15,6 +14,7 @@ import charts_scores
 import figures
 import pytest
 from board import compute_board
+from boards import AS_OF, D, item, plan
 from bs4 import BeautifulSoup
 from conftest import built, soup
 from model import (
@@ -25,13 +25,10 @@ from model import (
     Indicators,
     Level,
     Phase,
-    Plan,
-    RectificationItem,
     Round,
     Unit,
 )
 
-D = date.fromisoformat
 CSS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "bixue.css"
 
 UNITS = (
@@ -72,31 +69,24 @@ SATISFACTION = Indicator(
 )
 
 
-def item(ident, unit, status, deadline, **fields):
-    return RectificationItem(ident, unit, "问题", status, D(deadline), **fields)
-
-
 LEDGER = (
-    item("ZG-1", "a", "todo", "2014-06-01", found=D("2014-04-01")),
-    item("ZG-2", "a", "doing", "2014-07-02", found=D("2014-04-05")),
-    item("ZG-3", "b", "done", "2014-06-20", found=D("2014-04-05"), completed=D("2014-06-10")),
-    item("ZG-4", "b", "verified", "2014-05-20", completed=D("2014-05-25")),
-    item("ZG-5", "b", "doing", "2014-06-25", internal=True, found=D("2014-05-01")),
+    item("todo", "2014-06-01", item_id="ZG-1", found="2014-04-01"),
+    item("doing", "2014-07-02", item_id="ZG-2", found="2014-04-05"),
+    item("done", "2014-06-20", "2014-06-10", item_id="ZG-3", unit="b", found="2014-04-05"),
+    item("verified", "2014-05-20", "2014-05-25", item_id="ZG-4", unit="b"),
+    item("doing", "2014-06-25", item_id="ZG-5", unit="b", internal=True, found="2014-05-01"),
 )
 
 
 def make_board(public=False, **parts):
-    plan = Plan(
-        "测试活动", "测试单位", D("2014-03-01"), D("2014-12-31"), PHASES, pairs=(("a", "b"),)
-    )
     campaign = Campaign(
-        plan=plan,
+        plan=plan(PHASES, pairs=(("a", "b"),)),
         units=parts.get("units", UNITS),
         indicators=parts.get("indicators", Indicators(("Q1", "Q2"), (REVENUE, SATISFACTION))),
         evaluations=parts.get("evaluations", Evaluations(CRITERIA, ROUNDS, (Level(40, "三星"),))),
         ledger=parts.get("ledger", LEDGER),
     )
-    return compute_board(campaign, D("2014-06-30"), public)
+    return compute_board(campaign, AS_OF, public)
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 
 import figures
 import pytest
 from board import compute_board
+from boards import AS_OF, D, item, plan
 from model import (
     Campaign,
     Criterion,
@@ -16,13 +16,9 @@ from model import (
     Indicators,
     Level,
     Phase,
-    Plan,
-    RectificationItem,
     Round,
     Unit,
 )
-
-D = date.fromisoformat
 
 
 def test_time_progress_matches_the_worked_example():
@@ -169,19 +165,7 @@ def test_level_is_the_highest_threshold_reached():
     assert figures.level_for(79.5, levels) == ""
 
 
-def item(status="doing", deadline="2014-10-20", completed=None, **kwargs) -> RectificationItem:
-    return RectificationItem(
-        id=kwargs.pop("item_id", "ZG-1"),
-        unit="a",
-        problem="问题",
-        status=status,
-        deadline=D(deadline) if deadline else None,
-        completed=D(completed) if completed else None,
-        **kwargs,
-    )
-
-
-AS_OF = D("2014-10-20")
+LEDGER_AS_OF = D("2014-10-20")
 
 
 @pytest.mark.parametrize(
@@ -201,8 +185,8 @@ def test_overdue_and_due_soon(status, deadline, overdue, due_soon):
     record = item(
         status, deadline, completed="2014-10-02" if status in ("done", "verified") else None
     )
-    assert figures.is_overdue(record, AS_OF) is overdue
-    assert figures.is_due_soon(record, AS_OF, 3) is due_soon
+    assert figures.is_overdue(record, LEDGER_AS_OF) is overdue
+    assert figures.is_due_soon(record, LEDGER_AS_OF, 3) is due_soon
 
 
 def test_completed_late():
@@ -255,18 +239,17 @@ def test_as_of_prefers_the_environment(env, expected):
 
 
 def small_campaign() -> Campaign:
-    plan = Plan("活动", "中心", D("2014-03-01"), D("2014-12-31"), PHASES)
     evaluations = Evaluations(
         (Criterion("x", "文明服务", 100),),
         (scored_round({"a": 80, "b": 70}), scored_round({"b": 90, "a": 80, "c": 80})),
         (Level(85, "四星"),),
     )
     revenue = indicator(targets={"a": 100, "b": 100}, values={"a": {"2014-Q1": 90}})
-    return Campaign(plan, UNITS[:3], Indicators(PERIODS, (revenue,)), evaluations)
+    return Campaign(plan(PHASES), UNITS[:3], Indicators(PERIODS, (revenue,)), evaluations)
 
 
 def test_board_ranks_changes_and_unranked_units():
-    board = compute_board(small_campaign(), D("2014-06-30"))
+    board = compute_board(small_campaign(), AS_OF)
     first, latest = board.rounds
     assert [(r.unit.id, r.rank) for r in first.rows] == [("a", 1), ("b", 2), ("c", None)]
     assert [(r.unit.id, r.rank, r.change, r.level) for r in latest.rows] == [
@@ -277,7 +260,7 @@ def test_board_ranks_changes_and_unranked_units():
 
 
 def test_board_indicator_rows_mark_behind_and_unreported():
-    board = compute_board(small_campaign(), D("2014-06-30"))
+    board = compute_board(small_campaign(), AS_OF)
     rows = {row.unit.id: row for row in board.indicators[0].rows}
     assert rows["a"].completion == Fraction(9, 10) and not rows["a"].behind
     assert rows["b"].latest is None and rows["b"].completion is None and not rows["b"].behind
