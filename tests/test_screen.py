@@ -7,6 +7,7 @@ import json
 import re
 from xml.etree import ElementTree
 
+import charts
 import page_screen
 import screen_charts
 from board import compute_board
@@ -190,6 +191,16 @@ def test_red_and_black_lists_take_the_top_and_bottom_places_ties_included():
     assert [r.unit.id for r in red] == ["u1"] and [r.unit.id for r in black] == ["u5"]
     parsed = screen_soup(make_board((Slide("ranking"),)))
     assert [li["data-unit"] for li in parsed.select(".sc-board--red li")] == ["u1", "u2", "u3"]
+
+
+def test_the_home_pages_red_and_black_chart_lists_the_screens_units():
+    board = make_board()
+    red, black = page_screen.red_black(board.latest_round)
+    data = charts.home_top_bottom(board).to_dict()["data"]
+    assert [t["name"] for t in data] == ["红榜", "黑榜"]
+    assert data[0]["y"] == [f"第{r.rank}名 {r.unit.label}" for r in red]
+    assert data[1]["y"] == [f"第{r.rank}名 {r.unit.label}" for r in black]
+    assert len(data[0]["y"]) == 3 and len(data[1]["y"]) == 2  # u2 and u3 share second place
 
 
 def test_the_first_round_shows_no_rank_change_at_all():

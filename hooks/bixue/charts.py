@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
-from typing import Optional
+from typing import Optional, Tuple
 
 import figures
 import plotly.graph_objects as go
-from board import Board
+from board import Board, RankRow, RoundView
 from model import STATUS_NAMES, STATUSES
 from render import STATUS_SYMBOLS
 
@@ -29,6 +29,8 @@ STATUS_PATTERNS = {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongo
 
 TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#b0bec5"
 BEHIND_MARK = "▼"
+LIST_SIZE = 3
+"""Units on the red list (红榜) and on the black list (黑榜), on the home page and the screen."""
 DAY_MS = 86_400_000
 
 
@@ -165,14 +167,24 @@ def home_ledger_status(board: Board) -> Optional[go.Figure]:
     return fig
 
 
-def home_top_bottom(board: Board, size: int = 3) -> Optional[go.Figure]:
-    """红黑榜: the latest round's top and bottom units by total."""
-    latest = board.latest_round
-    ranked = latest.ranked() if latest else ()
+def red_black(view: Optional[RoundView], size: int = LIST_SIZE) -> Tuple[Tuple[RankRow, ...], ...]:
+    """红榜: ranked within the first `size` places; 黑榜: tied with or below the `size`-th from
+    the bottom, not already on the red list. Ties can make either list longer than `size`."""
+    ranked = view.ranked() if view else ()
+    red = tuple(row for row in ranked if row.rank <= size)
     if not ranked:
+        return red, ()
+    floor = ranked[max(len(ranked) - size, 0)].rank
+    black = tuple(row for row in ranked if row.rank >= floor and row not in red)
+    return red, black
+
+
+def home_top_bottom(board: Board) -> Optional[go.Figure]:
+    """红黑榜: the latest round's top and bottom units by total (the screen's lists)."""
+    latest = board.latest_round
+    top, bottom = red_black(latest)
+    if not top:
         return None
-    top = ranked[:size]
-    bottom = ranked[max(size, len(ranked) - size) :]
     fig = new_figure(f"红黑榜（{latest.round.name}）", bar_height(len(top) + len(bottom), 36, 110))
     for name, rows, color in (("红榜", top, TOP_COLOR), ("黑榜", bottom, BOTTOM_COLOR)):
         if rows:

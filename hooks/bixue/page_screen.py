@@ -8,18 +8,17 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import images
 import page_exemplars
 import screen_charts
-from board import Board, RankRow, RoundView
+from board import Board, RankRow
+from charts import LIST_SIZE, red_black
 from contents import GeneratedFile, GeneratedPage
 from markupsafe import Markup
 from model import Slide, Unit
-from page_common import row_for
+from page_common import row_for, top_rows
 from render import render_block
 
 HERE = "screen/"
 MAX_CASES = 8
 """The newest cases get a slide each; more would make one round of the screen too long."""
-LIST_SIZE = 3
-"""Units on the red list (红榜) and on the black list (黑榜)."""
 RANKING_ROWS = 10
 OVERDUE_ROWS = 5
 DUE_SOON_ROWS = 3
@@ -75,7 +74,6 @@ def section(template: str, name: str, seconds: int, **context) -> str:
 
 def overview(board: Board, seconds: int) -> List[str]:
     latest = board.latest_round
-    top = red_black(latest)[0] if latest else ()
     return [
         section(
             "screen_overview.html",
@@ -85,7 +83,7 @@ def overview(board: Board, seconds: int) -> List[str]:
             stats=board.ledger_stats,
             has_ledger=bool(board.ledger),
             latest=latest,
-            top=top,
+            top=top_rows(latest, LIST_SIZE),
             warn_days=board.campaign.plan.warn_days,
         )
     ]
@@ -109,18 +107,6 @@ def ranking(board: Board, seconds: int) -> List[str]:
             first_round=len(board.rounds) == 1,
         )
     ]
-
-
-def red_black(view: RoundView, size: int = LIST_SIZE) -> Tuple[Tuple[RankRow, ...], ...]:
-    """红榜: ranked within the first `size` places; 黑榜: tied with or below the `size`-th from
-    the bottom, not already on the red list. Ties can make either list longer than `size`."""
-    ranked = view.ranked()
-    red = tuple(row for row in ranked if row.rank <= size)
-    if not ranked:
-        return red, ()
-    floor = ranked[max(len(ranked) - size, 0)].rank
-    black = tuple(row for row in ranked if row.rank >= floor and row not in red)
-    return red, black
 
 
 def indicators(board: Board, seconds: int) -> List[str]:
