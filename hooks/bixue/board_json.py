@@ -9,7 +9,8 @@ from typing import Iterable, Optional
 import figures
 from board import Board, IndicatorView, LedgerStats, RoundView
 from contents import GeneratedFile
-from page_exemplars import absolute_url, case_url
+from feeds import link
+from page_exemplars import case_url
 from page_notices import notice_url
 
 PATH = "data.json"
@@ -46,12 +47,8 @@ def board_data(board: Board) -> dict:
 
 
 def unit_data(board: Board, unit) -> dict:
-    url = link(board, f"units/{unit.id}/")
+    url = link(board.site_url, f"units/{unit.id}/")
     return {"id": unit.id, "name": unit.name, "short": unit.label, "group": unit.group, "url": url}
-
-
-def link(board: Board, path: str) -> str:
-    return absolute_url(board.site_url, path) or path
 
 
 def indicator_data(view: IndicatorView) -> dict:
@@ -129,7 +126,7 @@ def case_data(board: Board, case) -> dict:
         "category": case.category,
         "tags": list(case.tags),
         "adopted_by": list(case.adopted_by),
-        "url": link(board, case_url(case)),
+        "url": link(board.site_url, case_url(case)),
     }
 
 
@@ -139,7 +136,7 @@ def notice_data(board: Board, notice) -> dict:
         "title": notice.title,
         "date": notice.date.isoformat(),
         "pinned": notice.pinned,
-        "url": link(board, notice_url(notice)),
+        "url": link(board.site_url, notice_url(notice)),
     }
 
 
