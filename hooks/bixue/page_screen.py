@@ -7,14 +7,15 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import images
 import page_exemplars
+import page_ledger
 import screen_charts
 from board import Board, RankRow
 from charts import LIST_SIZE, red_black
 from contents import GeneratedFile, GeneratedPage
 from markupsafe import Markup
 from model import Slide, Unit
-from page_common import row_for, top_rows
-from render import render_block
+from page_common import has_ledger, row_for, top_rows
+from render import chart_attribute, render_block
 
 HERE = "screen/"
 MAX_CASES = 8
@@ -81,7 +82,7 @@ def overview(board: Board, seconds: int) -> List[str]:
             seconds,
             board=board,
             stats=board.ledger_stats,
-            has_ledger=bool(board.ledger),
+            has_ledger=has_ledger(board),
             latest=latest,
             top=top_rows(latest, LIST_SIZE),
             warn_days=board.campaign.plan.warn_days,
@@ -125,11 +126,8 @@ def indicators(board: Board, seconds: int) -> List[str]:
 
 
 def rectification(board: Board, seconds: int) -> List[str]:
-    if not board.ledger:
+    if not has_ledger(board):
         return []
-    listed = board.listed_ledger()
-    overdue = sorted((r for r in listed if r.overdue), key=lambda r: -r.days_late)
-    due_soon = sorted((r for r in listed if r.due_soon), key=lambda r: r.item.deadline)
     return [
         section(
             "screen_rectification.html",
@@ -137,9 +135,9 @@ def rectification(board: Board, seconds: int) -> List[str]:
             seconds,
             stats=board.ledger_stats,
             warn_days=board.campaign.plan.warn_days,
-            units=units_by_id(board),
-            overdue=chunks(overdue, OVERDUE_ROWS),
-            due_soon=chunks(due_soon, DUE_SOON_ROWS),
+            unit=board.unit,
+            overdue=chunks(page_ledger.overdue_rows(board), OVERDUE_ROWS),
+            due_soon=chunks(page_ledger.due_soon_rows(board), DUE_SOON_ROWS),
             figure=chart_json(screen_charts.status_chart(board)),
         )
     ]
@@ -179,25 +177,20 @@ def pairs(board: Board, seconds: int) -> List[str]:
             seconds,
             latest=board.latest_round,
             pages=chunks(sides, PAIRS_PER_PAGE),
-            has_ledger=bool(board.ledger),
+            has_ledger=has_ledger(board),
             first_round=len(board.rounds) == 1,
         )
     ]
 
 
 def pair_side(board: Board, unit_id: str) -> PairSide:
-    stats = board.ledger_by_unit.get(unit_id)
-    rate = stats.completion_rate if stats else None
+    rate = board.ledger_by_unit[unit_id].completion_rate
     return PairSide(board.unit(unit_id), row_for(board.latest_round, unit_id), rate)
-
-
-def units_by_id(board: Board) -> Dict[str, Unit]:
-    return {unit.id: unit for unit in board.campaign.units}
 
 
 def chart_json(figure: Optional[dict]) -> str:
     """A chart for a `data-figure` attribute; '' when there is nothing to draw."""
-    return screen_charts.figure_json(figure) if figure else ""
+    return chart_attribute(figure) if figure else ""
 
 
 def chunks(rows: Sequence, size: int) -> List[Tuple]:

@@ -9,7 +9,6 @@ import charts_indicators
 import plotly.graph_objects as go
 from board import Board, IndicatorView
 from chart_html import compact
-from render import chart_attribute
 
 INK = "#e8edf3"
 GRID = "#33445a"
@@ -18,9 +17,9 @@ TEXT_SIZE = 28
 SMALL_SIZE = 24
 INDICATOR_SIZE = (1760, 700)
 STATUS_SIZE = (760, 400)
+"""Chart sizes in canvas pixels (the canvas is 1920×1080); the slide templates leave this room."""
 LABEL_MARGIN = 230
 """Room right of the plot for the labels of horizontal reference lines (目标, 序时进度)."""
-"""Chart sizes in canvas pixels (the canvas is 1920×1080); the slide templates leave this room."""
 
 
 def indicator_chart(board: Board, view: IndicatorView) -> Optional[dict]:
@@ -87,7 +86,3 @@ def _enlarge_labels(layout: dict) -> None:
         shape.setdefault("line", {}).setdefault("color", INK)
     for note in layout.get("annotations", ()):
         note["font"] = {"size": SMALL_SIZE, "color": INK}
-
-
-def figure_json(figure: dict) -> str:
-    return chart_attribute(figure)
