@@ -29,6 +29,8 @@ STATUS_PATTERNS = {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongo
 
 TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#b0bec5"
 BEHIND_MARK = "▼"
+TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+"""Above the plot: below it, slanted round and criterion names would run into it."""
 LIST_SIZE = 3
 """Units on the red list (红榜) and on the black list (黑榜), on the home page and the screen."""
 DAY_MS = 86_400_000

@@ -11,6 +11,7 @@ from charts import (
     ALERT_COLORS,
     STATUS_COLORS,
     STATUS_PATTERNS,
+    TOP_LEGEND,
     bar_height,
     hatched,
     new_figure,
@@ -42,7 +43,7 @@ def ledger_by_unit(board: Board) -> Optional[go.Figure]:
     fig.update_layout(
         yaxis={"autorange": "reversed"},
         xaxis={"title": {"text": "事项数"}, "dtick": _count_tick(max(s.total for s in stats))},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend={**TOP_LEGEND, "traceorder": "normal"},
     )
     return fig
 

@@ -10,6 +10,7 @@ from board import Board, RoundView
 from charts import (
     MUTED_COLOR,
     TOP_COLOR,
+    TOP_LEGEND,
     bar_height,
     hatched,
     new_figure,
@@ -18,8 +19,6 @@ from charts import (
 )
 
 UNRANKED = "未参评"
-TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
-"""Above the plot: below it, slanted round and criterion names would run into it."""
 
 
 def ranking_totals(board: Board) -> Optional[go.Figure]:
@@ -58,7 +57,7 @@ def ranking_totals(board: Board) -> Optional[go.Figure]:
     fig.update_layout(
         yaxis={"title": {"text": "分数"}, "rangemode": "tozero", **_level_ticks(levels)},
         xaxis={"tickangle": -45 if len(ranked) > 6 else 0},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend=TOP_LEGEND,
     )
     return fig
 
