@@ -14,7 +14,7 @@ from qr import qr_svg
 from render import page_markdown, render_block
 
 INDEX = "exemplars/"
-"""Cases on the home page block: the newest few, the index has the rest."""
+"""The index page's URL; each case's page is under it."""
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,18 @@ def index_markdown(board: Board, views: List[CaseView]) -> str:
     return page_markdown("先进典型", sections)
 
 
-def filters(views: List[CaseView]) -> Dict[str, list]:
-    """The choices of the index's filters: only values some case has, in a stable order."""
-    units: Dict[str, Unit] = {}
+def filters(views: List[CaseView]) -> Dict[str, List[Tuple[str, str]]]:
+    """The (value, text) choices of the index's filters: only values some case has, in a stable
+    order."""
+    units: Dict[str, str] = {}
     for view in views:
-        units.setdefault(view.unit.id, view.unit)
+        units.setdefault(view.unit.id, view.unit.name)
+    categories = sorted({view.case.category for view in views})
+    tags = sorted({tag for view in views for tag in view.case.tags})
     return {
-        "categories": sorted({view.case.category for view in views}),
-        "units": list(units.values()),
-        "tags": sorted({tag for view in views for tag in view.case.tags}),
+        "categories": [(category, category) for category in categories],
+        "units": list(units.items()),
+        "tags": [(tag, tag) for tag in tags],
     }
 
 

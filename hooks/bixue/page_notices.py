@@ -10,7 +10,7 @@ from model import Notice
 from render import page_markdown, render_block
 
 INDEX = "notices/"
-"""Notices in the home page block; pinned ones come first whatever their date."""
+"""The index page's URL; each notice's page is under it."""
 
 
 def notice_url(notice: Notice) -> str:
