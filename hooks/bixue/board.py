@@ -43,6 +43,9 @@ class IndicatorView:
     completion: Optional[Fraction]
     """Board-wide completion (up indicators only)."""
 
+    def row(self, unit_id: str) -> Optional[IndicatorRow]:
+        return next((row for row in self.rows if row.unit.id == unit_id), None)
+
 
 @dataclass(frozen=True)
 class RankRow:
@@ -65,6 +68,10 @@ class RoundView:
     def ranked(self) -> Tuple[RankRow, ...]:
         return tuple(row for row in self.rows if row.rank is not None)
 
+    def row(self, unit_id: str) -> Optional[RankRow]:
+        """The unit's row; every unit has one (未参评 rows included)."""
+        return next((row for row in self.rows if row.unit.id == unit_id), None)
+
 
 @dataclass(frozen=True)
 class LedgerRow:
@@ -75,6 +82,8 @@ class LedgerRow:
     """Completed after its deadline (逾期完成)."""
     days_late: int
     """Days past the deadline for overdue items, else 0."""
+    days_left: Optional[int]
+    """Days to the deadline of an open item (0: due on the as-of day, negative: overdue)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +244,7 @@ def ledger_row(item: RectificationItem, as_of: datetime.date, warn_days: int) ->
         due_soon=figures.is_due_soon(item, as_of, warn_days),
         late=figures.is_completed_late(item),
         days_late=figures.days_late(item, as_of),
+        days_left=figures.days_left(item, as_of),
     )
 
 

@@ -82,7 +82,7 @@ def completion(direction: str, latest: Optional[Number], target: Optional[Number
 
 def is_behind(indicator: Indicator, ratio, progress) -> bool:
     """落后序时进度: only cumulative indicators where higher is better."""
-    if not (indicator.cumulative and indicator.direction == "up") or ratio is None:
+    if not indicator.tracks_progress or ratio is None:
         return False
     return ratio < progress
 

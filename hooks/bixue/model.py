@@ -136,6 +136,11 @@ class Indicator:
     """unit_id -> {period label: value}."""
     origin: Origin = Origin("data/indicators.yml", 1)
 
+    @property
+    def tracks_progress(self) -> bool:
+        """Whether completion is held against time progress: year-to-date totals, higher better."""
+        return self.cumulative and self.direction == "up"
+
 
 @dataclass(frozen=True)
 class Indicators:

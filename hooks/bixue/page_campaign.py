@@ -66,7 +66,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("互学互比对象", render_pair_list(board, here)),
         ("活动要求", render_requirements(board, here)),
     ]
-    yield GeneratedPage(HERE, render.page_markdown("活动方案", [s for s in sections if s[1]]))
+    yield GeneratedPage(HERE, render.page_markdown("活动方案", sections))
 
 
 BLOCKS = {

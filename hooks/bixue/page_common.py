@@ -26,9 +26,7 @@ def row_for(
     view: Union[RoundView, IndicatorView, None], unit_id: str
 ) -> Union[RankRow, IndicatorRow, None]:
     """The unit's row in a round or an indicator; every unit has one (未参评 rows included)."""
-    if view is None:
-        return None
-    return next((row for row in view.rows if row.unit.id == unit_id), None)
+    return view.row(unit_id) if view is not None else None
 
 
 def unit_rounds(board: Board, unit_id: str) -> Tuple[UnitRound, ...]:

@@ -85,7 +85,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("先进典型", render_exemplars(board, here)),
     ]
     title = board.campaign.plan.title
-    yield GeneratedPage(HERE, render.page_markdown(title, [s for s in sections if s[1]]))
+    yield GeneratedPage(HERE, render.page_markdown(title, sections))
 
 
 BLOCKS = {

@@ -8,7 +8,6 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import chart_html
 import charts_ledger
 import downloads
-import figures
 import images
 import render
 from board import Board, LedgerRow
@@ -85,7 +84,6 @@ def render_due_soon(board: Board, here: str) -> str:
         board=board,
         here=here,
         rows=rows,
-        due_days=days_left(board),
         hidden=hidden,
         warn_days=board.campaign.plan.warn_days,
     )
@@ -109,7 +107,6 @@ def render_items(board: Board, here: str) -> str:
         here=here,
         rows=downloads.in_id_order(board.listed_ledger()),
         photos=item_photos(board),
-        due_days=days_left(board),
         unlisted=board.unlisted_count(),
     )
 
@@ -122,18 +119,8 @@ def overdue_rows(board: Board) -> List[LedgerRow]:
 
 def due_soon_rows(board: Board) -> List[LedgerRow]:
     """Listed due-soon items, the nearest deadline first."""
-    left = days_left(board)
     rows = [row for row in downloads.in_id_order(board.listed_ledger()) if row.due_soon]
-    return sorted(rows, key=lambda row: left[row.item.id])
-
-
-def days_left(board: Board) -> Dict[str, int]:
-    """Days to the deadline of each listed due-soon item, by item id (0: due on the as-of day)."""
-    return {
-        row.item.id: figures.days_left(row.item, board.as_of)
-        for row in board.listed_ledger()
-        if row.due_soon
-    }
+    return sorted(rows, key=lambda row: row.days_left)
 
 
 def item_photos(board: Board) -> Dict[str, Photos]:

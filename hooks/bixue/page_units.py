@@ -40,7 +40,7 @@ def render_units(board: Board, here: str) -> str:
 
 
 def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
-    sections = [
+    return [
         ("", _facts(board, unit, here)),
         ("指标进度", _indicators(board, unit, here)),
         ("评比成绩", _rounds(board, unit, here)),
@@ -50,7 +50,6 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
         ("学习借鉴", _cases(board, board.learned_from(unit.id), "unit-learned", True, here)),
         ("结对比学", _pairs(board, unit, here)),
     ]
-    return [section for section in sections if section[1]]
 
 
 def _facts(board: Board, unit: Unit, here: str) -> str:

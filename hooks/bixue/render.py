@@ -92,11 +92,10 @@ def render_block(template: str, **context) -> str:
 
 
 def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:
-    """A generated page: a title, then (heading, HTML block) sections; '' heading: no heading."""
+    """A generated page: a title, then (heading, HTML block) sections. A section with no HTML
+    is left out with its heading; a section with an empty heading has none."""
     parts = [f"---\n{meta}---\n" if meta else "", f"# {md_text(title)}\n"]
     for heading, html in sections:
-        if heading:
-            parts.append(f"## {md_text(heading)}\n")
         if html:
-            parts.append(f"{html}\n")
+            parts += [f"## {md_text(heading)}\n" if heading else "", f"{html}\n"]
     return "\n".join(part for part in parts if part)
