@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Mapping, Optional, Sequence, Tuple
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import figures
 from model import (
@@ -67,6 +68,10 @@ class RoundView:
 
     def ranked(self) -> Tuple[RankRow, ...]:
         return tuple(row for row in self.rows if row.rank is not None)
+
+    def top(self, places: int = 3) -> Tuple[RankRow, ...]:
+        """Rows ranked within the first `places` ranks: ties can make more than `places` rows."""
+        return tuple(row for row in self.ranked() if row.rank <= places)
 
     def row(self, unit_id: str) -> Optional[RankRow]:
         """The unit's row; every unit has one (未参评 rows included)."""
@@ -130,6 +135,16 @@ class Board:
             if self.listed(row.item) and (not unit_id or row.item.unit == unit_id)
         )
 
+    def overdue_rows(self) -> Tuple[LedgerRow, ...]:
+        """Listed overdue items, the longest overdue first, ties in id order."""
+        rows = [row for row in in_id_order(self.listed_ledger()) if row.overdue]
+        return tuple(sorted(rows, key=lambda row: -row.days_late))
+
+    def due_soon_rows(self) -> Tuple[LedgerRow, ...]:
+        """Listed due-soon items, the nearest deadline first, ties in id order."""
+        rows = [row for row in in_id_order(self.listed_ledger()) if row.due_soon]
+        return tuple(sorted(rows, key=lambda row: row.days_left))
+
     def unlisted_count(self) -> int:
         return sum(not self.listed(row.item) for row in self.ledger)
 
@@ -153,6 +168,19 @@ class Board:
 
     def unit(self, unit_id: str) -> Unit:
         return self.campaign.unit(unit_id)
+
+
+def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
+    """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
+    return sorted(rows, key=lambda row: _natural_key(row.item.id))
+
+
+def _natural_key(text: str) -> Tuple:
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
 
 
 def compute_board(

@@ -173,7 +173,7 @@ def red_black(view: Optional[RoundView], size: int = LIST_SIZE) -> Tuple[Tuple[R
     """红榜: ranked within the first `size` places; 黑榜: tied with or below the `size`-th from
     the bottom, not already on the red list. Ties can make either list longer than `size`."""
     ranked = view.ranked() if view else ()
-    red = tuple(row for row in ranked if row.rank <= size)
+    red = view.top(size) if view else ()
     if not ranked:
         return red, ()
     floor = ranked[max(len(ranked) - size, 0)].rank

@@ -44,7 +44,7 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figur
         hovertemplate="%{x}：%{text}<extra></extra>",
     )
     fig.add_shape(reference_line("y", 1, "目标 100%", "solid", MUTED_COLOR))
-    if view.indicator.cumulative and view.indicator.direction == "up":
+    if view.indicator.tracks_progress:
         progress = f"序时进度 {figures.format_percent(board.time_progress)}"
         fig.add_shape(reference_line("y", share(board.time_progress), progress))
     fig.update_layout(yaxis=percent_axis(values, title={"text": "完成率"}))

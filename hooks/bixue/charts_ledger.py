@@ -54,19 +54,14 @@ def _count_tick(most: int) -> int:
 
 def ledger_deadlines(board: Board) -> Optional[go.Figure]:
     """Overdue items by days late, then due-soon items by days left, longest first."""
-    rows = [row for row in board.listed_ledger() if row.overdue or row.due_soon]
-    if not rows:
+    overdue, soon = board.overdue_rows(), board.due_soon_rows()
+    if not overdue and not soon:
         return None
-    overdue = sorted((r for r in rows if r.overdue), key=lambda r: -r.days_late)
-    soon = sorted(
-        (r for r in rows if r.due_soon), key=lambda r: figures.days_left(r.item, board.as_of)
-    )
-    fig = new_figure("逾期与临期事项", bar_height(len(rows), 30, 130))
+    fig = new_figure("逾期与临期事项", bar_height(len(overdue) + len(soon), 30, 130))
     if overdue:
         _deadline_bar(fig, board, "逾期（已过天数）", overdue, [r.days_late for r in overdue])
     if soon:
-        days = [figures.days_left(r.item, board.as_of) for r in soon]
-        _deadline_bar(fig, board, "临期（剩余天数）", soon, days)
+        _deadline_bar(fig, board, "临期（剩余天数）", soon, [r.days_left for r in soon])
     most = max([1, *(r.days_late for r in overdue)])
     fig.update_layout(
         yaxis={"autorange": "reversed", "type": "category"},

@@ -6,7 +6,7 @@ from typing import Optional, Tuple
 
 import figures
 import plotly.graph_objects as go
-from board import Board, RoundView
+from board import Board
 from charts import (
     MUTED_COLOR,
     TOP_COLOR,
@@ -140,7 +140,7 @@ def _gap_label(name: str, a, b, first, second) -> str:
 
 def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
     """One unit's total (bars) and rank (line, right axis) in every round."""
-    rows = [_row_of(view, unit_id) for view in board.rounds]
+    rows = [view.row(unit_id) for view in board.rounds]
     if not any(row.rank is not None for row in rows):
         return None
     rounds = [view.round.name for view in board.rounds]
@@ -186,19 +186,15 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
     return fig
 
 
-def _row_of(view: RoundView, unit_id: str):
-    return next(row for row in view.rows if row.unit.id == unit_id)
-
-
 def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
     """The unit's criterion scores in the last round it was scored, against all units' average."""
-    scored = [view for view in board.rounds if _row_of(view, unit_id).rank is not None]
+    scored = [view for view in board.rounds if view.row(unit_id).rank is not None]
     if not scored:
         return None
     view = scored[-1]
     criteria = board.campaign.evaluations.criteria
     averages = figures.criterion_averages(view.round, criteria)
-    row = _row_of(view, unit_id)
+    row = view.row(unit_id)
     labels = [f"{c.name}（满分{figures.format_number(c.max)}）" for c in criteria]
     fig = new_figure(f"各项得分与平均分（{view.round.name}）", 360, barmode="group")
     for name, values, color in (

@@ -7,9 +7,9 @@ import datetime
 import io
 import re
 import zipfile
-from typing import Iterable, List, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
-from board import Board, LedgerRow
+from board import Board, LedgerRow, in_id_order
 from contents import GeneratedFile
 from model import STATUS_NAMES
 from openpyxl import Workbook
@@ -50,11 +50,6 @@ def files(board: Board, site_url: str) -> List[GeneratedFile]:
         GeneratedFile(XLSX, content=ledger_xlsx(board)),
         GeneratedFile(CSV, content=ledger_csv(board)),
     ]
-
-
-def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
-    """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
-    return sorted(rows, key=lambda row: _natural_key(row.item.id))
 
 
 def ledger_rows(board: Board) -> List[Tuple]:
@@ -178,11 +173,3 @@ def _csv_cell(value) -> str:
     text = str(value)
     # A spreadsheet would run a cell starting with = + - @ as a formula (CSV injection).
     return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
-
-
-def _natural_key(text: str) -> Tuple:
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in re.split(r"(\d+)", text)
-        if part
-    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple, Union
+from typing import List, Tuple, Union
 
 from board import Board, IndicatorRow, IndicatorView, RankRow, RoundView
 from model import Unit
@@ -48,13 +48,6 @@ def partners(board: Board, unit_id: str) -> Tuple[Unit, ...]:
 
 def pair_units(board: Board) -> List[Tuple[Unit, Unit]]:
     return [(board.unit(first), board.unit(second)) for first, second in board.campaign.plan.pairs]
-
-
-def top_rows(round_view: Optional[RoundView], places: int = 3) -> Tuple[RankRow, ...]:
-    """Rows ranked within the first `places` ranks: ties can make more than `places` rows."""
-    if round_view is None:
-        return ()
-    return tuple(row for row in round_view.ranked() if row.rank <= places)
 
 
 def has_ledger(board: Board) -> bool:

@@ -9,7 +9,7 @@ import charts
 import render
 from board import Board
 from contents import GeneratedPage
-from page_common import has_ledger, top_rows
+from page_common import has_ledger
 
 HERE = "index.md"
 NOTICES_SHOWN = 5
@@ -35,7 +35,7 @@ def render_headline(board: Board, here: str) -> str:
 
 
 def render_top_three(board: Board, here: str) -> str:
-    rows = top_rows(board.latest_round)
+    rows = board.latest_round.top() if board.latest_round else ()
     if not rows:
         return ""
     return render.render_block("home_top.html", round=board.latest_round, rows=rows, here=here)

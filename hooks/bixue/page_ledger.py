@@ -10,7 +10,7 @@ import charts_ledger
 import downloads
 import images
 import render
-from board import Board, LedgerRow
+from board import Board, in_id_order
 from contents import GeneratedFile, GeneratedPage
 from model import STATUSES
 
@@ -69,7 +69,7 @@ def render_summary(board: Board, here: str) -> str:
 
 
 def render_overdue(board: Board, here: str) -> str:
-    rows = overdue_rows(board)
+    rows = board.overdue_rows()
     hidden = board.ledger_stats.overdue - len(rows)
     return render.render_block(
         "ledger_overdue.html", board=board, here=here, rows=rows, hidden=hidden
@@ -77,7 +77,7 @@ def render_overdue(board: Board, here: str) -> str:
 
 
 def render_due_soon(board: Board, here: str) -> str:
-    rows = due_soon_rows(board)
+    rows = board.due_soon_rows()
     hidden = board.ledger_stats.due_soon - len(rows)
     return render.render_block(
         "ledger_due_soon.html",
@@ -105,22 +105,10 @@ def render_items(board: Board, here: str) -> str:
         "ledger_items.html",
         board=board,
         here=here,
-        rows=downloads.in_id_order(board.listed_ledger()),
+        rows=in_id_order(board.listed_ledger()),
         photos=item_photos(board),
         unlisted=board.unlisted_count(),
     )
-
-
-def overdue_rows(board: Board) -> List[LedgerRow]:
-    """Listed overdue items, the longest overdue first."""
-    rows = [row for row in board.listed_ledger() if row.overdue]
-    return sorted(downloads.in_id_order(rows), key=lambda row: -row.days_late)
-
-
-def due_soon_rows(board: Board) -> List[LedgerRow]:
-    """Listed due-soon items, the nearest deadline first."""
-    rows = [row for row in downloads.in_id_order(board.listed_ledger()) if row.due_soon]
-    return sorted(rows, key=lambda row: row.days_left)
 
 
 def item_photos(board: Board) -> Dict[str, Photos]:

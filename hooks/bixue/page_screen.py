@@ -7,14 +7,13 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import images
 import page_exemplars
-import page_ledger
 import screen_charts
 from board import Board, RankRow
 from charts import LIST_SIZE, red_black
 from contents import GeneratedFile, GeneratedPage
 from markupsafe import Markup
 from model import Slide, Unit
-from page_common import has_ledger, row_for, top_rows
+from page_common import has_ledger, row_for
 from render import chart_attribute, render_block
 
 HERE = "screen/"
@@ -84,7 +83,7 @@ def overview(board: Board, seconds: int) -> List[str]:
             stats=board.ledger_stats,
             has_ledger=has_ledger(board),
             latest=latest,
-            top=top_rows(latest, LIST_SIZE),
+            top=latest.top(LIST_SIZE) if latest else (),
             warn_days=board.campaign.plan.warn_days,
         )
     ]
@@ -136,8 +135,8 @@ def rectification(board: Board, seconds: int) -> List[str]:
             stats=board.ledger_stats,
             warn_days=board.campaign.plan.warn_days,
             unit=board.unit,
-            overdue=chunks(page_ledger.overdue_rows(board), OVERDUE_ROWS),
-            due_soon=chunks(page_ledger.due_soon_rows(board), DUE_SOON_ROWS),
+            overdue=chunks(board.overdue_rows(), OVERDUE_ROWS),
+            due_soon=chunks(board.due_soon_rows(), DUE_SOON_ROWS),
             figure=chart_json(screen_charts.status_chart(board)),
         )
     ]
