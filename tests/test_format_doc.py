@@ -30,7 +30,7 @@ from load import load_campaign
 ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
 DEMO = ROOT / "data"
-LOADERS = ("load", "load_ledger", "load_scores", "load_stories")
+LOADERS = ("load", "load_plan", "load_ledger", "load_scores", "load_stories")
 
 
 def section(title: str) -> str:
