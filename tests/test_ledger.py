@@ -159,7 +159,7 @@ def test_photos_of_internal_items_stay_out_of_the_public_site(tmp_path):
     plan_board = small_board(ledger=ledger)
     campaign = dataclasses.replace(plan_board.campaign, data_dir=str(tmp_path))
     dests = {
-        public: {f.dest_uri for f in page_ledger.files(compute_board(campaign, AS_OF, public), "")}
+        public: {f.dest_uri for f in page_ledger.files(compute_board(campaign, AS_OF, public))}
         for public in (False, True)
     }
     assert "media/secret.jpg" in dests[False] and "media/open.jpg" in dests[False]
@@ -173,7 +173,7 @@ def test_a_campaign_without_a_ledger_still_has_the_page():
     board = small_board(ledger=())
     page = page_ledger.render_ledger_page(board)
     assert "暂无整改事项" in page
-    assert page_ledger.files(board, "") == []
+    assert page_ledger.files(board) == []
 
 
 # The demo build. Expected sets come from the data through the model, not from the page.

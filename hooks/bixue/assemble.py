@@ -75,7 +75,7 @@ def add_generated(files, config, board: Board):
             files.append(
                 File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             )
-    for item in generate.all_files(board, config.site_url or ""):
+    for item in generate.all_files(board):
         if item.source:
             files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
         else:

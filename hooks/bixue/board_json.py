@@ -140,6 +140,6 @@ def notice_data(board: Board, notice) -> dict:
     }
 
 
-def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+def files(board: Board) -> Iterable[GeneratedFile]:
     text = json.dumps(board_data(board), ensure_ascii=False, indent=2)
     yield GeneratedFile(PATH, content=text + "\n")

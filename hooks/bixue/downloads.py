@@ -45,7 +45,7 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-def files(board: Board, site_url: str) -> List[GeneratedFile]:
+def files(board: Board) -> List[GeneratedFile]:
     return [
         GeneratedFile(XLSX, content=ledger_xlsx(board)),
         GeneratedFile(CSV, content=ledger_csv(board)),

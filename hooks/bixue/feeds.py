@@ -11,9 +11,9 @@ from typing import Iterable, List, Tuple
 
 from board import Board
 from contents import GeneratedFile
-from page_exemplars import absolute_url, case_view
+from page_exemplars import case_view
 from page_notices import notice_url
-from render import render_markdown
+from render import absolute_url, render_markdown
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -157,7 +157,7 @@ def json_item(board: Board, item: Entry) -> dict:
     return entry
 
 
-def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+def files(board: Board) -> Iterable[GeneratedFile]:
     items = entries(board)
     yield GeneratedFile(ATOM_PATH, content=atom_feed(board, items))
     yield GeneratedFile(JSON_PATH, content=json_feed(board, items))

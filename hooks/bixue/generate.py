@@ -35,7 +35,7 @@ MODULES: List = [
     board_json,
     page_charts_assets,
 ]
-"""Page and file modules, in nav order. Each may define `pages(board)`, `files(board, site_url)`
+"""Page and file modules, in nav order. Each may define `pages(board)`, `files(board)`
 and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
 
 
@@ -43,11 +43,11 @@ def all_pages(board: Board) -> List[GeneratedPage]:
     return [page for module in MODULES for page in getattr(module, "pages", _none)(board)]
 
 
-def all_files(board: Board, site_url: str) -> List[GeneratedFile]:
+def all_files(board: Board) -> List[GeneratedFile]:
     """Each destination once: several pages may publish the same image (images.web_image)."""
     files: Dict[str, GeneratedFile] = {}
     for module in MODULES:
-        for generated in getattr(module, "files", _none)(board, site_url):
+        for generated in getattr(module, "files", _none)(board):
             files.setdefault(generated.dest_uri, generated)
     return list(files.values())
 

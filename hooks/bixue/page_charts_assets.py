@@ -17,5 +17,5 @@ def plotly_js_path() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+def files(board: Board) -> Iterable[GeneratedFile]:
     yield GeneratedFile(PLOTLY_JS, source=str(plotly_js_path()))

@@ -11,7 +11,7 @@ from contents import GeneratedFile, GeneratedPage
 from markupsafe import Markup
 from model import Exemplar, Unit
 from qr import qr_svg
-from render import page_markdown, render_block
+from render import absolute_url, page_markdown, render_block
 
 INDEX = "exemplars/"
 """The index page's URL; each case's page is under it."""
@@ -30,11 +30,6 @@ class CaseView:
 
 def case_url(case: Exemplar) -> str:
     return f"{INDEX}{case.slug}/"
-
-
-def absolute_url(site_url: str, path: str) -> str:
-    """The page's address under site_url; "" when the site's address is not known."""
-    return site_url.rstrip("/") + "/" + path if site_url else ""
 
 
 def case_view(board: Board, case: Exemplar) -> CaseView:
@@ -108,6 +103,6 @@ def case_markdown(board: Board, view: CaseView) -> str:
     return page_markdown(view.case.title, [("", html)])
 
 
-def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+def files(board: Board) -> Iterable[GeneratedFile]:
     """Covers of the published cases only: an internal case's file name is not published."""
     return images.unique_files(view.cover for view in case_views(board) if view.cover)

@@ -32,11 +32,11 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     yield GeneratedPage(SRC_URI, render_ledger_page(board))
 
 
-def files(board: Board, site_url: str) -> List[GeneratedFile]:
+def files(board: Board) -> List[GeneratedFile]:
     if not board.campaign.ledger:
         return []
     shown = [image for photos in item_photos(board).values() for image in _images(photos)]
-    return downloads.files(board, site_url) + images.unique_files(shown)
+    return downloads.files(board) + images.unique_files(shown)
 
 
 def render_ledger_page(board: Board) -> str:

@@ -41,7 +41,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     yield GeneratedPage("screen.md", screen_markdown(board), in_nav=False)
 
 
-def files(board: Board, site_url: str) -> Iterable[GeneratedFile]:
+def files(board: Board) -> Iterable[GeneratedFile]:
     """The covers the exemplar slides show (published once, whoever else shows them)."""
     views = [page_exemplars.case_view(board, case) for case in shown_cases(board)]
     return images.unique_files(view.cover for view in views if view.cover)

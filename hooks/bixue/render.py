@@ -43,6 +43,11 @@ def relative_url(here: str, target: str) -> str:
     return link + "/" if is_folder and not link.endswith("/") else link
 
 
+def absolute_url(site_url: str, path: str) -> str:
+    """The address of `path` under site_url; "" when the site's address is not known."""
+    return site_url.rstrip("/") + "/" + path if site_url else ""
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown from the data, as HTML with anything unsafe stripped (defence in depth)."""
     html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
