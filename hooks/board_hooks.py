@@ -1,18 +1,10 @@
-"""MkDocs hooks: glue between MkDocs and Bixue's modules in hooks/bixue/."""
+"""MkDocs hooks: glue between MkDocs and the bixue package beside this file."""
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent / "bixue"))
-
-import assemble  # noqa: E402
-import swap  # noqa: E402
-from errors import DataErrors  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
+from bixue import build, mkdocs_adapter
+from bixue.publish import swap
+from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("bixue")
 state: dict = {}
@@ -24,11 +16,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    try:
-        state["board"] = assemble.load_board(config, os.environ)
-    except (DataErrors, ValueError) as error:
-        raise PluginError(str(error)) from None
-    assemble.configure(config, state["board"], log)
+    state["board"] = mkdocs_adapter.load_board(config, log)
     if state.get("command") == "build":
         state["site_dir"] = config.site_dir
         config.site_dir = swap.staging_dir(config.site_dir)
@@ -36,15 +24,15 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return assemble.add_generated(files, config, state["board"])
+    return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
 def on_page_markdown(markdown, page, config, files):
-    return assemble.fill_markers(markdown, page, state["board"], log)
+    return mkdocs_adapter.fill_markers(markdown, page, state["board"], log)
 
 
 def on_post_build(config):
-    assemble.write_stamp(config.site_dir)
+    build.write_stamp(config.site_dir)
     state["built"] = True
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from model import Phase, Plan, RectificationItem
+from bixue.model import Phase, Plan, RectificationItem
 
 D = date.fromisoformat
 AS_OF = D("2014-06-30")

@@ -9,9 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import load
-import privacy
 import pytest
+from bixue import load, privacy
 from conftest import ROOT, build_site, built
 
 DEMO = ROOT / "data"

@@ -6,18 +6,14 @@ import json
 import re
 from pathlib import Path
 
-import chart_html
-import charts
-import charts_indicators
-import charts_ledger
-import charts_scores
-import figures
 import pytest
-from board import compute_board
-from boards import AS_OF, D, item, plan
-from bs4 import BeautifulSoup
-from conftest import built, soup
-from model import (
+from bixue import charts, figures
+from bixue.charts import embed as chart_html
+from bixue.charts import indicators as charts_indicators
+from bixue.charts import ledger as charts_ledger
+from bixue.charts import scores as charts_scores
+from bixue.figures.board import compute_board
+from bixue.model import (
     Campaign,
     Criterion,
     Evaluations,
@@ -28,6 +24,9 @@ from model import (
     Round,
     Unit,
 )
+from boards import AS_OF, D, item, plan
+from bs4 import BeautifulSoup
+from conftest import built, soup
 
 CSS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "bixue.css"
 

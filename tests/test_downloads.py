@@ -8,10 +8,10 @@ import io
 import time
 import zipfile
 
-import downloads
-import load
 import openpyxl
 import pytest
+from bixue import load
+from bixue.outputs import downloads
 from conftest import ROOT, built
 from test_ledger import AS_OF, item, small_board
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import figures
 import pytest
-from board import compute_board
-from boards import AS_OF, D, item, plan
-from model import (
+from bixue import figures
+from bixue.figures.board import compute_board
+from bixue.model import (
     Campaign,
     Criterion,
     Evaluations,
@@ -19,6 +18,7 @@ from model import (
     Round,
     Unit,
 )
+from boards import AS_OF, D, item, plan
 
 
 def test_time_progress_matches_the_worked_example():

@@ -19,18 +19,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Dict, Iterator, List, Set, Tuple
 
-import figures
-import model
-import privacy
 import pytest
-from board import compute_board
-from errors import DataErrors
-from load import load_campaign
+from bixue import figures, model, privacy
+from bixue.errors import DataErrors
+from bixue.figures.board import compute_board
+from bixue.load import load_campaign
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
 DEMO = ROOT / "data"
-LOADERS = ("load", "load_plan", "load_ledger", "load_scores", "load_stories")
+LOADERS = tuple(f"bixue.load{part}" for part in ("", ".plan", ".ledger", ".scores", ".stories"))
 
 
 def section(title: str) -> str:
@@ -168,7 +166,7 @@ def test_the_mask_examples_are_what_the_code_does():
 
 
 def test_every_environment_variable_is_documented():
-    sources = [*(ROOT / "hooks" / "bixue").glob("*.py"), ROOT / "mkdocs.yml"]
+    sources = [*(ROOT / "hooks" / "bixue").rglob("*.py"), ROOT / "mkdocs.yml"]
     names = {
         name
         for path in sources

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from errors import DataErrors
-from load import load_campaign
+from bixue.errors import DataErrors
+from bixue.load import load_campaign
 
 GOLDEN = Path(__file__).parent / "golden"
 VALID = GOLDEN / "valid-minimal" / "data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-import images
 import pytest
+from bixue.outputs import images
 from conftest import ROOT, soup
 from PIL import Image
 

@@ -7,15 +7,24 @@ import datetime
 import re
 from pathlib import Path
 
-import load
-import page_ledger
 import pytest
-from board import compute_board
+from bixue import load
+from bixue.figures.board import compute_board
+from bixue.model import (
+    STATUS_NAMES,
+    STATUSES,
+    Campaign,
+    Phase,
+    Plan,
+    RectificationItem,
+    Unit,
+    Update,
+)
+from bixue.pages import ledger as page_ledger
+from bixue.render import STATUS_SYMBOLS
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
-from model import STATUS_NAMES, STATUSES, Campaign, Phase, Plan, RectificationItem, Unit, Update
 from PIL import Image
-from render import STATUS_SYMBOLS
 
 AS_OF = datetime.date(2014, 6, 30)
 URL = "rectification/"

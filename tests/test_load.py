@@ -7,11 +7,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import mdsafety
-import model
 import pytest
-from errors import DataError, DataErrors
-from load import load_campaign
+from bixue import model
+from bixue.errors import DataError, DataErrors
+from bixue.load import load_campaign, mdsafety
 
 VALID = Path(__file__).parent / "golden" / "valid-minimal" / "data"
 

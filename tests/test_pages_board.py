@@ -8,21 +8,11 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-import figures
-import load
 import markdown
-import page_campaign
-import page_home
-import page_indicators
-import page_pairs
-import page_ranking
-import page_units
-import privacy
 import pytest
-from board import compute_board
-from bs4 import BeautifulSoup
-from conftest import ROOT, soup
-from model import (
+from bixue import figures, load, privacy
+from bixue.figures.board import compute_board
+from bixue.model import (
     Campaign,
     Criterion,
     Evaluations,
@@ -38,6 +28,14 @@ from model import (
     Round,
     Unit,
 )
+from bixue.pages import campaign as page_campaign
+from bixue.pages import home as page_home
+from bixue.pages import indicators as page_indicators
+from bixue.pages import pairs as page_pairs
+from bixue.pages import ranking as page_ranking
+from bixue.pages import units as page_units
+from bs4 import BeautifulSoup
+from conftest import ROOT, soup
 
 D = datetime.date.fromisoformat
 MODULES = (page_home, page_campaign, page_units, page_indicators, page_ranking, page_pairs)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import privacy
 import pytest
-from model import Campaign, Exemplar, LeaderRole, Origin, Phase, Plan, RectificationItem, Unit
+from bixue import privacy
+from bixue.model import Campaign, Exemplar, LeaderRole, Origin, Phase, Plan, RectificationItem, Unit
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_internal_records_and_ordinary_numbers_are_not_refused():
 
 
 def test_each_published_text_is_checked_once_including_levels_and_periods():
-    from model import Evaluations, Indicators, Level, Round
+    from bixue.model import Evaluations, Indicators, Level, Round
 
     data = campaign()
     evaluations = Evaluations(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import generate
+from bixue import generate
 from conftest import ROOT
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import render
+from bixue import render
 from bs4 import BeautifulSoup
 
 

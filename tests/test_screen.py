@@ -7,13 +7,10 @@ import json
 import re
 from xml.etree import ElementTree
 
-import charts
-import page_screen
-import screen_charts
-from board import compute_board
-from bs4 import BeautifulSoup
-from conftest import soup
-from model import (
+from bixue import charts
+from bixue.charts import screen as screen_charts
+from bixue.figures.board import compute_board
+from bixue.model import (
     SLIDE_NAMES,
     Campaign,
     Criterion,
@@ -30,6 +27,9 @@ from model import (
     Slide,
     Unit,
 )
+from bixue.pages import screen as page_screen
+from bs4 import BeautifulSoup
+from conftest import soup
 
 DAY = datetime.date
 AS_OF = DAY(2014, 6, 30)

@@ -8,18 +8,17 @@ import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
 
-import board_json
-import feeds
-import load
-import page_exemplars
-import page_home
-import page_notices
-import privacy
 import pytest
-from board import compute_board
+from bixue import load, privacy
+from bixue.figures.board import compute_board
+from bixue.model import Campaign, Exemplar, Notice, Phase, Plan, RectificationItem, Unit
+from bixue.outputs import data_json as board_json
+from bixue.outputs import feeds
+from bixue.pages import exemplars as page_exemplars
+from bixue.pages import home as page_home
+from bixue.pages import notices as page_notices
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
-from model import Campaign, Exemplar, Notice, Phase, Plan, RectificationItem, Unit
 
 D = date.fromisoformat
 ATOM = "{http://www.w3.org/2005/Atom}"

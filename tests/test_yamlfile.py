@@ -6,7 +6,7 @@ import codecs
 from datetime import date
 
 import pytest
-from yamlfile import INVALID, Node, decode, parse_yaml
+from bixue.load.yamlfile import INVALID, Node, decode, parse_yaml
 
 PATH = "data/x.yml"
 

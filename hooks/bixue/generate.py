@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Callable, Dict, Iterable, List
 
-import board_json
-import feeds
-import page_campaign
-import page_charts_assets
-import page_exemplars
-import page_home
-import page_indicators
-import page_ledger
-import page_notices
-import page_pairs
-import page_ranking
-import page_screen
-import page_units
-from board import Board
-from contents import GeneratedFile, GeneratedPage
+from .contents import GeneratedFile, GeneratedPage
+from .figures.board import Board
+from .outputs import data_json as board_json
+from .outputs import feeds
+from .outputs import plotly_asset as page_charts_assets
+from .pages import campaign as page_campaign
+from .pages import exemplars as page_exemplars
+from .pages import home as page_home
+from .pages import indicators as page_indicators
+from .pages import ledger as page_ledger
+from .pages import notices as page_notices
+from .pages import pairs as page_pairs
+from .pages import ranking as page_ranking
+from .pages import screen as page_screen
+from .pages import units as page_units
 
 MODULES: List = [
     page_home,

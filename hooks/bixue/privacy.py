@@ -6,8 +6,8 @@ import dataclasses
 import re
 from typing import Iterator, List, Tuple
 
-from errors import DataError
-from model import Campaign, LeaderRole, RectificationItem
+from .errors import DataError
+from .model import Campaign, LeaderRole, RectificationItem
 
 MASK = "＊"
 

@@ -8,12 +8,13 @@ import re
 from pathlib import Path
 from typing import Iterable, Tuple
 
-import figures
 import jinja2
 import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
-from model import STATUS_NAMES
+
+from . import figures
+from .model import STATUS_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
 

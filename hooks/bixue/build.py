@@ -1,0 +1,88 @@
+"""Build steps that need no builder: load the board, describe it, fill markers, stamp a site."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Mapping
+
+from . import figures, generate, load, privacy
+from .errors import DataErrors
+from .figures.board import Board, compute_board
+
+PROFILES = ("internal", "public")
+MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
+STAMP = "build-stamp.json"
+UNSTAMPED = {STAMP, "sitemap.xml", "sitemap.xml.gz"}
+"""Files left out of the stamp: the sitemap carries the build date, not new content."""
+
+
+def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
+    """The folder the board is read from: BOARD_DATA, else data/ beside mkdocs.yml."""
+    return Path(environ.get("BOARD_DATA") or project / "data").resolve()
+
+
+def load_board(project: Path, environ: Mapping[str, str], site_url: str) -> Board:
+    """Read and check the data, apply the profile, compute every figure; raise on bad data."""
+    profile = environ.get("BOARD_PROFILE") or "internal"
+    if profile not in PROFILES:
+        raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
+    campaign = load.load_campaign(data_dir(project, environ), project_dir=project)
+    if profile == "public":
+        errors = privacy.check_public_text(campaign)
+        if errors:
+            raise DataErrors(errors)
+        campaign = privacy.publish(campaign)
+    day = as_of(environ, campaign.plan.as_of)
+    return compute_board(campaign, day, profile == "public", site_url)
+
+
+def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:
+    try:
+        return figures.resolve_as_of(environ.get("BOARD_AS_OF"), plan_as_of, datetime.date.today())
+    except ValueError:
+        raise ValueError(
+            f"BOARD_AS_OF: 必须是 2014-06-30 这样的日期，实际为 '{environ.get('BOARD_AS_OF')}'"
+        ) from None
+
+
+def site_info(board: Board) -> dict:
+    """Title and as-of date for every page's template (the theme's `extra.bixue`)."""
+    plan = board.campaign.plan
+    return {
+        "title": plan.title,
+        "short_title": plan.display_title,
+        "as_of": figures.format_date(board.as_of),
+        "as_of_long": figures.format_date(board.as_of, long=True),
+        "phase": board.phase.label,
+        "time_progress": figures.format_percent(board.time_progress),
+        "public": board.public,
+    }
+
+
+def fill_markers(markdown: str, src_uri: str, url: str, board: Board, warn) -> str:
+    """Replace `<!-- bixue:NAME -->` in a page (at docs/src_uri, served at url) by that block."""
+    blocks = generate.all_blocks()
+
+    def block(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in blocks:
+            warn(f"{src_uri}: 未知的标记 bixue:{name}（可用：{', '.join(sorted(blocks))}）")
+            return match.group(0)
+        return "\n" + blocks[name](board, url) + "\n"
+
+    return MARKER.sub(block, markdown)
+
+
+def write_stamp(site_dir: str) -> None:
+    """A digest of the whole built site, which the screen polls to notice a new build."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(site_dir).rglob("*")):
+        if path.is_file() and path.name not in UNSTAMPED:
+            digest.update(path.relative_to(site_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+    stamp = {"build": digest.hexdigest()[:16]}
+    (Path(site_dir) / STAMP).write_text(json.dumps(stamp), encoding="utf-8")

@@ -1,0 +1,218 @@
+"""Charts of evaluation scores: the ranking, rank movement, pairs side by side, one unit."""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+import plotly.graph_objects as go
+
+from .. import figures
+from ..figures.board import Board
+from . import (
+    MUTED_COLOR,
+    TOP_COLOR,
+    TOP_LEGEND,
+    bar_height,
+    hatched,
+    new_figure,
+    number,
+    reference_line,
+)
+
+UNRANKED = "未参评"
+
+
+def ranking_totals(board: Board) -> Optional[go.Figure]:
+    """The latest round's totals stacked by criterion, in rank order, with the level thresholds."""
+    latest = board.latest_round
+    ranked = latest.ranked() if latest else ()
+    if not ranked:
+        return None
+    labels = [f"{row.rank}. {row.unit.label}" for row in ranked]
+    fig = new_figure(f"{latest.round.name}：总分构成", 420, barmode="stack")
+    for criterion in board.campaign.evaluations.criteria:
+        fig.add_bar(
+            name=criterion.name,
+            x=labels,
+            y=[number(row.scores[criterion.id]) for row in ranked],
+            hovertemplate=f"%{{x}} {criterion.name}：%{{y}} 分<extra></extra>",
+        )
+    fig.add_scatter(
+        name="总分",
+        x=labels,
+        y=[number(row.total) for row in ranked],
+        mode="text",
+        text=[figures.format_number(row.total) for row in ranked],
+        textposition="top center",
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
+    levels = sorted(board.campaign.evaluations.levels, key=lambda level: level.min)
+    for level in levels:
+        text = f"{level.label} ≥{figures.format_number(level.min)}"
+        line = reference_line("y", number(level.min), text, "dot", MUTED_COLOR)
+        # The level names go on the axis: labels inside the plot would collide with the totals.
+        line["name"] = line.pop("label")["text"]
+        fig.add_shape(line)
+    fig.update_layout(
+        yaxis={"title": {"text": "分数"}, "rangemode": "tozero", **_level_ticks(levels)},
+        xaxis={"tickangle": -45 if len(ranked) > 6 else 0},
+        legend=TOP_LEGEND,
+    )
+    return fig
+
+
+def _level_ticks(levels) -> dict:
+    if not levels:
+        return {}
+    values = [0, *(number(level.min) for level in levels)]
+    texts = ["0", *(f"{level.label} {figures.format_number(level.min)}" for level in levels)]
+    return {"tickvals": values, "ticktext": texts}
+
+
+def ranking_bump(board: Board) -> Optional[go.Figure]:
+    """Each unit's rank across the rounds (a bump chart); a round it missed is a gap."""
+    if len(board.rounds) < 2:
+        return None
+    ranks = [{row.unit.id: row.rank for row in view.rows} for view in board.rounds]
+    rounds = [view.round.name for view in board.rounds]
+    fig = new_figure("历次排名变化", 420)
+    for unit in board.campaign.units:
+        fig.add_scatter(
+            name=unit.label,
+            x=rounds,
+            y=[by_unit.get(unit.id) for by_unit in ranks],
+            mode="lines+markers",
+            connectgaps=False,
+            hovertemplate=f"{unit.label} %{{x}}：第%{{y}}名<extra></extra>",
+        )
+    fig.update_layout(
+        xaxis={"type": "category"},
+        yaxis={"autorange": "reversed", "dtick": 1, "title": {"text": "名次"}},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
+    """Two paired units' criterion scores in the latest round side by side, the gaps labelled."""
+    latest = board.latest_round
+    if latest is None:
+        return None
+    rows = {row.unit.id: row for row in latest.rows}
+    first, second = (rows[unit_id] for unit_id in pair)
+    if first.rank is None and second.rank is None:
+        return None
+    criteria = board.campaign.evaluations.criteria
+    items = [(c.name, first.scores.get(c.id), second.scores.get(c.id)) for c in criteria]
+    items.append(("总分", first.total, second.total))
+    categories = [_gap_label(name, a, b, first, second) for name, a, b in items]
+    title = f"{first.unit.label} 与 {second.unit.label}（{latest.round.name}）"
+    fig = new_figure(title, bar_height(len(items) * 2, 26, 120), barmode="group")
+    for row, column, color in ((first, 1, TOP_COLOR), (second, 2, "#1e88e5")):
+        fig.add_bar(
+            name=row.unit.label if row.rank is not None else f"{row.unit.label}（{UNRANKED}）",
+            orientation="h",
+            y=categories,
+            x=[number(item[column]) for item in items],
+            text=[figures.format_number(item[column]) for item in items],
+            textposition="auto",
+            marker=hatched(color, "" if column == 1 else "/"),
+            hovertemplate=f"{row.unit.label} %{{y}}：%{{x}} 分<extra></extra>",
+        )
+    fig.update_layout(
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def _gap_label(name: str, a, b, first, second) -> str:
+    gap = figures.difference(a, b)
+    if gap is None:
+        return name
+    if gap == 0:
+        return f"{name}<br>持平"
+    leader = first.unit.label if gap > 0 else second.unit.label
+    return f"{name}<br>{leader}高 {figures.format_number(abs(gap))}"
+
+
+def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
+    """One unit's total (bars) and rank (line, right axis) in every round."""
+    rows = [view.row(unit_id) for view in board.rounds]
+    if not any(row.rank is not None for row in rows):
+        return None
+    rounds = [view.round.name for view in board.rounds]
+    fig = new_figure("历次总分与名次", 360)
+    fig.add_bar(
+        name="总分",
+        x=rounds,
+        y=[number(row.total) for row in rows],
+        text=[figures.format_number(row.total) if row.rank else UNRANKED for row in rows],
+        textposition="inside",
+        insidetextanchor="start",
+        marker={"color": MUTED_COLOR},
+        hovertemplate="%{x} 总分：%{y}<extra></extra>",
+    )
+    fig.add_scatter(
+        name="名次",
+        x=rounds,
+        y=[row.rank for row in rows],
+        yaxis="y2",
+        cliponaxis=False,
+        mode="lines+markers+text",
+        text=[f"第{row.rank}名" if row.rank else "" for row in rows],
+        textposition="top center",
+        connectgaps=False,
+        marker={"color": TOP_COLOR, "size": 9},
+        line={"color": TOP_COLOR},
+        hovertemplate="%{x}：第%{y}名<extra></extra>",
+    )
+    count = len(board.campaign.units)
+    fig.update_layout(
+        xaxis={"type": "category"},
+        yaxis={"title": {"text": "总分"}, "rangemode": "tozero"},
+        yaxis2={
+            "title": {"text": "名次"},
+            "overlaying": "y",
+            "side": "right",
+            "range": [count + 0.5, 0.3],
+            "dtick": 1,
+            "showgrid": False,
+        },
+        legend=TOP_LEGEND,
+    )
+    return fig
+
+
+def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
+    """The unit's criterion scores in the last round it was scored, against all units' average."""
+    scored = [view for view in board.rounds if view.row(unit_id).rank is not None]
+    if not scored:
+        return None
+    view = scored[-1]
+    criteria = board.campaign.evaluations.criteria
+    averages = figures.criterion_averages(view.round, criteria)
+    row = view.row(unit_id)
+    labels = [f"{c.name}（满分{figures.format_number(c.max)}）" for c in criteria]
+    fig = new_figure(f"各项得分与平均分（{view.round.name}）", 360, barmode="group")
+    for name, values, color in (
+        (row.unit.label, [row.scores[c.id] for c in criteria], TOP_COLOR),
+        ("全部单位平均", [averages[c.id] for c in criteria], MUTED_COLOR),
+    ):
+        fig.add_bar(
+            name=name,
+            x=labels,
+            y=[number(value) for value in values],
+            text=[figures.format_number(value) for value in values],
+            textposition="auto",
+            marker={"color": color},
+            hovertemplate=f"{name} %{{x}}：%{{y}} 分<extra></extra>",
+        )
+    fig.update_layout(
+        yaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
+        legend=TOP_LEGEND,
+    )
+    return fig

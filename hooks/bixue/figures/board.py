@@ -1,0 +1,290 @@
+"""The board: every computed figure of a campaign as of one day, ready for pages and charts."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from .. import figures
+from ..model import (
+    STATUSES,
+    Campaign,
+    Exemplar,
+    Indicator,
+    Notice,
+    Number,
+    RectificationItem,
+    Round,
+    Unit,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One unit's standing on one indicator."""
+
+    unit: Unit
+    latest_period: Optional[str]
+    latest: Optional[Number]
+    """None: the unit reported nothing (未报送)."""
+    target: Optional[Number]
+    completion: Optional[Fraction]
+    behind: bool
+    """落后序时进度."""
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    rows: Tuple[IndicatorRow, ...]
+    """Every unit, in units.yml order."""
+    completion: Optional[Fraction]
+    """Board-wide completion (up indicators only)."""
+
+    def row(self, unit_id: str) -> Optional[IndicatorRow]:
+        return next((row for row in self.rows if row.unit.id == unit_id), None)
+
+
+@dataclass(frozen=True)
+class RankRow:
+    unit: Unit
+    rank: Optional[int]
+    """None: not scored in this round (未参评)."""
+    total: Optional[Number]
+    scores: Mapping[str, Number]
+    change: Optional[int]
+    """Previous rank minus this rank: positive moved up; None where not ranked before."""
+    level: str
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round: Round
+    rows: Tuple[RankRow, ...]
+    """Ranked units by rank (ties in units.yml order), then the unranked in units.yml order."""
+
+    def ranked(self) -> Tuple[RankRow, ...]:
+        return tuple(row for row in self.rows if row.rank is not None)
+
+    def top(self, places: int = 3) -> Tuple[RankRow, ...]:
+        """Rows ranked within the first `places` ranks: ties can make more than `places` rows."""
+        return tuple(row for row in self.ranked() if row.rank <= places)
+
+    def row(self, unit_id: str) -> Optional[RankRow]:
+        """The unit's row; every unit has one (未参评 rows included)."""
+        return next((row for row in self.rows if row.unit.id == unit_id), None)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    item: RectificationItem
+    overdue: bool
+    due_soon: bool
+    late: bool
+    """Completed after its deadline (逾期完成)."""
+    days_late: int
+    """Days past the deadline for overdue items, else 0."""
+    days_left: Optional[int]
+    """Days to the deadline of an open item (0: due on the as-of day, negative: overdue)."""
+
+
+@dataclass(frozen=True)
+class LedgerStats:
+    """Counts and rates over a set of ledger items (internal ones included)."""
+
+    total: int
+    by_status: Mapping[str, int]
+    finished: int
+    completion_rate: Optional[Fraction]
+    closure_rate: Optional[Fraction]
+    overdue: int
+    due_soon: int
+
+
+@dataclass(frozen=True)
+class Board:
+    """A campaign and everything computed from it as of one day, for one profile."""
+
+    campaign: Campaign
+    as_of: datetime.date
+    public: bool
+    time_progress: Fraction
+    phase: figures.PhaseStatus
+    indicators: Tuple[IndicatorView, ...]
+    rounds: Tuple[RoundView, ...]
+    """Oldest first."""
+    ledger: Tuple[LedgerRow, ...]
+    """Every item, internal ones included, in ledger order."""
+    ledger_stats: LedgerStats
+    ledger_by_unit: Mapping[str, LedgerStats]
+    site_url: str = ""
+    """Where the site is published (mkdocs.yml site_url), for QR codes and feeds; "" if unset."""
+
+    @property
+    def latest_round(self) -> Optional[RoundView]:
+        return self.rounds[-1] if self.rounds else None
+
+    def listed_ledger(self, unit_id: str = "") -> Tuple[LedgerRow, ...]:
+        """Ledger rows a page may show: internal items are left out of the public build."""
+        return tuple(
+            row
+            for row in self.ledger
+            if self.listed(row.item) and (not unit_id or row.item.unit == unit_id)
+        )
+
+    def overdue_rows(self) -> Tuple[LedgerRow, ...]:
+        """Listed overdue items, the longest overdue first, ties in id order."""
+        rows = [row for row in in_id_order(self.listed_ledger()) if row.overdue]
+        return tuple(sorted(rows, key=lambda row: -row.days_late))
+
+    def due_soon_rows(self) -> Tuple[LedgerRow, ...]:
+        """Listed due-soon items, the nearest deadline first, ties in id order."""
+        rows = [row for row in in_id_order(self.listed_ledger()) if row.due_soon]
+        return tuple(sorted(rows, key=lambda row: row.days_left))
+
+    def unlisted_count(self) -> int:
+        return sum(not self.listed(row.item) for row in self.ledger)
+
+    def listed(self, record) -> bool:
+        return not (self.public and record.internal)
+
+    def exemplars(self, unit_id: str = "") -> Tuple[Exemplar, ...]:
+        """Published cases, newest first (then by slug, for a stable order)."""
+        cases = [e for e in self.campaign.exemplars if self.listed(e)]
+        cases = [e for e in cases if not unit_id or e.unit == unit_id]
+        return tuple(sorted(cases, key=lambda e: (-e.date.toordinal(), e.slug)))
+
+    def learned_from(self, unit_id: str) -> Tuple[Exemplar, ...]:
+        """Published cases the unit adopted (学习借鉴: it is in their adopted_by), newest first."""
+        return tuple(case for case in self.exemplars() if unit_id in case.adopted_by)
+
+    def notices(self) -> Tuple[Notice, ...]:
+        """Published notices, pinned first, then newest first."""
+        shown = [n for n in self.campaign.notices if self.listed(n)]
+        return tuple(sorted(shown, key=lambda n: (not n.pinned, -n.date.toordinal(), n.slug)))
+
+    def unit(self, unit_id: str) -> Unit:
+        return self.campaign.unit(unit_id)
+
+
+def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
+    """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
+    return sorted(rows, key=lambda row: _natural_key(row.item.id))
+
+
+def _natural_key(text: str) -> Tuple:
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def compute_board(
+    campaign: Campaign, as_of: datetime.date, public: bool = False, site_url: str = ""
+) -> Board:
+    plan = campaign.plan
+    progress = figures.time_progress(plan.start, plan.end, as_of)
+    ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
+    return Board(
+        campaign=campaign,
+        as_of=as_of,
+        public=public,
+        time_progress=progress,
+        phase=figures.current_phase(plan.phases, as_of),
+        indicators=indicator_views(campaign, progress),
+        rounds=round_views(campaign),
+        ledger=ledger,
+        ledger_stats=ledger_stats(ledger),
+        ledger_by_unit={
+            u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units
+        },
+        site_url=site_url,
+    )
+
+
+def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorView, ...]:
+    if campaign.indicators is None:
+        return ()
+    periods = campaign.indicators.periods
+    return tuple(
+        IndicatorView(
+            indicator=indicator,
+            rows=tuple(
+                indicator_row(indicator, unit, periods, progress) for unit in campaign.units
+            ),
+            completion=figures.board_completion(indicator, periods),
+        )
+        for indicator in campaign.indicators.indicators
+    )
+
+
+def indicator_row(
+    indicator: Indicator, unit: Unit, periods: Sequence[str], progress
+) -> IndicatorRow:
+    latest = figures.latest_value(indicator.values.get(unit.id, {}), periods)
+    period, value = latest if latest else (None, None)
+    target = indicator.targets.get(unit.id)
+    ratio = figures.completion(indicator.direction, value, target)
+    behind = figures.is_behind(indicator, ratio, progress)
+    return IndicatorRow(unit, period, value, target, ratio, behind)
+
+
+def round_views(campaign: Campaign) -> Tuple[RoundView, ...]:
+    if campaign.evaluations is None:
+        return ()
+    views, previous = [], {}
+    for round_ in campaign.evaluations.rounds:
+        view = round_view(round_, campaign, previous)
+        previous = {row.unit.id: row.rank for row in view.rows if row.rank is not None}
+        views.append(view)
+    return tuple(views)
+
+
+def round_view(round_: Round, campaign: Campaign, previous: Mapping[str, int]) -> RoundView:
+    levels = campaign.evaluations.levels
+    rows = [
+        RankRow(
+            unit=campaign.unit(ranked.unit_id),
+            rank=ranked.rank,
+            total=ranked.total,
+            scores=round_.scores[ranked.unit_id],
+            change=figures.rank_change(previous.get(ranked.unit_id), ranked.rank),
+            level=figures.level_for(ranked.total, levels),
+        )
+        for ranked in figures.rank_round(round_, campaign.units)
+    ]
+    rows += [
+        RankRow(unit, None, None, {}, None, "")
+        for unit in campaign.units
+        if unit.id not in round_.scores
+    ]
+    return RoundView(round_, tuple(rows))
+
+
+def ledger_row(item: RectificationItem, as_of: datetime.date, warn_days: int) -> LedgerRow:
+    return LedgerRow(
+        item=item,
+        overdue=figures.is_overdue(item, as_of),
+        due_soon=figures.is_due_soon(item, as_of, warn_days),
+        late=figures.is_completed_late(item),
+        days_late=figures.days_late(item, as_of),
+        days_left=figures.days_left(item, as_of),
+    )
+
+
+def ledger_stats(rows: Sequence[LedgerRow]) -> LedgerStats:
+    items = [row.item for row in rows]
+    by_status = {status: sum(item.status == status for item in items) for status in STATUSES}
+    return LedgerStats(
+        total=len(items),
+        by_status=by_status,
+        finished=by_status["done"] + by_status["verified"],
+        completion_rate=figures.completion_rate(items),
+        closure_rate=figures.closure_rate(items),
+        overdue=sum(row.overdue for row in rows),
+        due_soon=sum(row.due_soon for row in rows),
+    )

@@ -1,0 +1,79 @@
+"""Read a campaign's data/ folder into model.Campaign, reporting every error of every file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Optional, Tuple
+
+from .. import model
+from ..errors import DataError, DataErrors
+from .fields import (
+    is_map,
+    mapping,
+    nonempty_sequence,
+    skipped,
+    text,
+    url_safe_id,
+)
+from .ledger import load_ledger
+from .plan import load_plan
+from .reading import Reading, Source, check_misnamed, note_unique, origin, required_file
+from .scores import load_evaluations, load_indicators
+from .stories import load_exemplars, load_notices
+from .yamlfile import Node
+
+
+def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.Campaign:
+    """The campaign in `data_dir`; raises DataErrors naming every problem of every file."""
+    data_dir = Path(data_dir)
+    reading = Reading(data_dir, Path(project_dir) if project_dir else data_dir.parent)
+    if not data_dir.is_dir():
+        raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])
+    units = load_units(reading)
+    campaign = model.Campaign(
+        plan=load_plan(reading),
+        units=units,
+        indicators=load_indicators(reading),
+        evaluations=load_evaluations(reading),
+        ledger=load_ledger(reading),
+        exemplars=load_exemplars(reading),
+        notices=load_notices(reading),
+        data_dir=str(data_dir.resolve()),
+    )
+    check_misnamed(reading)
+    if reading.errors:
+        raise DataErrors(reading.errors)
+    return campaign
+
+
+def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
+    file = required_file(reading, "units.yml")
+    if file is None:
+        return ()
+    source, root = reading.read(file)
+    if root is None:
+        return ()
+    items = nonempty_sequence(source, root, "", "一个单位")
+    seen: Dict[str, str] = {}
+    units = [read_unit(source, node, seen) for node in items]
+    # A badly written id is reported once, here, not again wherever it is used; a unit whose id
+    # could not be read at all would make every reference to it look unknown.
+    complete = all(is_map(node) and not skipped(node.value.get("id")) for node in items)
+    reading.unit_ids = tuple(seen) if complete else None
+    return tuple(unit for unit in units if unit)
+
+
+def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Unit]:
+    entries = mapping(source, node, "", ("id", "name"), ("short", "group", "contact"))
+    if entries is None:
+        return None
+    value = text(source, entries.get("id"), "id")
+    duplicate = value in seen
+    note_unique(source, seen, value, entries.get("id"), "id")
+    if value is None or duplicate or not url_safe_id(source, value, entries["id"], "id"):
+        return None
+    optional = {
+        key: text(source, entries.get(key), key) or "" for key in ("short", "group", "contact")
+    }
+    name = text(source, entries.get("name"), "name") or ""
+    return model.Unit(id=value, name=name, **optional, origin=origin(source, node))

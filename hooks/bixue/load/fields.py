@@ -1,0 +1,253 @@
+"""Typed reading of YAML nodes: each helper checks one value and records a DataError if wrong."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .. import model
+from . import mdsafety
+from .reading import Source
+from .yamlfile import INVALID, Node
+
+UNIT_ID = re.compile(r"[a-z0-9-]+")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def join(name: str, key: str) -> str:
+    return f"{name}.{key}" if name else key
+
+
+def skipped(node: Optional[Node]) -> bool:
+    """Absent, empty, or already reported: nothing more to check."""
+    return node is None or node.value is None or node.value is INVALID
+
+
+def found(node: Node) -> str:
+    """What was written instead, for messages: `文本 '0571'`, `一个列表`."""
+    value = node.value
+    if isinstance(value, dict):
+        return "一组键值"
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, str):
+        return f"文本 '{mdsafety.shorten(value)}'"
+    return f" '{node.text}'"
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"是不是 {close[0]}？" if close else ""
+
+
+def is_map(node: Optional[Node]) -> bool:
+    return node is not None and isinstance(node.value, dict)
+
+
+def any_mapping(source: Source, node: Optional[Node], name: str) -> Optional[Dict[str, Node]]:
+    """The entries of a mapping whatever its keys; None if `node` is not a mapping."""
+    if skipped(node):
+        return None
+    if not is_map(node):
+        source.error(node.line, name, f"必须是一组键值（key: value），实际为{found(node)}")
+        return None
+    return node.value
+
+
+def mapping(
+    source: Source,
+    node: Optional[Node],
+    name: str,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+) -> Optional[Dict[str, Node]]:
+    """The entries of a mapping after checking its keys; None if `node` is not a mapping."""
+    if any_mapping(source, node, name) is None:
+        return None
+    known = (*required, *optional)
+    for key, child in node.value.items():
+        if key not in known:
+            hint = did_you_mean(key, known) or "可用的键：" + ", ".join(known)
+            source.error(child.line, join(name, key), "未知的键", hint)
+    for key in required:
+        check_present(source, node, name, key)
+    return node.value
+
+
+def check_present(source: Source, node: Node, name: str, key: str) -> None:
+    child = node.value.get(key)
+    if child is None:
+        source.error(node.line, join(name, key), "缺少这一项（必填）")
+    elif child.value is None or (isinstance(child.value, str) and not child.value.strip()):
+        source.error(child.line, join(name, key), "不能为空")
+
+
+def sequence(source: Source, node: Optional[Node], name: str) -> List[Node]:
+    if skipped(node):
+        return []
+    if not isinstance(node.value, list):
+        source.error(node.line, name, f"必须是一个列表（每项以 - 开头），实际为{found(node)}")
+        return []
+    return node.value
+
+
+def nonempty_sequence(source: Source, node: Optional[Node], name: str, least: str) -> List[Node]:
+    """A list that must hold something; `least` says what in the error: `一个阶段`."""
+    items = sequence(source, node, name)
+    if node is not None and isinstance(node.value, list) and not items:
+        source.error(node.line, name, f"至少要有{least}")
+    return items
+
+
+def check_chronological(
+    source: Source, dated: Iterable[Tuple[str, date, int]], name: str, kind: str, when_name: str
+) -> None:
+    """Each (id, date, line) is no earlier than any before it; `kind` names the records (`轮次`)
+    and `when_name` their date (`评比日期`) in the error."""
+    latest: Optional[Tuple[str, date]] = None
+    for label, when, line in dated:
+        if latest and when < latest[1]:
+            earlier = f"前面的{kind} '{latest[0]}'（{latest[1]}）"
+            message = f"{kind} '{label}' 的{when_name} {when} 早于{earlier}"
+            source.error(line, name, message, f"{kind}按{when_name}从早到晚写")
+        else:
+            latest = (label, when)
+
+
+def text(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    """Plain text; a number or date written plainly stays as written."""
+    if skipped(node):
+        return None
+    if isinstance(node.value, (dict, list)):
+        source.error(node.line, name, f"必须是一段文字，实际为{found(node)}")
+        return None
+    return node.value if isinstance(node.value, str) else node.text
+
+
+def markdown(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    value = text(source, node, name)
+    if value is not None:
+        check_markdown(source, value, node.line, name, exact=False)
+    return value
+
+
+def check_markdown(source: Source, value: str, line: int, name: str, exact: bool) -> None:
+    """`exact`: `value` starts on `line` line for line (a body), else all problems go on `line`."""
+    for offset, message, hint in mdsafety.unsafe_markdown(value):
+        source.error(line + offset if exact else line, name, message, hint)
+
+
+def texts(source: Source, node: Optional[Node], name: str) -> Tuple[str, ...]:
+    values = (text(source, item, name) for item in sequence(source, node, name))
+    return tuple(value for value in values if value is not None)
+
+
+def number_hint(node: Node) -> str:
+    if not isinstance(node.value, str):
+        return ""
+    if re.fullmatch(r"0[0-9]+", node.value):
+        return "以 0 开头会被当作文本，去掉开头的 0"
+    if re.fullmatch(r"[0-9]+(?::[0-9]+)+", node.value):
+        return "带冒号的写法是文本，不是数字"
+    if re.fullmatch(r"[-+]?[0-9.]+", node.value.strip()):
+        return "去掉引号"
+    return ""
+
+
+def number(source: Source, node: Optional[Node], name: str) -> Optional[model.Number]:
+    if skipped(node):
+        return None
+    if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+        source.error(node.line, name, f"必须是数字，实际为{found(node)}", number_hint(node))
+        return None
+    return node.value
+
+
+def integer(source: Source, node: Optional[Node], name: str, minimum: int) -> Optional[int]:
+    value = number(source, node, name)
+    if value is None:
+        return None
+    if not isinstance(value, int) or value < minimum:
+        source.error(node.line, name, f"必须是不小于 {minimum} 的整数，实际为 '{node.text}'")
+        return None
+    return value
+
+
+def boolean(source: Source, node: Optional[Node], name: str) -> Optional[bool]:
+    if skipped(node):
+        return None
+    if not isinstance(node.value, bool):
+        hint = "只有 true 和 false 表示是与否"
+        source.error(node.line, name, f"必须是 true 或 false，实际为{found(node)}", hint)
+        return None
+    return node.value
+
+
+def a_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
+    if skipped(node):
+        return None
+    if isinstance(node.value, date):
+        return node.value
+    if isinstance(node.value, str) and ISO_DATE.fullmatch(node.value.strip()):
+        try:
+            return date.fromisoformat(node.value.strip())
+        except ValueError:
+            source.error(node.line, name, f"日期不存在：'{node.value}'", "检查月份和日子")
+            return None
+    source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}")
+    return None
+
+
+def choice(
+    source: Source, node: Optional[Node], name: str, options: Sequence[str]
+) -> Optional[str]:
+    value = text(source, node, name)
+    if value is None or value in options:
+        return value
+    message = f"必须是 {', '.join(options)} 之一，实际为 '{mdsafety.shorten(value)}'"
+    source.error(node.line, name, message, did_you_mean(value, options))
+    return None
+
+
+def url_safe_id(source: Source, value: str, node: Node, name: str) -> bool:
+    """Unit ids and slugs appear in URLs."""
+    if UNIT_ID.fullmatch(value):
+        return True
+    hint = "只能用小写字母、数字和 -，它会出现在网址里"
+    source.error(node.line, name, f"id 不合格：'{mdsafety.shorten(value)}'", hint)
+    return False
+
+
+def unit_ref(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    """A reference to a unit of units.yml."""
+    value = text(source, node, name)
+    return value if value is None else known_unit(source, value, node.line, name)
+
+
+def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str]:
+    known = source.reading.unit_ids
+    if known is None or value in known:
+        return value
+    hint = did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
+    source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
+    return None
+
+
+def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    """A path relative to the file naming it, returned relative to data/ (posix)."""
+    value = text(source, node, name)
+    if value is None:
+        return None
+    data_dir = source.reading.data_dir.resolve()
+    target = (source.file.parent / value).resolve()
+    if not target.is_relative_to(data_dir):
+        hint = "路径相对于本文件所在的文件夹"
+        source.error(node.line, name, f"图片必须放在 data/ 文件夹里面：'{value}'", hint)
+        return None
+    if not target.is_file():
+        hint = "路径相对于本文件所在的文件夹，注意大小写和扩展名"
+        source.error(node.line, name, f"找不到图片文件：'{value}'", hint)
+        return None
+    return target.relative_to(data_dir).as_posix()

@@ -1,0 +1,118 @@
+"""rectifications/*.yml: the rectification ledger (整改台账), one list of items per file."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from .. import model
+from .fields import (
+    a_date,
+    boolean,
+    choice,
+    image_path,
+    mapping,
+    markdown,
+    sequence,
+    text,
+    unit_ref,
+)
+from .reading import Reading, Source, note_unique, origin
+from .yamlfile import Node
+
+ITEM_REQUIRED = ("id", "unit", "problem", "status")
+ITEM_OPTIONAL = (
+    *("measures", "source", "category", "owner", "found", "deadline", "completed"),
+    *("updates", "photos", "internal"),
+)
+CLOSED = ("done", "verified")
+
+
+def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
+    """Every item of every file, files in name order; ids are unique across files.
+
+    Files named `*.yaml` are reported by `reading.check_misnamed`."""
+    folder = reading.data_dir / "rectifications"
+    if not folder.is_dir():
+        return ()
+    seen: Dict[str, str] = {}
+    items: List[Optional[model.RectificationItem]] = []
+    for file in sorted(path for path in folder.glob("*.yml") if path.is_file()):
+        source, root = reading.read(file)
+        items += [read_item(source, node, seen) for node in sequence(source, root, "")]
+    return tuple(item for item in items if item)
+
+
+def read_item(
+    source: Source, node: Node, seen: Dict[str, str]
+) -> Optional[model.RectificationItem]:
+    entries = mapping(source, node, "", ITEM_REQUIRED, ITEM_OPTIONAL)
+    if entries is None:
+        return None
+    get = entries.get
+    item_id = text(source, get("id"), "id")
+    note_unique(source, seen, item_id, get("id"), "id")
+    status = choice(source, get("status"), "status", model.STATUSES)
+    deadline, completed = read_status_dates(source, node, entries, status)
+    words = {key: text(source, get(key), key) or "" for key in ("source", "category", "owner")}
+    photos = read_photos(source, get("photos"))
+    return model.RectificationItem(
+        id=item_id,
+        unit=unit_ref(source, get("unit"), "unit"),
+        problem=markdown(source, get("problem"), "problem"),
+        status=status,
+        deadline=deadline,
+        measures=markdown(source, get("measures"), "measures") or "",
+        **words,
+        found=a_date(source, get("found"), "found"),
+        completed=completed,
+        updates=read_updates(source, get("updates")),
+        photo_before=photos.get("before", ""),
+        photo_after=photos.get("after", ""),
+        internal=bool(boolean(source, get("internal"), "internal")),
+        origin=origin(source, node),
+    )
+
+
+def given(entries: Dict[str, Node], key: str) -> bool:
+    return entries.get(key) is not None and entries[key].value is not None
+
+
+def read_status_dates(
+    source: Source, node: Node, entries: Dict[str, Node], status: Optional[str]
+) -> Tuple[Optional[date], Optional[date]]:
+    """The deadline (all but ongoing) and the completion date (done and verified only)."""
+    deadline = a_date(source, entries.get("deadline"), "deadline")
+    completed = a_date(source, entries.get("completed"), "completed")
+    if status is None:
+        return deadline, completed
+    shown = f"{status}（{model.STATUS_NAMES[status]}）"
+    if status != "ongoing" and not given(entries, "deadline"):
+        source.error(node.line, "deadline", f"状态为 {shown}的事项必须写整改时限")
+    if status in CLOSED and not given(entries, "completed"):
+        source.error(node.line, "completed", f"状态为 {shown}的事项必须写完成日期")
+    if status not in CLOSED and given(entries, "completed"):
+        hint = "删掉 completed，或者把 status 改为 done"
+        message = f"状态为 {shown}的事项不能写完成日期，只有 done 和 verified 才写"
+        source.error(entries["completed"].line, "completed", message, hint)
+    return deadline, completed
+
+
+def read_updates(source: Source, node: Optional[Node]) -> Tuple[model.Update, ...]:
+    """The progress log, newest first."""
+    updates = []
+    for item in sequence(source, node, "updates"):
+        entries = mapping(source, item, "updates", ("date", "note"))
+        if entries is not None:
+            when = a_date(source, entries.get("date"), "updates.date")
+            note = markdown(source, entries.get("note"), "updates.note") or ""
+            updates.append(model.Update(when, note))
+    return tuple(sorted(updates, key=lambda update: update.date or date.min, reverse=True))
+
+
+def read_photos(source: Source, node: Optional[Node]) -> Dict[str, str]:
+    entries = mapping(source, node, "photos", (), ("before", "after")) or {}
+    paths = {
+        key: image_path(source, entries.get(key), f"photos.{key}") for key in ("before", "after")
+    }
+    return {key: path for key, path in paths.items() if path}

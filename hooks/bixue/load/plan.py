@@ -1,0 +1,195 @@
+"""Reading campaign.yml: the plan, its phases, leading group, pairs and screen settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from .. import model
+from .fields import (
+    a_date,
+    boolean,
+    check_chronological,
+    choice,
+    integer,
+    is_map,
+    join,
+    mapping,
+    markdown,
+    nonempty_sequence,
+    sequence,
+    text,
+    texts,
+    unit_ref,
+)
+from .reading import Reading, Source, note_unique, origin, required_file
+from .yamlfile import Node
+
+PLAN_REQUIRED = ("title", "organization", "period", "phases")
+PLAN_OPTIONAL = (
+    *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
+    *("screen", "privacy", "ledger"),
+)
+WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
+
+
+def load_plan(reading: Reading) -> Optional[model.Plan]:
+    file = required_file(reading, "campaign.yml")
+    source, root = reading.read(file) if file else (None, None)
+    entries = mapping(source, root, "", PLAN_REQUIRED, PLAN_OPTIONAL) if source else None
+    if entries is None:
+        return None
+    get = entries.get
+    start, end = read_span(
+        source, mapping(source, get("period"), "period", ("start", "end")), "period"
+    )
+    words = {key: text(source, get(key), key) or "" for key in ("short_title", "theme")}
+    return model.Plan(
+        title=text(source, get("title"), "title") or "",
+        organization=text(source, get("organization"), "organization") or "",
+        start=start,
+        end=end,
+        phases=read_phases(source, get("phases"), start, end),
+        **words,
+        as_of=a_date(source, get("as_of"), "as_of"),
+        goals=markdowns(source, get("goals"), "goals"),
+        leading_group=read_leading_group(source, get("leading_group")),
+        pairs=read_pairs(source, get("pairs")),
+        requirements=markdowns(source, get("requirements"), "requirements"),
+        screen=read_screen(source, get("screen")),
+        mask_leading_group=read_setting(
+            source, get("privacy"), "privacy", "mask_leading_group", False
+        ),
+        warn_days=read_setting(source, get("ledger"), "ledger", "warn_days", 3),
+        origin=origin(source, root),
+    )
+
+
+def read_span(
+    source: Source, entries: Optional[Dict[str, Node]], name: str
+) -> Tuple[Optional[date], Optional[date]]:
+    """`start` and `end` of a period or phase, checked to be in order."""
+    if entries is None:
+        return None, None
+    start = a_date(source, entries.get("start"), join(name, "start"))
+    end = a_date(source, entries.get("end"), join(name, "end"))
+    if start and end and start > end:
+        source.error(entries["end"].line, join(name, "end"), f"结束日期 {end} 早于开始日期 {start}")
+    return start, end
+
+
+def markdowns(source: Source, node: Optional[Node], name: str) -> Tuple[str, ...]:
+    values = (markdown(source, item, name) for item in sequence(source, node, name))
+    return tuple(value for value in values if value is not None)
+
+
+def read_phases(
+    source: Source, node: Optional[Node], start: Optional[date], end: Optional[date]
+) -> Tuple[model.Phase, ...]:
+    """The phases, each within the period and starting no earlier than the one before."""
+    seen: Dict[str, str] = {}
+    items = nonempty_sequence(source, node, "phases", "一个阶段")
+    found = [(phase, item.value) for item in items if (phase := read_phase(source, item, seen))]
+    # Dates missing or in the wrong order are reported already: nothing to compare them with.
+    dated = [(phase, entries) for phase, entries in found if in_order(phase.start, phase.end)]
+    for phase, entries in dated if in_order(start, end) else ():
+        if phase.start < start:
+            message = f"阶段 '{phase.id}' 的开始日期 {phase.start} 早于活动开始日期 {start}"
+            source.error(entries["start"].line, "phases.start", message, WITHIN_PERIOD)
+        if phase.end > end:
+            message = f"阶段 '{phase.id}' 的结束日期 {phase.end} 晚于活动结束日期 {end}"
+            source.error(entries["end"].line, "phases.end", message, WITHIN_PERIOD)
+    starts = [(phase.id, phase.start, entries["start"].line) for phase, entries in dated]
+    check_chronological(source, starts, "phases.start", "阶段", "开始日期")
+    return tuple(phase for phase, _ in found)
+
+
+def in_order(start: Optional[date], end: Optional[date]) -> bool:
+    return start is not None and end is not None and start <= end
+
+
+def read_phase(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Phase]:
+    entries = mapping(source, node, "phases", ("id", "name", "start", "end"), ("description",))
+    if entries is None:
+        return None
+    phase_id = text(source, entries.get("id"), "phases.id")
+    note_unique(source, seen, phase_id, entries.get("id"), "phases.id")
+    start, end = read_span(source, entries, "phases")
+    description = markdown(source, entries.get("description"), "phases.description") or ""
+    name = text(source, entries.get("name"), "phases.name") or ""
+    return model.Phase(phase_id, name, start, end, description)
+
+
+def read_leading_group(source: Source, node: Optional[Node]) -> Tuple[model.LeaderRole, ...]:
+    roles: List[model.LeaderRole] = []
+    for item in sequence(source, node, "leading_group"):
+        entries = mapping(source, item, "leading_group", ("role", "members"))
+        if entries is not None:
+            role = text(source, entries.get("role"), "leading_group.role") or ""
+            roles.append(
+                model.LeaderRole(
+                    role, texts(source, entries.get("members"), "leading_group.members")
+                )
+            )
+    return tuple(roles)
+
+
+def read_pairs(source: Source, node: Optional[Node]) -> Tuple[Tuple[str, str], ...]:
+    pairs = (read_pair(source, item) for item in sequence(source, node, "pairs"))
+    return tuple(pair for pair in pairs if pair)
+
+
+def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
+    items = sequence(source, node, "pairs")
+    if not isinstance(node.value, list):
+        return None
+    if len(items) != 2:
+        source.error(node.line, "pairs", f"每一对必须正好是两个单位，实际为 {len(items)} 个")
+        return None
+    first, second = (unit_ref(source, item, "pairs") for item in items)
+    if first and first == second:
+        source.error(node.line, "pairs", f"一对里的两个单位不能相同：'{first}'")
+        return None
+    return (first, second) if first and second else None
+
+
+def read_screen(source: Source, node: Optional[Node]) -> model.Screen:
+    entries = mapping(source, node, "screen", (), ("interval", "reload", "slides"))
+    if entries is None:
+        return model.Screen()
+    settings = {
+        key: integer(source, entries.get(key), join("screen", key), 1)
+        for key in ("interval", "reload")
+    }
+    if entries.get("slides") is not None and entries["slides"].value is not None:
+        settings["slides"] = read_slides(source, entries["slides"])
+    return model.Screen(**{key: value for key, value in settings.items() if value is not None})
+
+
+def read_slides(source: Source, node: Node) -> Optional[Tuple[model.Slide, ...]]:
+    items = nonempty_sequence(source, node, "screen.slides", "一张")
+    slides = [read_slide(source, item) for item in items]
+    return tuple(slide for slide in slides if slide) or None
+
+
+def read_slide(source: Source, node: Node) -> Optional[model.Slide]:
+    if not is_map(node):
+        name = choice(source, node, "screen.slides", model.SLIDE_NAMES)
+        return model.Slide(name) if name else None
+    entries = mapping(source, node, "screen.slides", ("name",), ("seconds",))
+    name = choice(source, entries.get("name"), "screen.slides.name", model.SLIDE_NAMES)
+    seconds = integer(source, entries.get("seconds"), "screen.slides.seconds", 1)
+    return model.Slide(name, seconds) if name else None
+
+
+def read_setting(
+    source: Source, node: Optional[Node], name: str, key: str, default: object
+) -> object:
+    """One setting of a small section (privacy, ledger), or its default."""
+    entries = mapping(source, node, name, (), (key,))
+    child = entries.get(key) if entries else None
+    if isinstance(default, bool):
+        value = boolean(source, child, join(name, key))
+    else:
+        value = integer(source, child, join(name, key), 0)
+    return default if value is None else value

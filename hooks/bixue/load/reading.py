@@ -1,0 +1,104 @@
+"""The state of one load (folders, known unit ids, every error so far), which files it reads, and
+where records were."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from .. import model
+from ..errors import DataError
+from .yamlfile import Node, read_yaml
+
+
+@dataclass
+class Reading:
+    """State shared by every file of one load: folders, known unit ids, and all errors so far."""
+
+    data_dir: Path
+    project_dir: Path
+    errors: List[DataError] = field(default_factory=list)
+    unit_ids: Optional[Tuple[str, ...]] = None
+    """In units.yml order; None while units.yml is unread or unreadable (no reference checks)."""
+
+    def relative(self, file: Path) -> str:
+        return Path(os.path.relpath(file, self.project_dir)).as_posix()
+
+    def source(self, file: Path) -> Source:
+        return Source(self, self.relative(file), file)
+
+    def file_error(self, file: Path, message: str, hint: str = "") -> None:
+        """An error about a whole file (line 0)."""
+        self.errors.append(DataError(self.relative(file), 0, "", message, hint))
+
+    def read(self, file: Path) -> Tuple[Source, Optional[Node]]:
+        """Read one YAML file; its reading errors join the others."""
+        source = self.source(file)
+        root, errors = read_yaml(file, source.path)
+        self.errors.extend(errors)
+        return source, root
+
+
+@dataclass
+class Source:
+    """One data file being checked."""
+
+    reading: Reading
+    path: str
+    """Relative to the project root, posix."""
+    file: Path
+
+    def error(self, line: int, field_name: str, message: str, hint: str = "") -> None:
+        self.reading.errors.append(DataError(self.path, line, field_name, message, hint))
+
+
+def origin(source: Source, node: Node, **extra: int) -> model.Origin:
+    lines = (
+        {key: child.line for key, child in node.value.items()}
+        if isinstance(node.value, dict)
+        else {}
+    )
+    return model.Origin(source.path, node.line, {**lines, **extra})
+
+
+def note_unique(
+    source: Source, seen: Dict[str, str], value: Optional[str], node: Node, name: str
+) -> None:
+    """Report `value` if `seen` has it; `seen` maps value -> where it was first written."""
+    if value is None:
+        return
+    if value in seen:
+        source.error(node.line, name, f"'{value}' 重复了：{seen[value]} 已经用过")
+        return
+    seen[value] = f"{source.path}:{node.line}"
+
+
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
+
+
+def check_misnamed(reading: Reading) -> None:
+    """Files under a near-miss name would be skipped in silence: say so instead."""
+    for name in ("indicators.yml", "evaluations.yml"):
+        misnamed = (reading.data_dir / name).with_suffix(".yaml")
+        if misnamed.is_file() and not (reading.data_dir / name).is_file():
+            reading.file_error(misnamed, "文件扩展名必须是 .yml，此文件未被读取", f"改名为 {name}")
+    for misnamed in sorted((reading.data_dir / "rectifications").glob("*.yaml")):
+        reading.file_error(misnamed, "台账文件的扩展名必须是 .yml", f"改名为 {misnamed.stem}.yml")
+    for folder in ("exemplars", "notices"):
+        for file in sorted((reading.data_dir / folder).glob("*.*")):
+            if file.suffix.lower() in MARKDOWN_SUFFIXES + (".md",) and file.suffix != ".md":
+                reading.file_error(
+                    file, "文件扩展名必须是 .md，此文件未被读取", f"改名为 {file.stem}.md"
+                )
+
+
+def required_file(reading: Reading, name: str) -> Optional[Path]:
+    file = reading.data_dir / name
+    if file.is_file():
+        return file
+    misnamed = file.with_suffix(".yaml")
+    hint = f"把 {misnamed.name} 改名为 {name}" if misnamed.is_file() else ""
+    reading.file_error(file, "缺少这个文件（必需）", hint)
+    return None

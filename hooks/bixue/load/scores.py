@@ -1,0 +1,219 @@
+"""indicators.yml and evaluations.yml: the figures units report and the scores they earn."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .. import model
+from .fields import (
+    a_date,
+    any_mapping,
+    boolean,
+    check_chronological,
+    choice,
+    did_you_mean,
+    is_map,
+    join,
+    known_unit,
+    mapping,
+    nonempty_sequence,
+    number,
+    sequence,
+    text,
+)
+from .reading import Reading, Source, note_unique, origin
+from .yamlfile import Node
+
+INDICATOR_OPTIONAL = ("unit", "direction", "cumulative", "target", "values")
+
+
+def load_indicators(reading: Reading) -> Optional[model.Indicators]:
+    file = reading.data_dir / "indicators.yml"
+    if not file.is_file():
+        return None
+    source, root = reading.read(file)
+    entries = mapping(source, root, "", ("periods", "indicators"))
+    if entries is None:
+        return None
+    periods = read_periods(source, entries.get("periods"))
+    seen: Dict[str, str] = {}
+    items = sequence(source, entries.get("indicators"), "indicators")
+    indicators = [read_indicator(source, item, periods, seen) for item in items]
+    found = tuple(item for item in indicators if item)
+    return model.Indicators(periods, found, origin(source, entries.get("periods") or root))
+
+
+def read_periods(source: Source, node: Optional[Node]) -> Tuple[str, ...]:
+    seen: Dict[str, str] = {}
+    for item in sequence(source, node, "periods"):
+        note_unique(source, seen, text(source, item, "periods"), item, "periods")
+    return tuple(seen)
+
+
+def read_indicator(
+    source: Source, node: Node, periods: Sequence[str], seen: Dict[str, str]
+) -> Optional[model.Indicator]:
+    entries = mapping(source, node, "indicators", ("id", "name"), INDICATOR_OPTIONAL)
+    if entries is None:
+        return None
+    get = entries.get
+    indicator_id = text(source, get("id"), "indicators.id")
+    note_unique(source, seen, indicator_id, get("id"), "indicators.id")
+    direction = choice(source, get("direction"), "direction", ("up", "down")) or "up"
+    cumulative = boolean(source, get("cumulative"), "cumulative")
+    return model.Indicator(
+        id=indicator_id,
+        name=text(source, get("name"), "name") or "",
+        unit=text(source, get("unit"), "unit") or "",
+        direction=direction,
+        cumulative=True if cumulative is None else cumulative,
+        targets=read_targets(source, get("target"), direction),
+        values=read_values(source, get("values"), periods),
+        origin=origin(source, node),
+    )
+
+
+def read_targets(source: Source, node: Optional[Node], direction: str) -> Dict[str, model.Number]:
+    """One target for every unit, or a target per unit."""
+    if node is None or not is_map(node):
+        target = read_target(source, node, "target", direction)
+        return {} if target is None else dict.fromkeys(source.reading.unit_ids or (), target)
+    targets = {}
+    for unit, child in unit_entries(source, node, "target"):
+        targets[unit] = read_target(source, child, join("target", unit), direction)
+    return {unit: target for unit, target in targets.items() if target is not None}
+
+
+def read_target(
+    source: Source, node: Optional[Node], name: str, direction: str
+) -> Optional[model.Number]:
+    target = number(source, node, name)
+    if target is not None and direction == "up" and target <= 0:
+        # Completion is latest / target, so an upward target must be positive.
+        source.error(node.line, name, f"方向为 up 时目标必须大于 0，实际为 {node.text}")
+        return None
+    if target is not None and target < 0:
+        source.error(node.line, name, f"目标不能为负数，实际为 {node.text}")
+        return None
+    return target
+
+
+def unit_entries(source: Source, node: Optional[Node], name: str) -> List[Tuple[str, Node]]:
+    """The entries of a mapping keyed by unit id, unknown units reported and left out."""
+    entries = any_mapping(source, node, name) or {}
+    return [
+        (unit, child)
+        for unit, child in entries.items()
+        if known_unit(source, unit, child.line, join(name, unit))
+    ]
+
+
+def read_values(
+    source: Source, node: Optional[Node], periods: Sequence[str]
+) -> Dict[str, Dict[str, model.Number]]:
+    values = {}
+    for unit, child in unit_entries(source, node, "values"):
+        values[unit] = read_unit_values(source, child, join("values", unit), periods)
+    return values
+
+
+def read_unit_values(
+    source: Source, node: Node, name: str, periods: Sequence[str]
+) -> Dict[str, model.Number]:
+    entries = any_mapping(source, node, name) or {}
+    for key, child in entries.items():
+        if key not in periods:
+            hint = did_you_mean(key, periods) or "先在 periods 里加上它"
+            source.error(child.line, join(name, key), "periods 里没有这个时期", hint)
+    by_period = {
+        period: number(source, entries.get(period), join(name, period)) for period in periods
+    }
+    # An empty value means "not reported yet", the same as leaving the period out.
+    return {period: value for period, value in by_period.items() if value is not None}
+
+
+def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
+    file = reading.data_dir / "evaluations.yml"
+    if not file.is_file():
+        return None
+    source, root = reading.read(file)
+    entries = mapping(source, root, "", ("criteria",), ("rounds", "levels"))
+    if entries is None:
+        return None
+    criteria = read_criteria(source, entries.get("criteria"))
+    seen: Dict[str, str] = {}
+    rounds = [
+        read_round(source, item, criteria, seen)
+        for item in sequence(source, entries.get("rounds"), "rounds")
+    ]
+    levels = [
+        read_level(source, item) for item in sequence(source, entries.get("levels"), "levels")
+    ]
+    found = (tuple(filter(None, rounds)), tuple(filter(None, levels)))
+    dated = [(item.id, item.date, item.origin.line_of("date")) for item in found[0] if item.date]
+    check_chronological(source, dated, "rounds.date", "轮次", "评比日期")
+    return model.Evaluations(criteria, *found, origin(source, root))
+
+
+def read_criteria(source: Source, node: Optional[Node]) -> Tuple[model.Criterion, ...]:
+    items = nonempty_sequence(source, node, "criteria", "一项评比内容")
+    seen: Dict[str, str] = {}
+    criteria = [read_criterion(source, item, seen) for item in items]
+    return tuple(criterion for criterion in criteria if criterion)
+
+
+def read_criterion(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Criterion]:
+    entries = mapping(source, node, "criteria", ("id", "name", "max"))
+    if entries is None:
+        return None
+    criterion_id = text(source, entries.get("id"), "criteria.id")
+    note_unique(source, seen, criterion_id, entries.get("id"), "criteria.id")
+    top = number(source, entries.get("max"), "criteria.max")
+    if top is not None and top <= 0:
+        message = f"满分必须大于 0，实际为 {entries['max'].text}"
+        source.error(entries["max"].line, "criteria.max", message)
+        top = None
+    name = text(source, entries.get("name"), "criteria.name") or ""
+    # Kept even with a bad max, so the scores for it are not all reported as unknown.
+    return model.Criterion(criterion_id, name, top) if criterion_id else None
+
+
+def read_round(
+    source: Source, node: Node, criteria: Sequence[model.Criterion], seen: Dict[str, str]
+) -> Optional[model.Round]:
+    entries = mapping(source, node, "rounds", ("id", "name", "date"), ("scores",))
+    if entries is None:
+        return None
+    round_id = text(source, entries.get("id"), "rounds.id")
+    note_unique(source, seen, round_id, entries.get("id"), "rounds.id")
+    scores = {
+        unit: read_scores(source, child, join("scores", unit), criteria)
+        for unit, child in unit_entries(source, entries.get("scores"), "scores")
+    }
+    name = text(source, entries.get("name"), "rounds.name") or ""
+    when = a_date(source, entries.get("date"), "rounds.date")
+    return model.Round(round_id, name, when, scores, origin(source, node))
+
+
+def read_scores(
+    source: Source, node: Node, name: str, criteria: Sequence[model.Criterion]
+) -> Dict[str, model.Number]:
+    """One unit's scores in a round: every criterion, each within 0..max."""
+    entries = mapping(source, node, name, tuple(criterion.id for criterion in criteria)) or {}
+    scores = {}
+    for criterion in criteria:
+        child = entries.get(criterion.id)
+        score = number(source, child, join(name, criterion.id))
+        if score is not None and criterion.max is not None and not 0 <= score <= criterion.max:
+            message = f"分数必须在 0 到 {criterion.max} 之间，实际为 {child.text}"
+            source.error(child.line, join(name, criterion.id), message)
+        scores[criterion.id] = score
+    return scores
+
+
+def read_level(source: Source, node: Node) -> Optional[model.Level]:
+    entries = mapping(source, node, "levels", ("min", "label"))
+    if entries is None:
+        return None
+    lowest = number(source, entries.get("min"), "levels.min")
+    return model.Level(lowest, text(source, entries.get("label"), "levels.label") or "")

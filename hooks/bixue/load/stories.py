@@ -1,0 +1,132 @@
+"""exemplars/*.md and notices/*.md: YAML front matter between `---` lines, then Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+from .. import model
+from .fields import (
+    UNIT_ID,
+    a_date,
+    boolean,
+    check_markdown,
+    image_path,
+    mapping,
+    markdown,
+    sequence,
+    text,
+    texts,
+    unit_ref,
+)
+from .reading import Reading, Source, origin
+from .yamlfile import Node, decode, parse_yaml
+
+EXEMPLAR_REQUIRED = ("title", "unit", "date", "category")
+EXEMPLAR_OPTIONAL = ("summary", "people", "tags", "cover", "adopted_by", "internal")
+
+
+def documents(reading: Reading, folder: str) -> List[Path]:
+    path = reading.data_dir / folder
+    return sorted(path.glob("*.md")) if path.is_dir() else []
+
+
+def load_exemplars(reading: Reading) -> Tuple[model.Exemplar, ...]:
+    exemplars = (read_exemplar(reading, file) for file in documents(reading, "exemplars"))
+    return tuple(exemplar for exemplar in exemplars if exemplar)
+
+
+def load_notices(reading: Reading) -> Tuple[model.Notice, ...]:
+    notices = (read_notice(reading, file) for file in documents(reading, "notices"))
+    return tuple(notice for notice in notices if notice)
+
+
+def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
+    source, root, body, body_line = read_document(reading, file)
+    file_slug = slug(source, file)
+    entries = mapping(source, root, "", EXEMPLAR_REQUIRED, EXEMPLAR_OPTIONAL)
+    if entries is None:
+        return None
+    if not body:
+        source.error(body_line, "body", "正文（先进事迹）不能为空", "在第二个 --- 下面写上内容")
+    get = entries.get
+    adopters = (
+        unit_ref(source, item, "adopted_by")
+        for item in sequence(source, get("adopted_by"), "adopted_by")
+    )
+    return model.Exemplar(
+        slug=file_slug,
+        title=text(source, get("title"), "title") or "",
+        unit=unit_ref(source, get("unit"), "unit"),
+        date=a_date(source, get("date"), "date"),
+        category=text(source, get("category"), "category") or "",
+        body=body,
+        summary=markdown(source, get("summary"), "summary") or "",
+        people=texts(source, get("people"), "people"),
+        tags=texts(source, get("tags"), "tags"),
+        cover=image_path(source, get("cover"), "cover") or "",
+        adopted_by=tuple(adopter for adopter in adopters if adopter),
+        internal=bool(boolean(source, get("internal"), "internal")),
+        origin=origin(source, root, body=body_line),
+    )
+
+
+def read_notice(reading: Reading, file: Path) -> Optional[model.Notice]:
+    source, root, body, body_line = read_document(reading, file)
+    file_slug = slug(source, file)
+    entries = mapping(source, root, "", ("title", "date"), ("pinned", "internal"))
+    if entries is None:
+        return None
+    get = entries.get
+    return model.Notice(
+        slug=file_slug,
+        title=text(source, get("title"), "title") or "",
+        date=a_date(source, get("date"), "date"),
+        body=body,
+        pinned=bool(boolean(source, get("pinned"), "pinned")),
+        internal=bool(boolean(source, get("internal"), "internal")),
+        origin=origin(source, root, body=body_line),
+    )
+
+
+def slug(source: Source, file: Path) -> str:
+    """The file name without `.md`: the page's permanent URL."""
+    if not UNIT_ID.fullmatch(file.stem):
+        hint = "文件名会成为网址，只能用小写字母、数字和 -"
+        source.error(0, "", f"文件名不合格：'{file.name}'", hint)
+    return file.stem
+
+
+def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node], str, int]:
+    """The front matter, the body (checked as Markdown) and the line the body starts on."""
+    source = reading.source(file)
+    content, errors = decode(file.read_bytes(), source.path)
+    reading.errors.extend(errors)
+    lines = (content or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    closing = front_matter_end(source, lines) if content is not None else None
+    if closing is None:
+        return source, None, "", 0
+    root, errors = parse_yaml("\n".join(lines[1:closing]), source.path, first_line=2)
+    reading.errors.extend(errors)
+    rest = lines[closing + 1 :]
+    blank = next((index for index, line in enumerate(rest) if line.strip()), 0)
+    body, body_line = "\n".join(rest[blank:]).rstrip(), closing + 2 + blank
+    check_markdown(source, body, body_line, "body", exact=True)
+    return source, root, body, body_line
+
+
+def front_matter_end(source: Source, lines: List[str]) -> Optional[int]:
+    """Index of the line closing the front matter, or None (and an error) if it is not there."""
+    hint = "文件开头是一行 ---，接着 title、date 等，再一行 --- 之后写正文"
+    if lines[0].rstrip() != "---":
+        source.error(1, "", "文件必须以一行 --- 开头", hint)
+        return None
+    closing = next(
+        (index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), None
+    )
+    if closing is None:
+        source.error(1, "", "开头的 --- 没有对应的结束 ---", hint)
+    elif not "".join(lines[1:closing]).strip():
+        source.error(1, "", "两行 --- 之间是空的，至少要写 title 和 date", hint)
+        return None
+    return closing

@@ -1,0 +1,226 @@
+"""Strict YAML 1.2-style reading on PyYAML: values with their line numbers, errors collected."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, List, Optional, Tuple
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from ..errors import DataError
+
+# The line breaks PyYAML counts, so our line numbers agree with its marks.
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+TAB_INDENT = re.compile(r"[ \t]*\t[ \t]*\S")
+YAML_TAG = "tag:yaml.org,2002:"
+
+
+class Invalid:
+    """A value already reported as an error: later checks skip it instead of reporting it again."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = Invalid()
+
+
+@dataclass(frozen=True, eq=False)
+class Node:
+    """A value read from YAML and the line it was written on (a mapping entry: its key's line)."""
+
+    value: Any
+    """str, int, float, bool, None, date, INVALID, dict[str, Node] or list[Node]."""
+    line: int
+    text: str = ""
+    """A scalar as written, e.g. `0571` or `12:30`."""
+
+
+class StrictResolver(BaseResolver):
+    """Only YAML 1.2 core forms: no yes/no/on/off booleans, no octal, no base 60."""
+
+
+for _tag, _pattern, _first in (
+    ("null", r"~|null|", ["~", "n", ""]),
+    ("bool", r"true|false", ["t", "f"]),
+    ("int", r"[-+]?(?:0|[1-9][0-9]*)", list("-+0123456789")),
+    (
+        "float",
+        r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?",
+        list("-+0123456789."),
+    ),
+    ("timestamp", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", list("0123456789")),
+):
+    StrictResolver.add_implicit_resolver(YAML_TAG + _tag, re.compile(rf"(?:{_pattern})\Z"), _first)
+
+
+class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
+    """Composes nodes, rejects aliases, anchors and tags, then turns nodes into `Node`s."""
+
+    def __init__(self, text: str, path: str, first_line: int) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        StrictResolver.__init__(self)
+        self.path = path
+        self.first_line = first_line
+        self.errors: List[DataError] = []
+        self.rejected: dict = {}
+
+    def error(self, line: int, field: str, message: str, hint: str = "") -> None:
+        self.errors.append(DataError(self.path, line, field, message, hint))
+
+    def line_of(self, mark: Any) -> int:
+        return mark.line + self.first_line
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            self.get_event()
+            node = ScalarNode(YAML_TAG + "str", "", event.start_mark, event.end_mark)
+            self.rejected[id(node)] = f"不能使用别名 *{event.anchor}，请把内容直接写出来"
+            return node
+        problem = rejection(event)
+        event.anchor = None  # never stored, so a repeated anchor cannot stop the reading
+        node = super().compose_node(parent, index)
+        if problem:
+            self.rejected[id(node)] = problem
+        return node
+
+    def read_single(self) -> Optional[Node]:
+        """The file's one document, or None (and an error) when it is empty or not alone."""
+        self.get_event()
+        if self.check_event(StreamEndEvent):
+            return self.empty()
+        root = self.compose_document()
+        if not self.check_event(StreamEndEvent):
+            # Which document was meant is unknown: like a syntax error, it stops the file.
+            line = self.line_of(self.peek_event().start_mark)
+            self.error(line, "", "一个文件只能有一个文档", "删掉多余的 --- 分隔线")
+            return None
+        if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value:
+            return self.empty()
+        return self.convert(root, self.line_of(root.start_mark), "")
+
+    def empty(self) -> None:
+        self.error(self.first_line, "", "内容是空的")
+        return None
+
+    def convert(self, node: Any, line: int, field: str) -> Node:
+        if id(node) in self.rejected:
+            self.error(self.line_of(node.start_mark), field, self.rejected[id(node)])
+            return Node(INVALID, line)
+        if isinstance(node, MappingNode):
+            return Node(self.mapping(node, field), line)
+        if isinstance(node, SequenceNode):
+            items = [
+                self.convert(item, self.line_of(item.start_mark), field) for item in node.value
+            ]
+            return Node(items, line)
+        return Node(self.scalar(node, field), line, node.value)
+
+    def mapping(self, node: MappingNode, field: str) -> dict:
+        entries: dict = {}
+        for key_node, value_node in node.value:
+            line = self.line_of(key_node.start_mark)
+            if id(key_node) in self.rejected or not isinstance(key_node, ScalarNode):
+                self.error(line, field, self.rejected.get(id(key_node), "键必须是一个简单的名字"))
+            elif key_node.value in entries:
+                first = entries[key_node.value].line
+                self.error(line, key_node.value, f"重复的键（第 {first} 行已经有了）")
+            else:
+                entries[key_node.value] = self.convert(value_node, line, key_node.value)
+        return entries
+
+    def scalar(self, node: ScalarNode, field: str) -> Any:
+        kind, text = node.tag[len(YAML_TAG) :], node.value
+        if kind == "timestamp":
+            return self.iso_date(text, self.line_of(node.start_mark), field)
+        converters = {"null": lambda _: None, "bool": "true".__eq__, "int": int, "float": float}
+        return converters.get(kind, str)(text)
+
+    def iso_date(self, text: str, line: int, field: str) -> Any:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.error(line, field, f"日期不存在：'{text}'", "检查月份和日子")
+            return INVALID
+
+
+def rejection(event: Any) -> str:
+    """Why a node's event is refused: anchors and tags are not part of our YAML."""
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.replace(YAML_TAG, "!!")
+        return f"不能使用标签 {shown}，只写值本身"
+    if getattr(event, "anchor", None) is not None:
+        return f"不能使用锚点 &{event.anchor}，请把内容直接写出来"
+    return ""
+
+
+def decode(raw: bytes, path: str) -> Tuple[Optional[str], List[DataError]]:
+    """UTF-8 text without its BOM, or an error naming the first undecodable line."""
+    raw = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = "用 UTF-8 编码另存这个文件，如记事本：另存为 → 编码选 UTF-8"
+        return None, [DataError(path, line, "", "文件不是 UTF-8 编码", hint)]
+
+
+def tab_errors(text: str, path: str, first_line: int) -> List[DataError]:
+    lines = LINE_BREAK.split(text)
+    hint = "YAML 只能用空格缩进"
+    return [
+        DataError(path, number, "", "这一行用 Tab 缩进", hint)
+        for number, line in enumerate(lines, first_line)
+        if TAB_INDENT.match(line)
+    ]
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node], List[DataError]]:
+    """Read one YAML document; `first_line` is the line `text` starts on in its file."""
+    errors = tab_errors(text, path, first_line)
+    try:
+        loader = StrictLoader(text, path, first_line)
+        root = loader.read_single()
+    except yaml.YAMLError as exc:
+        # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
+        return None, errors or [syntax_error(exc, text, path, first_line)]
+    return root, errors + loader.errors
+
+
+def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and "'\\t'" in str(exc.problem):
+        hint = "把 Tab 换成空格，或者给这个值加上引号"
+        return DataError(path, mark.line + first_line, "", "这一行有 Tab 字符", hint)
+    if mark is not None:
+        problem = f"YAML 格式错误：{exc.problem}"
+        hint = "检查这一行和上一行的缩进、冒号、引号和括号"
+        return DataError(path, mark.line + first_line, "", problem, hint)
+    position = getattr(exc, "position", 0)
+    line = len(LINE_BREAK.findall(text[:position])) + first_line
+    code = getattr(exc, "character", 0)
+    return DataError(path, line, "", f"文件里有不允许的控制字符 U+{code:04X}", "删掉它")
+
+
+def read_yaml(file: Path, path: str) -> Tuple[Optional[Node], List[DataError]]:
+    """Read a whole YAML file; `path` is how errors name it."""
+    text, errors = decode(file.read_bytes(), path)
+    if text is None:
+        return None, errors
+    return parse_yaml(text, path)

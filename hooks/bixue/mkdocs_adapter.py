@@ -1,0 +1,47 @@
+"""The one module besides hooks/board_hooks.py that knows MkDocs: config, files and pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import build, generate
+from .errors import DataErrors
+from .figures.board import Board
+
+
+def load_board(config, log) -> Board:
+    """The checked board for this config; bad data stops MkDocs with the Chinese errors only."""
+    project = Path(config.config_file_path).parent
+    try:
+        board = build.load_board(project, os.environ, config.site_url or "")
+    except (DataErrors, ValueError) as error:
+        raise PluginError(str(error)) from None
+    config.site_name = board.campaign.plan.title
+    config.extra["bixue"] = build.site_info(board)
+    if not config.site_url:
+        log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
+    return board
+
+
+def add_generated(files, config, board: Board):
+    """Add generated pages (a hand-written page of the same path wins) and generated files."""
+    for page in generate.all_pages(board):
+        if files.get_file_from_path(page.src_uri) is None:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
+    for item in generate.all_files(board):
+        if item.source:
+            files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
+        else:
+            files.append(File.generated(config, item.dest_uri, content=item.content))
+    return files
+
+
+def fill_markers(markdown: str, page, board: Board, log) -> str:
+    return build.fill_markers(markdown, page.file.src_uri, page.url, board, log.warning)

@@ -1,0 +1,1 @@
+"""Files beside the pages: downloads, feeds, data.json, QR codes, published images, plotly.js."""

@@ -1,0 +1,145 @@
+"""data.json: the computed board for other systems (figures, ranking, ledger summary)."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Iterable, Optional
+
+from .. import figures
+from ..contents import GeneratedFile
+from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
+from ..pages.exemplars import case_url
+from ..pages.notices import notice_url
+from .feeds import link
+
+PATH = "data.json"
+SCHEMA = "bixue-board/1"
+"""Raised when a key changes meaning, so other systems can tell."""
+
+
+def ratio(value: Optional[Fraction]) -> Optional[float]:
+    """A ratio for machines (0.7712 for 77.12%); the `_pct` key beside it is the shown text."""
+    return None if value is None else round(float(value), 6)
+
+
+def board_data(board: Board) -> dict:
+    """Every published figure of the board; no person and no internal record's text."""
+    plan = board.campaign.plan
+    return {
+        "schema": SCHEMA,
+        "title": plan.title,
+        "short_title": plan.display_title,
+        "organization": plan.organization,
+        "period": {"start": plan.start.isoformat(), "end": plan.end.isoformat()},
+        "as_of": board.as_of.isoformat(),
+        "profile": "public" if board.public else "internal",
+        "time_progress": ratio(board.time_progress),
+        "time_progress_pct": figures.format_percent(board.time_progress),
+        "phase": board.phase.label,
+        "units": [unit_data(board, unit) for unit in board.campaign.units],
+        "indicators": [indicator_data(view) for view in board.indicators],
+        "rounds": [round_data(view) for view in board.rounds],
+        "ledger": ledger_data(board),
+        "exemplars": [case_data(board, case) for case in board.exemplars()],
+        "notices": [notice_data(board, notice) for notice in board.notices()],
+    }
+
+
+def unit_data(board: Board, unit) -> dict:
+    url = link(board.site_url, f"units/{unit.id}/")
+    return {"id": unit.id, "name": unit.name, "short": unit.label, "group": unit.group, "url": url}
+
+
+def indicator_data(view: IndicatorView) -> dict:
+    indicator = view.indicator
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "measure": indicator.unit,
+        "direction": indicator.direction,
+        "cumulative": indicator.cumulative,
+        "completion": ratio(view.completion),
+        "completion_pct": figures.format_percent(view.completion),
+        "units": [
+            {
+                "unit": row.unit.id,
+                "latest_period": row.latest_period,
+                "latest": row.latest,
+                "target": row.target,
+                "completion": ratio(row.completion),
+                "completion_pct": figures.format_percent(row.completion),
+                "behind": row.behind,
+            }
+            for row in view.rows
+        ],
+    }
+
+
+def round_data(view: RoundView) -> dict:
+    return {
+        "id": view.round.id,
+        "name": view.round.name,
+        "date": view.round.date.isoformat(),
+        "ranking": [
+            {
+                "unit": row.unit.id,
+                "rank": row.rank,
+                "total": row.total,
+                "scores": dict(row.scores),
+                "change": row.change,
+                "level": row.level,
+            }
+            for row in view.rows
+        ],
+    }
+
+
+def stats_data(stats: LedgerStats) -> dict:
+    return {
+        "total": stats.total,
+        "by_status": dict(stats.by_status),
+        "finished": stats.finished,
+        "completion_rate": ratio(stats.completion_rate),
+        "completion_rate_pct": figures.format_percent(stats.completion_rate),
+        "closure_rate": ratio(stats.closure_rate),
+        "closure_rate_pct": figures.format_percent(stats.closure_rate),
+        "overdue": stats.overdue,
+        "due_soon": stats.due_soon,
+    }
+
+
+def ledger_data(board: Board) -> dict:
+    """Counts over every item, internal ones included (the contract says so); no item text."""
+    summary = stats_data(board.ledger_stats)
+    summary["not_listed"] = board.unlisted_count()
+    summary["by_unit"] = {unit_id: stats_data(s) for unit_id, s in board.ledger_by_unit.items()}
+    return summary
+
+
+def case_data(board: Board, case) -> dict:
+    return {
+        "slug": case.slug,
+        "title": case.title,
+        "unit": case.unit,
+        "date": case.date.isoformat(),
+        "category": case.category,
+        "tags": list(case.tags),
+        "adopted_by": list(case.adopted_by),
+        "url": link(board.site_url, case_url(case)),
+    }
+
+
+def notice_data(board: Board, notice) -> dict:
+    return {
+        "slug": notice.slug,
+        "title": notice.title,
+        "date": notice.date.isoformat(),
+        "pinned": notice.pinned,
+        "url": link(board.site_url, notice_url(notice)),
+    }
+
+
+def files(board: Board) -> Iterable[GeneratedFile]:
+    text = json.dumps(board_data(board), ensure_ascii=False, indent=2)
+    yield GeneratedFile(PATH, content=text + "\n")

@@ -1,0 +1,176 @@
+"""The rectification ledger as downloads: an Excel workbook and a CSV file, stable bytes."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from typing import List, Sequence, Tuple
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from ..contents import GeneratedFile
+from ..figures.board import Board, LedgerRow, in_id_order
+from ..model import STATUS_NAMES
+
+XLSX = "downloads/ledger.xlsx"
+CSV = "downloads/ledger.csv"
+
+COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("编号", 14),
+    ("责任单位", 16),
+    ("问题", 48),
+    ("整改措施", 48),
+    ("问题来源", 10),
+    ("类别", 10),
+    ("责任人", 9),
+    ("发现日期", 12),
+    ("整改时限", 12),
+    ("状态", 9),
+    ("完成日期", 12),
+    ("逾期", 6),
+    ("逾期天数", 9),
+    ("逾期完成", 9),
+    ("临期", 6),
+    ("整改进展", 48),
+)
+"""Header and column width (in characters of Latin text; a Chinese character takes two)."""
+DATE_FORMAT = "yyyy-mm-dd"
+WRAPPED = {"问题", "整改措施", "整改进展"}
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    return [
+        GeneratedFile(XLSX, content=ledger_xlsx(board)),
+        GeneratedFile(CSV, content=ledger_csv(board)),
+    ]
+
+
+def ledger_rows(board: Board) -> List[Tuple]:
+    """One tuple per listed item, in COLUMNS order; dates stay dates, blanks are None."""
+    return [_row(board, row) for row in in_id_order(board.listed_ledger())]
+
+
+def ledger_csv(board: Board) -> bytes:
+    """UTF-8 with a BOM, so Excel opens the Chinese correctly; dates as 2014-06-30."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(name for name, _width in COLUMNS)
+    for values in ledger_rows(board):
+        writer.writerow(_csv_cell(value) for value in values)
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+def ledger_xlsx(board: Board) -> bytes:
+    """A workbook with a bold, frozen header, sized columns, real dates and a note sheet."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "整改台账"
+    _write_table(sheet, ledger_rows(board))
+    _write_note(workbook.create_sheet("说明"), board)
+    stamp = datetime.datetime.combine(board.as_of, datetime.time())
+    workbook.properties.title = f"{board.campaign.plan.title} 整改台账"
+    workbook.properties.creator = "Bixue"
+    workbook.properties.created = workbook.properties.modified = stamp
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return with_fixed_dates(buffer.getvalue(), stamp)
+
+
+def with_fixed_dates(archive_bytes: bytes, stamp: datetime.datetime) -> bytes:
+    """The zip rewritten with one date on every entry: zip entries otherwise carry the clock."""
+    fixed = stamp.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as source:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                info = zipfile.ZipInfo(entry.filename, date_time=fixed)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                target.writestr(info, source.read(entry))
+    return out.getvalue()
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown bullets as •: a cell starting with - is read as a formula by spreadsheets."""
+    return _BULLET.sub("• ", markdown or "").strip()
+
+
+def _row(board: Board, row: LedgerRow) -> Tuple:
+    item = row.item
+    return (
+        item.id,
+        board.unit(item.unit).name,
+        plain_text(item.problem),
+        plain_text(item.measures),
+        item.source or None,
+        item.category or None,
+        item.owner or None,
+        item.found,
+        item.deadline,
+        STATUS_NAMES[item.status],
+        item.completed,
+        "是" if row.overdue else None,
+        row.days_late or None,
+        "是" if row.late else None,
+        "是" if row.due_soon else None,
+        "\n".join(f"{u.date.isoformat()} {plain_text(u.note)}" for u in item.updates) or None,
+    )
+
+
+def _write_table(sheet, rows: Sequence[Tuple]) -> None:
+    sheet.append([name for name, _width in COLUMNS])
+    for values in rows:
+        sheet.append(values)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, (name, width) in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            _style_cell(cell, wrapped=name in WRAPPED)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _style_cell(cell, wrapped: bool) -> None:
+    if isinstance(cell.value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(cell.value, str):
+        cell.data_type = "s"  # text from the data is never a formula, even if it starts with =
+    cell.alignment = Alignment(vertical="top", wrap_text=wrapped)
+
+
+def _write_note(sheet, board: Board) -> None:
+    plan = board.campaign.plan
+    lines = [
+        ("活动", plan.title),
+        ("数据截至", board.as_of),
+        ("列出事项", len(board.listed_ledger())),
+        ("事项总数", board.ledger_stats.total),
+    ]
+    if board.unlisted_count():
+        lines.append(("未公开", f"另有 {board.unlisted_count()} 项内部事项未公开"))
+    for line in lines:
+        sheet.append(line)
+    sheet["B2"].number_format = DATE_FORMAT
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 60
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value)
+    # A spreadsheet would run a cell starting with = + - @ as a formula (CSV injection).
+    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text

@@ -1,0 +1,163 @@
+"""Feeds of new cases and notices: Atom (feed.xml) and JSON Feed 1.1 (feed.json)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import uuid
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from typing import Iterable, List, Tuple
+
+from ..contents import GeneratedFile
+from ..figures.board import Board
+from ..pages.exemplars import case_view
+from ..pages.notices import notice_url
+from ..render import absolute_url, render_markdown
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ATOM_PATH = "feed.xml"
+JSON_PATH = "feed.json"
+CHINA_TIME = datetime.timezone(datetime.timedelta(hours=8))
+"""Records carry dates only: a day starts at midnight Beijing time."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One case or notice as a feed item."""
+
+    path: str
+    """URL of its page, relative to the site root."""
+    title: str
+    day: datetime.date
+    summary: str
+    content_html: str
+    tags: Tuple[str, ...]
+    image: str = ""
+    """URL of the cover (relative to the site root), if any."""
+
+
+def entries(board: Board) -> List[Entry]:
+    """Every published case and notice, newest first."""
+    items = [case_entry(board, case) for case in board.exemplars()]
+    items += [notice_entry(notice) for notice in board.notices()]
+    return sorted(items, key=lambda entry: (-entry.day.toordinal(), entry.path))
+
+
+def case_entry(board: Board, case) -> Entry:
+    view = case_view(board, case)
+    tags = ("先进典型", case.category, view.unit.name, *case.tags)
+    cover = view.cover.src if view.cover else ""
+    body = str(render_markdown(case.body))
+    return Entry(view.url, case.title, case.date, case.summary, body, tags, cover)
+
+
+def notice_entry(notice) -> Entry:
+    tags = ("通知公告", "置顶") if notice.pinned else ("通知公告",)
+    body = str(render_markdown(notice.body))
+    return Entry(notice_url(notice), notice.title, notice.date, "", body, tags)
+
+
+def timestamp(day: datetime.date) -> str:
+    """RFC 3339, as both formats require: 2014-09-16T00:00:00+08:00."""
+    return datetime.datetime.combine(day, datetime.time(), CHINA_TIME).isoformat()
+
+
+def link(site_url: str, path: str) -> str:
+    """Absolute under site_url; relative to the feed (at the site root) when it is unknown."""
+    return absolute_url(site_url, path) or path or "./"
+
+
+def entry_id(board: Board, path: str) -> str:
+    """A permanent id: the page's address, or a name-based UUID when the address is unknown."""
+    if board.site_url:
+        return absolute_url(board.site_url, path)
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"bixue:{board.campaign.plan.title}/{path}").urn
+
+
+def updated(board: Board, items: List[Entry]) -> datetime.date:
+    return items[0].day if items else board.as_of
+
+
+def atom_feed(board: Board, items: List[Entry]) -> str:
+    ElementTree.register_namespace("", ATOM_NS)
+    feed = _element(None, "feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
+    plan = board.campaign.plan
+    _element(feed, "title", text=plan.title)
+    _element(feed, "subtitle", text="先进典型与通知公告")
+    _element(feed, "id", text=entry_id(board, ""))
+    _element(feed, "updated", text=timestamp(updated(board, items)))
+    _element(_element(feed, "author"), "name", text=plan.organization)
+    _element(
+        feed, "link", {"rel": "alternate", "type": "text/html", "href": link(board.site_url, "")}
+    )
+    if board.site_url:
+        self_href = absolute_url(board.site_url, ATOM_PATH)
+        _element(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": self_href})
+    for item in items:
+        atom_entry(feed, board, item)
+    ElementTree.indent(feed)
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def atom_entry(feed, board: Board, item: Entry) -> None:
+    entry = _element(feed, "entry")
+    _element(entry, "title", text=item.title)
+    _element(entry, "id", text=entry_id(board, item.path))
+    href = link(board.site_url, item.path)
+    _element(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
+    if item.image:
+        image = link(board.site_url, item.image)
+        _element(entry, "link", {"rel": "enclosure", "type": "image/jpeg", "href": image})
+    _element(entry, "published", text=timestamp(item.day))
+    _element(entry, "updated", text=timestamp(item.day))
+    for tag in item.tags:
+        _element(entry, "category", {"term": tag})
+    if item.summary:
+        _element(entry, "summary", {"type": "text"}, text=item.summary)
+    _element(entry, "content", {"type": "html"}, text=item.content_html)
+
+
+def _element(parent, tag: str, attrib=None, text: str = ""):
+    name = f"{{{ATOM_NS}}}{tag}"
+    node = ElementTree.Element(name, attrib or {})
+    if parent is not None:
+        parent.append(node)
+    if text:
+        node.text = text
+    return node
+
+
+def json_feed(board: Board, items: List[Entry]) -> str:
+    plan = board.campaign.plan
+    feed = {"version": JSON_FEED_VERSION, "title": plan.title, "description": "先进典型与通知公告"}
+    if board.site_url:
+        feed["home_page_url"] = absolute_url(board.site_url, "")
+        feed["feed_url"] = absolute_url(board.site_url, JSON_PATH)
+    feed["language"] = "zh-CN"
+    feed["authors"] = [{"name": plan.organization}]
+    feed["items"] = [json_item(board, item) for item in items]
+    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_item(board: Board, item: Entry) -> dict:
+    entry = {
+        "id": entry_id(board, item.path),
+        "url": link(board.site_url, item.path),
+        "title": item.title,
+        "content_html": item.content_html,
+        "date_published": timestamp(item.day),
+        "tags": list(item.tags),
+    }
+    if item.summary:
+        entry["summary"] = item.summary
+    if item.image:
+        entry["image"] = link(board.site_url, item.image)
+    return entry
+
+
+def files(board: Board) -> Iterable[GeneratedFile]:
+    items = entries(board)
+    yield GeneratedFile(ATOM_PATH, content=atom_feed(board, items))
+    yield GeneratedFile(JSON_PATH, content=json_feed(board, items))

@@ -1,0 +1,1 @@
+"""Render: the model and its figures as page Markdown, from the Jinja templates beside it."""

@@ -1,0 +1,109 @@
+"""Exemplar cases (先进典型 / 好做法): the filterable index, one page per case, covers, QR codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from markupsafe import Markup
+
+from ..contents import GeneratedFile, GeneratedPage
+from ..figures.board import Board
+from ..model import Exemplar, Unit
+from ..outputs import images
+from ..outputs.qr import qr_svg
+from ..render import absolute_url, page_markdown, render_block
+
+INDEX = "exemplars/"
+"""The index page's URL; each case's page is under it."""
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A published case with what its pages show beside the record itself."""
+
+    case: Exemplar
+    url: str
+    unit: Unit
+    adopters: Tuple[Unit, ...]
+    cover: Optional[images.WebImage]
+
+
+def case_url(case: Exemplar) -> str:
+    return f"{INDEX}{case.slug}/"
+
+
+def case_view(board: Board, case: Exemplar) -> CaseView:
+    cover = images.web_image(board, case.cover) if case.cover else None
+    adopters = tuple(board.unit(unit_id) for unit_id in case.adopted_by)
+    return CaseView(case, case_url(case), board.unit(case.unit), adopters, cover)
+
+
+def case_views(board: Board) -> List[CaseView]:
+    """Published cases, newest first."""
+    return [case_view(board, case) for case in board.exemplars()]
+
+
+def qr_code(board: Board, view: CaseView) -> Markup:
+    """An inline SVG QR code to the case's permanent address; none without site_url."""
+    address = absolute_url(board.site_url, view.url)
+    return Markup(qr_svg(address, f"{view.case.title}（二维码）")) if address else Markup("")
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    views = case_views(board)
+    yield GeneratedPage("exemplars/index.md", index_markdown(board, views))
+    for view in views:
+        yield GeneratedPage(f"exemplars/{view.case.slug}.md", case_markdown(board, view), False)
+
+
+def index_markdown(board: Board, views: List[CaseView]) -> str:
+    sections = [
+        ("", render_block("exemplar_intro.html", here=INDEX, count=len(views))),
+        ("", render_block("exemplar_cards.html", here=INDEX, views=views, **filters(views))),
+    ]
+    if views:
+        sections.append(("按单位索引", by_unit_block(board, views)))
+    return page_markdown("先进典型", sections)
+
+
+def filters(views: List[CaseView]) -> Dict[str, List[Tuple[str, str]]]:
+    """The (value, text) choices of the index's filters: only values some case has, in a stable
+    order."""
+    units: Dict[str, str] = {}
+    for view in views:
+        units.setdefault(view.unit.id, view.unit.name)
+    categories = sorted({view.case.category for view in views})
+    tags = sorted({tag for view in views for tag in view.case.tags})
+    return {
+        "categories": [(category, category) for category in categories],
+        "units": list(units.items()),
+        "tags": [(tag, tag) for tag in tags],
+    }
+
+
+def by_unit_block(board: Board, views: List[CaseView]) -> str:
+    """Every unit with its own cases and the cases it learned from, in units.yml order."""
+    rows = [
+        (unit, [v for v in views if v.unit.id == unit.id], board.learned_from(unit.id))
+        for unit in board.campaign.units
+    ]
+    rows = [row for row in rows if row[1] or row[2]]
+    return render_block("exemplar_by_unit.html", here=INDEX, rows=rows, case_url=case_url)
+
+
+def case_markdown(board: Board, view: CaseView) -> str:
+    here = view.url
+    html = render_block(
+        "exemplar_page.html",
+        here=here,
+        view=view,
+        qr=qr_code(board, view),
+        address=absolute_url(board.site_url, here),
+    )
+    return page_markdown(view.case.title, [("", html)])
+
+
+def files(board: Board) -> Iterable[GeneratedFile]:
+    """Covers of the published cases only: an internal case's file name is not published."""
+    return images.unique_files(view.cover for view in case_views(board) if view.cover)

@@ -1,0 +1,98 @@
+"""总览 (index.md): the campaign at a glance, headline figures, top three, news."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import charts, render
+from ..charts import embed as chart_html
+from ..contents import GeneratedPage
+from ..figures.board import Board
+from .common import has_ledger
+
+HERE = "index.md"
+NOTICES_SHOWN = 5
+"""Unpinned notices on the home page; pinned ones are always shown."""
+EXEMPLARS_SHOWN = 4
+
+
+def render_overview(board: Board, here: str) -> str:
+    return render.render_block("home_overview.html", board=board)
+
+
+def render_headline(board: Board, here: str) -> str:
+    """Tiles: time progress, ledger rates and counts, board-wide completion of up indicators."""
+    return render.render_block(
+        "home_headline.html",
+        board=board,
+        here=here,
+        ledger=has_ledger(board),
+        stats=board.ledger_stats,
+        warn_days=board.campaign.plan.warn_days,
+        indicators=[view for view in board.indicators if view.completion is not None],
+    )
+
+
+def render_top_three(board: Board, here: str) -> str:
+    rows = board.latest_round.top() if board.latest_round else ()
+    if not rows:
+        return ""
+    return render.render_block("home_top.html", round=board.latest_round, rows=rows, here=here)
+
+
+def render_charts(board: Board, here: str) -> str:
+    """Completion against time progress and the ledger by status, beside the headline tiles."""
+    progress = chart_html.render(charts.home_progress(board), "home-progress")
+    status = chart_html.render(charts.home_ledger_status(board), "home-ledger-status")
+    return "\n".join(html for html in (progress, status) if html)
+
+
+def render_top_bottom(board: Board, here: str) -> str:
+    return chart_html.render(charts.home_top_bottom(board), "home-top-bottom")
+
+
+def latest_notices(board: Board):
+    """Every pinned notice, then the newest unpinned ones."""
+    notices = board.notices()
+    pinned = [notice for notice in notices if notice.pinned]
+    return pinned + [notice for notice in notices if not notice.pinned][:NOTICES_SHOWN]
+
+
+def render_notices(board: Board, here: str) -> str:
+    notices = latest_notices(board)
+    if not notices:
+        return ""
+    return render.render_block("home_notices.html", notices=notices, here=here)
+
+
+def render_exemplars(board: Board, here: str) -> str:
+    cases = board.exemplars()[:EXEMPLARS_SHOWN]
+    if not cases:
+        return ""
+    return render.render_block("home_exemplars.html", board=board, cases=cases, here=here)
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    here = render.page_url(HERE)
+    sections = [
+        ("", render_overview(board, here)),
+        ("核心指标", render_headline(board, here)),
+        ("", render_charts(board, here)),
+        ("最新排名前三", render_top_three(board, here)),
+        ("", render_top_bottom(board, here)),
+        ("通知公告", render_notices(board, here)),
+        ("先进典型", render_exemplars(board, here)),
+    ]
+    title = board.campaign.plan.title
+    yield GeneratedPage(HERE, render.page_markdown(title, sections))
+
+
+BLOCKS = {
+    "overview": render_overview,
+    "headline": render_headline,
+    "top-three": render_top_three,
+    "home-charts": render_charts,
+    "top-bottom-chart": render_top_bottom,
+    "notices-latest": render_notices,
+    "exemplars-latest": render_exemplars,
+}

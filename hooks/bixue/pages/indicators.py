@@ -1,0 +1,74 @@
+"""指标进度 (indicators.md): latest value, target and completion beside time progress."""
+
+from __future__ import annotations
+
+from typing import Iterable, List, Tuple
+
+from .. import render
+from ..charts import embed as chart_html
+from ..charts import indicators as charts_indicators
+from ..contents import GeneratedPage
+from ..figures.board import Board, IndicatorView
+
+HERE = "indicators.md"
+
+
+def reported_periods(board: Board, view: IndicatorView) -> Tuple[str, ...]:
+    """Periods at least one unit reported: a gap there is 未报送; later periods are not due yet."""
+    values = view.indicator.values.values()
+    return tuple(p for p in board.campaign.indicators.periods if any(p in v for v in values))
+
+
+def render_latest(board: Board, view: IndicatorView, here: str, caption: bool = False) -> str:
+    return render.render_block(
+        "indicators_latest.html",
+        view=view,
+        progress=board.time_progress,
+        here=here,
+        caption=caption,
+    )
+
+
+def render_periods(board: Board, view: IndicatorView, here: str) -> str:
+    return render.render_block(
+        "indicators_periods.html",
+        view=view,
+        periods=board.campaign.indicators.periods,
+        due=reported_periods(board, view),
+        here=here,
+    )
+
+
+def render_indicators(board: Board, here: str) -> str:
+    """Every indicator's latest standing, each with its own heading: for hand-written pages."""
+    return "\n".join(render_latest(board, view, here, caption=True) for view in board.indicators)
+
+
+def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+    if not board.indicators:
+        return [("", render.render_block("indicators_empty.html"))]
+    return [(_heading(view), _both(board, view, here)) for view in board.indicators]
+
+
+def _heading(view: IndicatorView) -> str:
+    measure = view.indicator.unit
+    return f"{view.indicator.name}（{measure}）" if measure else view.indicator.name
+
+
+def _both(board: Board, view: IndicatorView, here: str) -> str:
+    """Each table followed by its chart; a chart without data is left out."""
+    parts = (
+        render_latest(board, view, here),
+        chart_html.render(charts_indicators.indicator_completion(board, view), "completion"),
+        render_periods(board, view, here),
+        chart_html.render(charts_indicators.indicator_periods(board, view), "periods"),
+    )
+    return "\n".join(part for part in parts if part)
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    here = render.page_url(HERE)
+    yield GeneratedPage(HERE, render.page_markdown("指标进度", sections(board, here)))
+
+
+BLOCKS = {"indicators": render_indicators}

@@ -1,0 +1,139 @@
+"""The rectification ledger page (整改台账): counts, rates, overdue, due soon, by unit, items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from .. import render
+from ..charts import embed as chart_html
+from ..charts import ledger as charts_ledger
+from ..contents import GeneratedFile, GeneratedPage
+from ..figures.board import Board, in_id_order
+from ..model import STATUSES
+from ..outputs import downloads, images
+
+SRC_URI = "rectification.md"
+TITLE = "整改台账"
+META = "hide:\n  - navigation\n  - toc\n"
+"""The ledger table is wide: the side menus give it their width (the headings are few)."""
+
+
+@dataclass(frozen=True)
+class Photos:
+    """An item's before and after photos, either may be missing."""
+
+    before: Optional[images.WebImage]
+    after: Optional[images.WebImage]
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(SRC_URI, render_ledger_page(board))
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    if not board.campaign.ledger:
+        return []
+    shown = [image for photos in item_photos(board).values() for image in _images(photos)]
+    return downloads.files(board) + images.unique_files(shown)
+
+
+def render_ledger_page(board: Board) -> str:
+    here = render.page_url(SRC_URI)
+    if not board.ledger:
+        return render.page_markdown(TITLE, [("", render.render_block("ledger_empty.html"))])
+    sections = [
+        ("", render_summary(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_burndown(board), "ledger-burndown")),
+        ("逾期事项", render_overdue(board, here)),
+        ("临期事项", render_due_soon(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_deadlines(board), "ledger-deadlines")),
+        ("各单位整改情况", render_by_unit(board, here)),
+        ("", chart_html.render(charts_ledger.ledger_by_unit(board), "ledger-by-unit")),
+        ("台账明细", render_items(board, here)),
+    ]
+    return render.page_markdown(TITLE, sections, meta=META)
+
+
+def render_summary(board: Board, here: str) -> str:
+    return render.render_block(
+        "ledger_summary.html",
+        board=board,
+        here=here,
+        stats=board.ledger_stats,
+        statuses=STATUSES,
+        unlisted=board.unlisted_count(),
+        downloads={"xlsx": downloads.XLSX, "csv": downloads.CSV},
+    )
+
+
+def render_overdue(board: Board, here: str) -> str:
+    rows = board.overdue_rows()
+    hidden = board.ledger_stats.overdue - len(rows)
+    return render.render_block(
+        "ledger_overdue.html", board=board, here=here, rows=rows, hidden=hidden
+    )
+
+
+def render_due_soon(board: Board, here: str) -> str:
+    rows = board.due_soon_rows()
+    hidden = board.ledger_stats.due_soon - len(rows)
+    return render.render_block(
+        "ledger_due_soon.html",
+        board=board,
+        here=here,
+        rows=rows,
+        hidden=hidden,
+        warn_days=board.campaign.plan.warn_days,
+    )
+
+
+def render_by_unit(board: Board, here: str) -> str:
+    units = [(unit, board.ledger_by_unit[unit.id]) for unit in board.campaign.units]
+    return render.render_block(
+        "ledger_by_unit.html",
+        here=here,
+        units=units,
+        total=board.ledger_stats,
+        unlisted=board.unlisted_count(),
+    )
+
+
+def render_items(board: Board, here: str) -> str:
+    return render.render_block(
+        "ledger_items.html",
+        board=board,
+        here=here,
+        rows=in_id_order(board.listed_ledger()),
+        photos=item_photos(board),
+        unlisted=board.unlisted_count(),
+    )
+
+
+def item_photos(board: Board) -> Dict[str, Photos]:
+    """Photos of listed items by item id: an internal item's photo is never published."""
+    found = {}
+    for row in board.listed_ledger():
+        item = row.item
+        if item.photo_before or item.photo_after:
+            found[item.id] = Photos(
+                _image(board, item.photo_before), _image(board, item.photo_after)
+            )
+    return found
+
+
+def _image(board: Board, rel_path: str) -> Optional[images.WebImage]:
+    return images.web_image(board, rel_path) if rel_path else None
+
+
+def _images(photos: Photos) -> Tuple[images.WebImage, ...]:
+    return tuple(image for image in (photos.before, photos.after) if image is not None)
+
+
+BLOCKS = {
+    "ledger-summary": render_summary,
+    "ledger-overdue": render_overdue,
+    "ledger-due-soon": render_due_soon,
+    "ledger-by-unit": render_by_unit,
+    "ledger-items": render_items,
+}

@@ -1,0 +1,109 @@
+"""结对比学 (pairs.md): each pair side by side, latest round scores and indicator completion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Tuple
+
+from .. import figures, render
+from ..charts import embed as chart_html
+from ..charts import scores as charts_scores
+from ..contents import GeneratedPage
+from ..figures.board import Board, IndicatorRow, RankRow, RoundView
+from ..model import Criterion, Indicator, Number, Unit
+from .common import pair_units, row_for
+
+HERE = "pairs.md"
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    criterion: Criterion
+    first: Optional[Number]
+    second: Optional[Number]
+    difference: Optional[Number]
+    """first - second; None when either unit has no score."""
+
+
+@dataclass(frozen=True)
+class PairComparison:
+    first: Unit
+    second: Unit
+    round: Optional[RoundView]
+    first_row: Optional[RankRow]
+    second_row: Optional[RankRow]
+    scores: Tuple[ScoreLine, ...]
+    total_difference: Optional[Number]
+    indicators: Tuple[Tuple[Indicator, IndicatorRow, IndicatorRow], ...]
+
+
+def compare(board: Board, first: Unit, second: Unit) -> PairComparison:
+    latest = board.latest_round
+    first_row, second_row = row_for(latest, first.id), row_for(latest, second.id)
+    return PairComparison(
+        first=first,
+        second=second,
+        round=latest,
+        first_row=first_row,
+        second_row=second_row,
+        scores=score_lines(board, first_row, second_row),
+        total_difference=figures.difference(
+            first_row and first_row.total, second_row and second_row.total
+        ),
+        indicators=tuple(
+            (view.indicator, row_for(view, first.id), row_for(view, second.id))
+            for view in board.indicators
+        ),
+    )
+
+
+def score_lines(board: Board, first_row, second_row) -> Tuple[ScoreLine, ...]:
+    if board.campaign.evaluations is None or first_row is None:
+        return ()
+    lines = []
+    for criterion in board.campaign.evaluations.criteria:
+        first = first_row.scores.get(criterion.id)
+        second = second_row.scores.get(criterion.id)
+        lines.append(ScoreLine(criterion, first, second, figures.difference(first, second)))
+    return tuple(lines)
+
+
+def render_pair(board: Board, pair: PairComparison, here: str, caption: bool = False) -> str:
+    return render.render_block(
+        "pairs_pair.html", pair=pair, progress=board.time_progress, here=here, caption=caption
+    )
+
+
+def render_pairs(board: Board, here: str) -> str:
+    """Every pair, each with its own heading: for hand-written pages."""
+    return "\n".join(
+        render_pair(board, compare(board, first, second), here, caption=True)
+        for first, second in pair_units(board)
+    )
+
+
+def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+    pairs = pair_units(board)
+    if not pairs:
+        return [("", render.render_block("pairs_empty.html"))]
+    return [
+        (f"{first.name} ⇄ {second.name}", _pair_with_chart(board, first, second, here))
+        for first, second in pairs
+    ]
+
+
+def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
+    chart = charts_scores.pair_scores(board, (first.id, second.id))
+    return (
+        render_pair(board, compare(board, first, second), here)
+        + "\n"
+        + chart_html.render(chart, "pair-scores")
+    )
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    here = render.page_url(HERE)
+    yield GeneratedPage(HERE, render.page_markdown("结对比学", sections(board, here)))
+
+
+BLOCKS = {"pairs": render_pairs}

@@ -1,0 +1,62 @@
+"""评比排名 (ranking.md): the latest round first, then earlier rounds, and the levels."""
+
+from __future__ import annotations
+
+from typing import Iterable, List, Tuple
+
+from .. import render
+from ..charts import embed as chart_html
+from ..charts import scores as charts_scores
+from ..contents import GeneratedPage
+from ..figures.board import Board, RoundView
+
+HERE = "ranking.md"
+
+
+def render_round(board: Board, view: RoundView, here: str, caption: bool = False) -> str:
+    """One round's table; the first round has no rank change column (no round before it)."""
+    return render.render_block(
+        "ranking_round.html",
+        view=view,
+        criteria=board.campaign.evaluations.criteria,
+        first=view is board.rounds[0],
+        here=here,
+        caption=caption,
+        block="ranking-latest" if view is board.latest_round else "ranking-round",
+    )
+
+
+def render_latest(board: Board, here: str) -> str:
+    if board.latest_round is None:
+        return ""
+    return render_round(board, board.latest_round, here, caption=True)
+
+
+def render_levels(board: Board, here: str) -> str:
+    evaluations = board.campaign.evaluations
+    if evaluations is None or not evaluations.levels:
+        return ""
+    levels = sorted(evaluations.levels, key=lambda level: -level.min)
+    return render.render_block("ranking_levels.html", levels=levels)
+
+
+def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+    if board.latest_round is None:
+        return [("", render.render_block("ranking_empty.html"))]
+    latest = board.latest_round
+    found = [(f"最新：{latest.round.name}", render_round(board, latest, here))]
+    found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))
+    found += [(view.round.name, render_round(board, view, here)) for view in board.rounds[-2::-1]]
+    found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
+    found.append(("等级标准", render_levels(board, here)))
+    found.append(("说明", render.render_block("ranking_notes.html")))
+    return found
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    here = render.page_url(HERE)
+    found = [section for section in sections(board, here) if section[1]]
+    yield GeneratedPage(HERE, render.page_markdown("评比排名", found))
+
+
+BLOCKS = {"ranking-latest": render_latest, "levels": render_levels}

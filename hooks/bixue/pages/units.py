@@ -1,0 +1,130 @@
+"""参与单位 (units/index.md) and one page per unit (units/<id>.md, not in the nav)."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Tuple
+
+from .. import render
+from ..charts import embed as chart_html
+from ..charts import scores as charts_scores
+from ..contents import GeneratedPage
+from ..figures.board import Board
+from ..model import Unit
+from .common import has_groups, has_ledger, partners, row_for, unit_rounds
+
+INDEX = "units/index.md"
+
+
+def unit_page_uri(unit: Unit) -> str:
+    return f"units/{unit.id}.md"
+
+
+def grouped_units(board: Board) -> List[Tuple[str, List[Unit]]]:
+    """Units by group, groups in order of first appearance; one unnamed group when none has one."""
+    groups: Dict[str, List[Unit]] = {}
+    for unit in board.campaign.units:
+        groups.setdefault(unit.group or ("未分组" if has_groups(board) else ""), []).append(unit)
+    return list(groups.items())
+
+
+def render_units(board: Board, here: str) -> str:
+    """Every unit with its latest rank, total, level and ledger figures, by group."""
+    latest = board.latest_round
+    groups = [
+        (name, [(u, row_for(latest, u.id), board.ledger_by_unit[u.id]) for u in units])
+        for name, units in grouped_units(board)
+    ]
+    return render.render_block(
+        "units_index.html", groups=groups, latest=latest, ledger=has_ledger(board), here=here
+    )
+
+
+def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
+    return [
+        ("", _facts(board, unit, here)),
+        ("指标进度", _indicators(board, unit, here)),
+        ("评比成绩", _rounds(board, unit, here)),
+        ("", _round_charts(board, unit)),
+        ("整改事项", _ledger(board, unit, here)),
+        ("先进典型", _cases(board, board.exemplars(unit.id), "unit-exemplars", False, here)),
+        ("学习借鉴", _cases(board, board.learned_from(unit.id), "unit-learned", True, here)),
+        ("结对比学", _pairs(board, unit, here)),
+    ]
+
+
+def _facts(board: Board, unit: Unit, here: str) -> str:
+    latest = row_for(board.latest_round, unit.id)
+    return render.render_block(
+        "unit_facts.html",
+        board=board,
+        unit=unit,
+        latest=latest,
+        partners=partners(board, unit.id),
+        here=here,
+    )
+
+
+def _indicators(board: Board, unit: Unit, here: str) -> str:
+    if not board.indicators:
+        return ""
+    rows = [(view.indicator, row_for(view, unit.id)) for view in board.indicators]
+    return render.render_block(
+        "unit_indicators.html", rows=rows, progress=board.time_progress, here=here
+    )
+
+
+def _rounds(board: Board, unit: Unit, here: str) -> str:
+    if not board.rounds:
+        return ""
+    return render.render_block(
+        "unit_rounds.html",
+        rounds=unit_rounds(board, unit.id),
+        criteria=board.campaign.evaluations.criteria,
+        here=here,
+    )
+
+
+def _round_charts(board: Board, unit: Unit) -> str:
+    """Total and rank over rounds, and criteria against the average, beside the scores table."""
+    rounds = chart_html.render(charts_scores.unit_rounds(board, unit.id), "unit-rounds")
+    criteria = chart_html.render(charts_scores.unit_criteria(board, unit.id), "unit-criteria")
+    return "\n".join(html for html in (rounds, criteria) if html)
+
+
+def _ledger(board: Board, unit: Unit, here: str) -> str:
+    if not has_ledger(board):
+        return ""
+    stats = board.ledger_by_unit[unit.id]
+    rows = board.listed_ledger(unit.id)
+    return render.render_block(
+        "unit_ledger.html", stats=stats, rows=rows, unlisted=stats.total - len(rows), here=here
+    )
+
+
+def _cases(board: Board, cases, block: str, show_unit: bool, here: str) -> str:
+    if not cases:
+        return ""
+    return render.render_block(
+        "unit_cases.html", board=board, cases=cases, block=block, show_unit=show_unit, here=here
+    )
+
+
+def _pairs(board: Board, unit: Unit, here: str) -> str:
+    found = partners(board, unit.id)
+    if not found:
+        return ""
+    return render.render_block("unit_pairs.html", unit=unit, partners=found, here=here)
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    index_here = render.page_url(INDEX)
+    yield GeneratedPage(
+        INDEX, render.page_markdown("参与单位", [("", render_units(board, index_here))])
+    )
+    for unit in board.campaign.units:
+        uri = unit_page_uri(unit)
+        markdown = render.page_markdown(unit.name, unit_sections(board, unit, render.page_url(uri)))
+        yield GeneratedPage(uri, markdown, in_nav=False)
+
+
+BLOCKS = {"units": render_units}

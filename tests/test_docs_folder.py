@@ -1,0 +1,81 @@
+"""`python -m bixue render OUT/`: a docs folder that MkDocs builds without the hooks."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, soup
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
+
+
+def render(out: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bixue", "render", str(out)],
+        cwd=ROOT,
+        env={**ENV, "PYTHONPATH": str(ROOT / "hooks"), **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def unhooked_config(folder: Path, docs: Path) -> Path:
+    """The project's mkdocs.yml without `hooks:` and `watch:`, reading the rendered folder."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^(hooks|watch):\n(  - .*\n)+", "", text, flags=re.M)
+    assert "board_hooks" not in text
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = folder / "mkdocs.yml"
+    settings = docs / ".bixue.yml"
+    config.write_text(f"INHERIT: {settings}\ndocs_dir: {docs}\n{text}", encoding="utf-8")
+    return config
+
+
+def pages(site: Path) -> set:
+    return {path.relative_to(site).as_posix() for path in site.rglob("index.html")}
+
+
+def test_the_rendered_folder_builds_without_hooks_into_every_page_of_the_hooked_build(
+    tmp_path, demo_site
+):
+    result = render(tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    assert "个页面" in result.stdout
+    config = unhooked_config(tmp_path, tmp_path / "docs")
+    site = tmp_path / "site"
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert pages(site) == pages(demo_site)
+    for url in ("", "ranking/", "units/puyang-south/"):
+        assert soup(site, url).select_one("article h1").get_text() == (
+            soup(demo_site, url).select_one("article h1").get_text()
+        )
+    # markers are filled and the as-of banner comes from the written settings
+    assert "bixue:" not in (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert soup(site, "").select_one(".bx-asof time").get_text() == (
+        soup(demo_site, "").select_one(".bx-asof time").get_text()
+    )
+    for name in ("downloads/ledger.xlsx", "data.json", "build-stamp.json"):
+        assert (site / name).is_file()
+
+
+def test_render_refuses_a_folder_that_is_not_empty_and_reports_bad_data(tmp_path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("x")
+    assert render(tmp_path / "full").returncode == 1
+    bad = tmp_path / "data"
+    bad.mkdir()
+    (bad / "campaign.yml").write_text("title: 测试\n", encoding="utf-8")
+    result = render(tmp_path / "out", BOARD_DATA=str(bad))
+    assert result.returncode == 1
+    assert "units.yml" in result.stderr
+    assert not (tmp_path / "out").exists()
