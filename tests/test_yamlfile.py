@@ -161,7 +161,8 @@ def test_a_syntax_error_names_its_line_and_stops_the_file():
 
 def test_a_control_character_is_an_error():
     _, errors = read("a: 1\nb: x\x07\n")
-    assert errors == [f"{PATH}:2: 文件里有不允许的控制字符 U+0007（删掉它）"]
+    hint = "删掉它：它多半是从 Word、网页或微信里复制时带进来的"
+    assert errors == [f"{PATH}:2: 有看不见的控制字符 U+0007（{hint}）"]
 
 
 def test_errors_of_one_file_are_all_collected():

@@ -8,12 +8,16 @@ from datetime import date
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
-from . import mdsafety
+from . import guards, mdsafety
+from .datafiles import path_problem
+from .images import image_problem
 from .reading import Source
 from .yamlfile import INVALID, Node
 
 UNIT_ID = re.compile(r"[a-z0-9-]+")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+"""Dates outside these are typing slips (0214, 20140), and would overflow date arithmetic."""
 
 
 def join(name: str, key: str) -> str:
@@ -123,13 +127,26 @@ def text(source: Source, node: Optional[Node], name: str) -> Optional[str]:
     if isinstance(node.value, (dict, list)):
         source.error(node.line, name, f"必须是一段文字，实际为{found(node)}")
         return None
-    return node.value if isinstance(node.value, str) else node.text
+    value = node.value if isinstance(node.value, str) else node.text
+    return value if within(source, node, name, value, guards.MAX_TEXT_CHARS) else None
+
+
+def within(source: Source, node: Node, name: str, value: str, limit: int) -> bool:
+    """Whether `value` keeps to its size limit; an error if not."""
+    problem = guards.too_long(value, limit)
+    if problem:
+        hint = "删掉粘贴进来的大段内容；长的说明写在 Markdown 字段或正文里"
+        source.error(node.line, name, problem, hint)
+    return problem is None
 
 
 def markdown(source: Source, node: Optional[Node], name: str) -> Optional[str]:
-    value = text(source, node, name)
-    if value is not None:
-        check_markdown(source, value, node.line, name, exact=False)
+    if skipped(node) or isinstance(node.value, (dict, list)):
+        return text(source, node, name)
+    value = node.value if isinstance(node.value, str) else node.text
+    if not within(source, node, name, value, guards.MAX_MARKDOWN_CHARS):
+        return None
+    check_markdown(source, value, node.line, name, exact=False)
     return value
 
 
@@ -162,15 +179,24 @@ def number(source: Source, node: Optional[Node], name: str) -> Optional[model.Nu
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         source.error(node.line, name, f"必须是数字，实际为{found(node)}", number_hint(node))
         return None
+    problem = guards.number_problem(node.value)
+    if problem:
+        source.error(node.line, name, f"{problem}，实际为 '{mdsafety.shorten(node.text)}'")
+        return None
     return node.value
 
 
-def integer(source: Source, node: Optional[Node], name: str, minimum: int) -> Optional[int]:
+def integer(
+    source: Source, node: Optional[Node], name: str, minimum: int, maximum: Optional[int] = None
+) -> Optional[int]:
     value = number(source, node, name)
     if value is None:
         return None
     if not isinstance(value, int) or value < minimum:
         source.error(node.line, name, f"必须是不小于 {minimum} 的整数，实际为 '{node.text}'")
+        return None
+    if maximum is not None and value > maximum:
+        source.error(node.line, name, f"不能大于 {maximum}，实际为 '{node.text}'")
         return None
     return value
 
@@ -186,6 +212,15 @@ def boolean(source: Source, node: Optional[Node], name: str) -> Optional[bool]:
 
 
 def a_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
+    day = any_date(source, node, name)
+    if day is not None and not EARLIEST <= day <= LATEST:
+        hint = "检查年份是不是少写或多写了一位"
+        source.error(node.line, name, f"日期超出范围：{day}，必须在 1900 年到 2099 年之间", hint)
+        return None
+    return day
+
+
+def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
     if skipped(node):
         return None
     if isinstance(node.value, date):
@@ -246,8 +281,12 @@ def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]
         hint = "路径相对于本文件所在的文件夹"
         source.error(node.line, name, f"图片必须放在 data/ 文件夹里面：'{value}'", hint)
         return None
-    if not target.is_file():
+    if not target.exists() and not (source.file.parent / value).is_symlink():
         hint = "路径相对于本文件所在的文件夹，注意大小写和扩展名"
         source.error(node.line, name, f"找不到图片文件：'{value}'", hint)
+        return None
+    problem = path_problem(data_dir, source.file.parent / value, "图片") or image_problem(target)
+    if problem:
+        source.error(node.line, name, f"{problem[0]}：'{value}'", problem[1])
         return None
     return target.relative_to(data_dir).as_posix()

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from .facts import check_item_dates
 from .fields import (
     a_date,
     boolean,
@@ -37,7 +38,8 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
         return ()
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
-    for file in sorted(path for path in folder.glob("*.yml") if path.is_file()):
+    # Every name ending .yml is read or reported: a folder or a link so named is an error.
+    for file in sorted(folder.glob("*.yml")):
         source, root = reading.read(file)
         items += [read_item(source, node, seen) for node in sequence(source, root, "")]
     return tuple(item for item in items if item)
@@ -56,6 +58,8 @@ def read_item(
     deadline, completed = read_status_dates(source, node, entries, status)
     words = {key: text(source, get(key), key) or "" for key in ("source", "category", "owner")}
     photos = read_photos(source, get("photos"))
+    found = a_date(source, get("found"), "found")
+    check_item_dates(source, entries, found, {"deadline": deadline, "completed": completed})
     return model.RectificationItem(
         id=item_id,
         unit=unit_ref(source, get("unit"), "unit"),
@@ -64,7 +68,7 @@ def read_item(
         deadline=deadline,
         measures=markdown(source, get("measures"), "measures") or "",
         **words,
-        found=a_date(source, get("found"), "found"),
+        found=found,
         completed=completed,
         updates=read_updates(source, get("updates")),
         photo_before=photos.get("before", ""),

@@ -19,10 +19,11 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from ..errors import DataError
+from . import guards
 
 # The line breaks PyYAML counts, so our line numbers agree with its marks.
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-TAB_INDENT = re.compile(r"[ \t]*\t[ \t]*\S")
+TAB_INDENT = re.compile(r" *\t[ \t]*\S")  # " *" not "[ \t]*": linear on a line of tabs
 YAML_TAG = "tag:yaml.org,2002:"
 
 
@@ -34,6 +35,13 @@ class Invalid:
 
 
 INVALID = Invalid()
+
+
+class TooDeep(yaml.YAMLError):
+    """Nesting deeper than guards.MAX_DEPTH: stops the reading before Python's recursion does."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,6 +86,7 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         self.first_line = first_line
         self.errors: List[DataError] = []
         self.rejected: dict = {}
+        self.depth = 0
 
     def error(self, line: int, field: str, message: str, hint: str = "") -> None:
         self.errors.append(DataError(self.path, line, field, message, hint))
@@ -94,7 +103,11 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
             return node
         problem = rejection(event)
         event.anchor = None  # never stored, so a repeated anchor cannot stop the reading
+        self.depth += 1
+        if self.depth > guards.MAX_DEPTH:
+            raise TooDeep(self.line_of(event.start_mark))
         node = super().compose_node(parent, index)
+        self.depth -= 1
         if problem:
             self.rejected[id(node)] = problem
         return node
@@ -148,7 +161,7 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         kind, text = node.tag[len(YAML_TAG) :], node.value
         if kind == "timestamp":
             return self.iso_date(text, self.line_of(node.start_mark), field)
-        converters = {"null": lambda _: None, "bool": "true".__eq__, "int": int, "float": float}
+        converters = {"null": lambda _: None, "bool": "true".__eq__, "int": whole, "float": float}
         return converters.get(kind, str)(text)
 
     def iso_date(self, text: str, line: int, field: str) -> Any:
@@ -157,6 +170,14 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         except ValueError:
             self.error(line, field, f"日期不存在：'{text}'", "检查月份和日子")
             return INVALID
+
+
+def whole(text: str) -> Any:
+    """An integer; one too long to be any campaign's figure is infinite (and refused as a number
+    where one is needed): Python will not even read one of more than 4,300 digits."""
+    if len(text.lstrip("+-")) > 100:
+        return float("-inf") if text.startswith("-") else float("inf")
+    return int(text)
 
 
 def rejection(event: Any) -> str:
@@ -193,14 +214,37 @@ def tab_errors(text: str, path: str, first_line: int) -> List[DataError]:
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node], List[DataError]]:
     """Read one YAML document; `first_line` is the line `text` starts on in its file."""
-    errors = tab_errors(text, path, first_line)
+    invisible = guards.forbidden_characters(LINE_BREAK.split(text), path, first_line)
+    text = guards.without_forbidden(text) if invisible else text
+    errors = invisible + tab_errors(text, path, first_line)
     try:
         loader = StrictLoader(text, path, first_line)
         root = loader.read_single()
+    except TooDeep as exc:
+        hint = f"最多 {guards.MAX_DEPTH} 层；检查括号是否配对"
+        return None, [*errors, DataError(path, exc.line, "", "嵌套的层数太多", hint)]
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
         return None, errors or [syntax_error(exc, text, path, first_line)]
+    if not invisible:
+        errors += escaped_characters(root, path)
     return root, errors + loader.errors
+
+
+def escaped_characters(root: Optional[Node], path: str) -> List[DataError]:
+    """Forbidden characters written as escapes in quotes (`"\\e"`, `"\\u202e"`), with lines."""
+    errors, pending = [], [("", root)] if root is not None else []
+    while pending:
+        field, node = pending.pop()
+        value = node.value
+        if isinstance(value, str) and guards.escaped_characters(value):
+            errors.append(DataError(path, node.line, field, *guards.escaped_characters(value)))
+        if isinstance(value, dict):
+            pending += [(key, child) for key, child in value.items()]
+            pending += [("", Node(key, child.line)) for key, child in value.items()]
+        elif isinstance(value, list):
+            pending += [(field, child) for child in value]
+    return sorted(errors, key=lambda error: error.line)
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
