@@ -12,7 +12,7 @@ from . import guards, mdsafety
 from .datafiles import path_problem
 from .images import image_problem
 from .reading import Source
-from .yamlfile import INVALID, Node
+from .yamlfile import INVALID, Node, NotADate
 
 UNIT_ID = re.compile(r"[a-z0-9-]+")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -229,7 +229,9 @@ def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
         try:
             return date.fromisoformat(node.value.strip())
         except ValueError:
-            source.error(node.line, name, f"日期不存在：'{node.value}'", "检查月份和日子")
+            # Named by its own key (`end`), as the reading named it before it knew the field.
+            key = name.rsplit(".", 1)[-1] if isinstance(node.value, NotADate) else name
+            source.error(node.line, key, f"日期不存在：'{node.value}'", "检查月份和日子")
             return None
     source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}")
     return None
@@ -287,6 +289,6 @@ def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]
         return None
     problem = path_problem(data_dir, source.file.parent / value, "图片") or image_problem(target)
     if problem:
-        source.error(node.line, name, f"{problem[0]}：'{value}'", problem[1])
+        source.error(node.line, name, f"'{value}'：{problem[0]}", problem[1])
         return None
     return target.relative_to(data_dir).as_posix()

@@ -30,7 +30,7 @@ def image_problem(file: Path) -> Optional[Problem]:
     """Why `file` (a regular file inside data/) cannot be published as an image, or None."""
     suffix = file.suffix.lower()
     if suffix in (".svg", ".svgz"):
-        return "不能用 SVG 图片：SVG 里可以藏脚本", RESAVE
+        return "不能用 SVG 图片（SVG 里可以藏脚本）", RESAVE
     if suffix not in SUFFIXES:
         return f"图片只能是 JPG、PNG、GIF 或 WebP，不能是 '{suffix or file.name}'", RESAVE
     size = file.stat().st_size
@@ -76,4 +76,4 @@ def header_problem(image: Image.Image, expected: str) -> Optional[Problem]:
 
 def too_many_pixels(shown: str) -> Problem:
     limit = f"{MAX_IMAGE_PIXELS // 10_000:,} 万像素".replace(",", "")
-    return f"图片太大：{shown}超过 {limit} 上限", "缩小后再放进来"
+    return f"图片太大：{shown}超过 {limit}的上限", "缩小后再放进来"

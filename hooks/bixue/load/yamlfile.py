@@ -49,7 +49,7 @@ class Node:
     """A value read from YAML and the line it was written on (a mapping entry: its key's line)."""
 
     value: Any
-    """str, int, float, bool, None, date, INVALID, dict[str, Node] or list[Node]."""
+    """str (or NotADate), int, float, bool, None, date, INVALID, dict[str, Node], list[Node]."""
     line: int
     text: str = ""
     """A scalar as written, e.g. `0571` or `12:30`."""
@@ -168,8 +168,13 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         try:
             return date.fromisoformat(text)
         except ValueError:
-            self.error(line, field, f"日期不存在：'{text}'", "检查月份和日子")
-            return INVALID
+            # Only where a date is needed is it wrong (fields.a_date): in a text field, such as
+            # an id `2014-09-31`, it is the text as written.
+            return NotADate(text)
+
+
+class NotADate(str):
+    """Text written like a date that does not exist: `2014-02-30`."""
 
 
 def whole(text: str) -> Any:
