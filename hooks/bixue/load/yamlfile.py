@@ -231,9 +231,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
         return None, errors or [syntax_error(exc, text, path, first_line)]
-    if not invisible:
-        errors += escaped_characters(root, path)
-    return root, errors + loader.errors
+    errors += loader.errors + ([] if invisible else escaped_characters(root, path))
+    return root, sorted(errors, key=lambda error: error.line)
 
 
 def escaped_characters(root: Optional[Node], path: str) -> List[DataError]:
@@ -249,7 +248,7 @@ def escaped_characters(root: Optional[Node], path: str) -> List[DataError]:
             pending += [("", Node(key, child.line)) for key, child in value.items()]
         elif isinstance(value, list):
             pending += [(field, child) for child in value]
-    return sorted(errors, key=lambda error: error.line)
+    return errors
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
