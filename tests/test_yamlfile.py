@@ -168,7 +168,7 @@ def test_a_control_character_is_an_error():
 
 
 def test_errors_of_one_file_are_all_collected():
-    _, errors = read("a: 1\na: 2\nb: !!str x\nc: \"\\e\"\nd: *x\n")
+    _, errors = read('a: 1\na: 2\nb: !!str x\nc: "\\e"\nd: *x\n')
     assert [error.split(":")[1] for error in errors] == ["2", "3", "4", "5"]
 
 

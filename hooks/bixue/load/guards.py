@@ -16,8 +16,9 @@ MAX_MARKDOWN_CHARS = 20_000
 """A Markdown field (a problem, measures, a progress note, a summary)."""
 MAX_BODY_CHARS = 100_000
 """The story of an exemplar, the body of a notice."""
-MAX_BRACKETS = 200
-"""`[` in one paragraph: Markdown looks for each one's `]`, so many of them stall the build."""
+MAX_BRACKETS = 50
+"""`[` in one paragraph: Python-Markdown reads on to the paragraph end for each one's `]`, so
+many of them in a long paragraph stall the build (50 × 100,000 characters: 3 s)."""
 MAX_DEPTH = 20
 """Levels of nesting in a YAML file; the deepest the format needs is 5."""
 MAX_MAGNITUDE = 10**15

@@ -23,7 +23,10 @@ HTML_TAG = re.compile(
 # Browsers ignore whitespace and entities inside a scheme, so they are removed before looking.
 SCRIPT_LINK = re.compile(r"(?:\]\(|\]:|<)\n?<?\n?(javascript|vbscript|data):", re.I)
 IGNORED_IN_URL = re.compile(r"[\x00-\x09\x0b-\x20\x7f]+")
-ATTR_LIST = re.compile(r"\{:[^}\n]*\}|\{[^{}\n=]*=[^{}\n]*\}|\{[ \t]*[#.][A-Za-z][^{}\n]*\}")
+# Attribute lists `{: .x}`, `{#top}`, `{ onclick=… }` are found brace by brace (attr_lists): a
+# regex for them tries every `{` up to the line's end, quadratic on a line of `{:{:{:…`.
+BRACES = re.compile(r"[{}\n]")
+ATTR_START = re.compile(r":|(?<![ \t])[ \t]*+[#.][A-Za-z]")
 
 
 def blank_code(text: str) -> str:
@@ -112,23 +115,59 @@ def unsafe_markdown(text: str) -> List[Tuple[int, str, str]]:
     plain = blank_code(text)
     url_text = IGNORED_IN_URL.sub("", html.unescape(plain))
     found: Dict[Tuple[int, str], Tuple[int, str, str]] = {}
-    for pattern, searched, message, hint in (
-        (HTML_TAG, plain, "不能写 HTML 标签 {}", "只用 Markdown 写，换段请空一行"),
-        (ATTR_LIST, plain, "不能用 {} 这种属性写法", "删掉花括号里的内容"),
-        (SCRIPT_LINK, url_text, "链接不能用 {} 地址", "只用 http(s) 链接"),
+    for finder, searched, message, hint in (
+        (html_tags, plain, "不能写 HTML 标签 {}", "只用 Markdown 写，换段请空一行"),
+        (attr_lists, plain, "不能用 {} 这种属性写法", "删掉花括号里的内容"),
+        (script_links, url_text, "链接不能用 {} 地址", "只用 http(s) 链接"),
     ):
-        for match in pattern.finditer(searched):
-            line = searched.count("\n", 0, match.start())
+        lines = LineCounter(searched)
+        for start, snippet in finder(searched):
+            line = lines.line_at(start)
             # `<script>` and `</script>` are one mistake: report the first of a kind on a line.
-            found.setdefault((line, pattern.pattern), (line, message.format(shown(match)), hint))
+            found.setdefault((line, finder.__name__), (line, message.format(snippet), hint))
     for line, count in crowded_paragraphs(plain):
         message = f"一段里的方括号 [ 太多（{count} 个，上限 {MAX_BRACKETS} 个）"
         found[(line, "[")] = (line, message, "方括号用来写链接；分成几段，或改用【】")
     return sorted(found.values(), key=lambda problem: problem[0])
 
 
-def shown(match: re.Match) -> str:
-    """The offending text as the clerk wrote it, or the scheme of a link."""
-    if match.re is SCRIPT_LINK:
-        return match.group(1).lower() + ":"
-    return shorten(match.group())
+def html_tags(text: str) -> Iterator[Tuple[int, str]]:
+    """(start, the tag as the clerk wrote it) of each raw HTML tag."""
+    return ((match.start(), shorten(match.group())) for match in HTML_TAG.finditer(text))
+
+
+def script_links(text: str) -> Iterator[Tuple[int, str]]:
+    """(start, scheme) of each link to a script or data URL."""
+    return ((match.start(), match.group(1).lower() + ":") for match in SCRIPT_LINK.finditer(text))
+
+
+def attr_lists(text: str) -> Iterator[Tuple[int, str]]:
+    """(start, text) of each `{…}` on one line that attr_list would read as attributes: starting
+    `{:`, `{#x`, `{.x`, or holding `=`. Each brace is looked at once."""
+    opened: List[int] = []  # each `{` since the last `}` or line break
+    for match in BRACES.finditer(text):
+        if match.group() == "{":
+            opened.append(match.start())
+            continue
+        end = match.end()
+        if match.group() == "}" and opened and is_attr_list(text, opened, end):
+            yield opened[0], shorten(text[opened[0] : end])
+        opened = []
+
+
+def is_attr_list(text: str, opened: List[int], end: int) -> bool:
+    if "=" in text[opened[0] : end]:
+        return True
+    return any(ATTR_START.match(text, start + 1, end) for start in opened)
+
+
+class LineCounter:
+    """Line numbers of increasing positions, counting each line break once."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.position, self.line = text, 0, 0
+
+    def line_at(self, position: int) -> int:
+        self.line += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.line

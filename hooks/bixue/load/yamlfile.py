@@ -23,7 +23,8 @@ from . import guards
 
 # The line breaks PyYAML counts, so our line numbers agree with its marks.
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-TAB_INDENT = re.compile(r" *\t[ \t]*\S")  # " *" not "[ \t]*": linear on a line of tabs
+# Possessive, " *" not "[ \t]*", and only from the start of a run of blanks: linear, even searched.
+TAB_INDENT = re.compile(r"(?<![ \t]) *+\t[ \t]*+\S")
 YAML_TAG = "tag:yaml.org,2002:"
 
 
