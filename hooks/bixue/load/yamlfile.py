@@ -124,7 +124,8 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
             line = self.line_of(self.peek_event().start_mark)
             self.error(line, "", "一个文件只能有一个文档", "删掉多余的 --- 分隔线")
             return None
-        if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null" and not root.value:
+        # `~` or `null` alone is as empty as nothing: no file is made of "no value".
+        if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null":
             return self.empty()
         return self.convert(root, self.line_of(root.start_mark), "")
 
