@@ -94,7 +94,11 @@ def sequence(source: Source, node: Optional[Node], name: str) -> List[Node]:
     if not isinstance(node.value, list):
         source.error(node.line, name, f"必须是一个列表（每项以 - 开头），实际为{found(node)}")
         return []
-    return node.value
+    # A `-` with nothing after it would be dropped in silence: a half-deleted item, most often.
+    for item in node.value:
+        if item.value is None:
+            source.error(item.line, name, "列表里的这一项是空的", "删掉这个 -，或者写上内容")
+    return [item for item in node.value if item.value is not None]
 
 
 def nonempty_sequence(source: Source, node: Optional[Node], name: str, least: str) -> List[Node]:
