@@ -145,3 +145,10 @@ def test_the_code_span_check_never_misses_what_markdown_renders_raw():
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 16)))
         if "<b>" in markdown.markdown(text):
             assert "<b>" in mdsafety.blank_code(text), repr(text)
+
+
+def test_an_as_of_date_out_of_range_is_refused():
+    from bixue import build
+
+    with pytest.raises(ValueError, match="BOARD_AS_OF: 必须是 2014-06-30 这样的日期"):
+        build.as_of({"BOARD_AS_OF": "9999-12-31"}, None)
