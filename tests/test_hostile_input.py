@@ -46,7 +46,9 @@ def test_a_data_file_linked_from_outside_data_is_not_read(data, tmp_path):
 def test_a_folder_linked_from_outside_data_is_not_read(data, tmp_path):
     shutil.move(data / "notices", tmp_path / "notices")
     (data / "notices").symlink_to(tmp_path / "notices")
-    assert any(e.startswith("data/notices/kickoff.md: 是一个指向 data/") for e in errors_of(data))
+    assert any(
+        e.startswith("data/notices: 是一个指向 data/ 文件夹以外的链接") for e in errors_of(data)
+    )
 
 
 def test_a_link_inside_data_is_read(data):
@@ -152,3 +154,10 @@ def test_an_as_of_date_out_of_range_is_refused():
 
     with pytest.raises(ValueError, match="BOARD_AS_OF: 必须是 2014-06-30 这样的日期"):
         build.as_of({"BOARD_AS_OF": "9999-12-31"}, None)
+
+
+def test_a_file_where_a_data_folder_belongs(data):
+    shutil.rmtree(data / "notices")
+    (data / "notices").write_text("x", encoding="utf-8")
+    hint = "把这个文件改名，建一个同名的文件夹，把文件放进去"
+    assert errors_of(data) == [f"data/notices: 必须是一个文件夹（{hint}）"]

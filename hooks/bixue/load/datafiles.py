@@ -55,3 +55,14 @@ def read_data_file(data_dir: Path, file: Path) -> Tuple[Optional[bytes], Optiona
     if len(raw) > MAX_FILE_BYTES:
         return None, (file_too_big(size), "把内容分到几个文件里，或删掉粘贴进来的大段内容")
     return raw, None
+
+
+def folder_problem(data_dir: Path, folder: Path) -> Optional[Problem]:
+    """Why a data folder (rectifications/, exemplars/, notices/) cannot be read, or None."""
+    if not present(folder) or (folder.is_dir() and not folder.is_symlink()):
+        return None
+    if not folder.resolve().is_relative_to(data_dir.resolve()):
+        return OUTSIDE
+    if not folder.is_dir():
+        return "必须是一个文件夹", "把这个文件改名，建一个同名的文件夹，把文件放进去"
+    return None

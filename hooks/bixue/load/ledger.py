@@ -33,8 +33,8 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
     """Every item of every file, files in name order; ids are unique across files.
 
     Files named `*.yaml` are reported by `reading.check_misnamed`."""
-    folder = reading.data_dir / "rectifications"
-    if not folder.is_dir():
+    folder = reading.data_folder("rectifications")
+    if folder is None:
         return ()
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
-from .datafiles import present, read_data_file
+from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
 
 
@@ -40,6 +40,14 @@ class Reading:
         if problem:
             self.file_error(file, *problem)
         return raw
+
+    def data_folder(self, name: str) -> Optional[Path]:
+        """A folder of data files, or None when there is none (or why not is reported)."""
+        folder = self.data_dir / name
+        problem = folder_problem(self.data_dir, folder)
+        if problem:
+            self.file_error(folder, *problem)
+        return folder if folder.is_dir() and not problem else None
 
     def read(self, file: Path) -> Tuple[Source, Optional[Node]]:
         """Read one YAML file; its reading errors join the others."""

@@ -29,8 +29,8 @@ EXEMPLAR_OPTIONAL = ("summary", "people", "tags", "cover", "adopted_by", "intern
 
 
 def documents(reading: Reading, folder: str) -> List[Path]:
-    path = reading.data_dir / folder
-    return sorted(path.glob("*.md")) if path.is_dir() else []
+    path = reading.data_folder(folder)
+    return sorted(path.glob("*.md")) if path else []
 
 
 def load_exemplars(reading: Reading) -> Tuple[model.Exemplar, ...]:
