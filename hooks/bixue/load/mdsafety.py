@@ -9,8 +9,9 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 from .guards import MAX_BRACKETS, crowded_paragraphs
 
-# Every pattern here is matched in time linear in the text: no two quantifiers can take the same
-# characters (tests/test_stalling.py feeds each the worst inputs known).
+# Every check here takes time linear in the text: a pattern's scan from one start stops at the
+# next `<`, brace or line break, so starts never rescan each other's text (tests/test_stalling.py
+# feeds each the worst inputs known).
 BACKTICKS = re.compile(r"`+")
 # A code span ends at its paragraph: backticks two paragraphs apart hide nothing.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
