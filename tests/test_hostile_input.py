@@ -161,3 +161,13 @@ def test_a_file_where_a_data_folder_belongs(data):
     (data / "notices").write_text("x", encoding="utf-8")
     hint = "把这个文件改名，建一个同名的文件夹，把文件放进去"
     assert errors_of(data) == [f"data/notices: 必须是一个文件夹（{hint}）"]
+
+
+@pytest.mark.parametrize("path", ["x" * 300 + ".jpg", '"photos/\\0.jpg"'])
+def test_an_image_path_no_file_can_have(data, path):
+    ledger = data / "rectifications" / "first.yml"
+    text = ledger.read_text(encoding="utf-8").replace(
+        "before: photos/before.jpg", f"before: {path}"
+    )
+    ledger.write_text(text, encoding="utf-8")
+    assert any("photos.before: 找不到图片文件" in error for error in errors_of(data))

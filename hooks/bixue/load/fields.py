@@ -281,6 +281,15 @@ def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]
     value = text(source, node, name)
     if value is None:
         return None
+    try:
+        return checked_image(source, node, name, value)
+    except (OSError, ValueError):  # a name too long, or holding NUL: no file has it
+        hint = "路径太长，或含有文件名里不能有的字符"
+        source.error(node.line, name, f"找不到图片文件：'{mdsafety.shorten(value)}'", hint)
+        return None
+
+
+def checked_image(source: Source, node: Node, name: str, value: str) -> Optional[str]:
     data_dir = source.reading.data_dir.resolve()
     target = (source.file.parent / value).resolve()
     if not target.is_relative_to(data_dir):
