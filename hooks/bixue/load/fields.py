@@ -9,8 +9,6 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
 from . import guards, mdsafety
-from .datafiles import path_problem
-from .images import image_problem
 from .reading import Source
 from .yamlfile import INVALID, Node, NotADate
 
@@ -274,34 +272,3 @@ def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str
     hint = did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
     source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None
-
-
-def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]:
-    """A path relative to the file naming it, returned relative to data/ (posix)."""
-    value = text(source, node, name)
-    if value is None:
-        return None
-    try:
-        return checked_image(source, node, name, value)
-    except (OSError, ValueError):  # a name too long, or holding NUL: no file has it
-        hint = "路径太长，或含有文件名里不能有的字符"
-        source.error(node.line, name, f"找不到图片文件：'{mdsafety.shorten(value)}'", hint)
-        return None
-
-
-def checked_image(source: Source, node: Node, name: str, value: str) -> Optional[str]:
-    data_dir = source.reading.data_dir.resolve()
-    target = (source.file.parent / value).resolve()
-    if not target.is_relative_to(data_dir):
-        hint = "路径相对于本文件所在的文件夹"
-        source.error(node.line, name, f"图片必须放在 data/ 文件夹里面：'{value}'", hint)
-        return None
-    if not target.exists() and not (source.file.parent / value).is_symlink():
-        hint = "路径相对于本文件所在的文件夹，注意大小写和扩展名"
-        source.error(node.line, name, f"找不到图片文件：'{value}'", hint)
-        return None
-    problem = path_problem(data_dir, source.file.parent / value, "图片") or image_problem(target)
-    if problem:
-        source.error(node.line, name, f"'{value}'：{problem[0]}", problem[1])
-        return None
-    return target.relative_to(data_dir).as_posix()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterator, List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
 from ..errors import DataError
 
@@ -56,6 +56,22 @@ def forbidden_characters(lines: List[str], path: str, first_line: int) -> List[D
 def without_forbidden(text: str) -> str:
     """`text` as a reader sees it: the invisible characters gone (NEL kept as a line break)."""
     return FORBIDDEN.sub(lambda match: "\n" if match.group() == "\x85" else "", text)
+
+
+def escaped_in(root: Any, path: str) -> List[DataError]:
+    """Forbidden characters written as escapes in quotes (`"\\e"`, `"\\u202e"`) in any key or
+    value of a YAML file's nodes (`yamlfile.Node`: a value and its line)."""
+    errors, pending = [], [("", root.value, root.line)] if root is not None else []
+    while pending:
+        field, value, line = pending.pop()
+        if isinstance(value, str) and escaped_characters(value):
+            errors.append(DataError(path, line, field, *escaped_characters(value)))
+        if isinstance(value, dict):
+            pending += [(key, child.value, child.line) for key, child in value.items()]
+            pending += [("", key, child.line) for key, child in value.items()]
+        elif isinstance(value, list):
+            pending += [(field, child.value, child.line) for child in value]
+    return errors
 
 
 def escaped_characters(value: str) -> Optional[Tuple[str, str]]:

@@ -11,13 +11,13 @@ from .fields import (
     a_date,
     boolean,
     choice,
-    image_path,
     mapping,
     markdown,
     sequence,
     text,
     unit_ref,
 )
+from .images import image_path
 from .reading import Reading, Source, note_unique, origin
 from .yamlfile import Node
 

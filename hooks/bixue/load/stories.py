@@ -12,7 +12,6 @@ from .fields import (
     a_date,
     boolean,
     check_markdown,
-    image_path,
     mapping,
     markdown,
     sequence,
@@ -20,6 +19,7 @@ from .fields import (
     texts,
     unit_ref,
 )
+from .images import image_path
 from .names import reserved_problem
 from .reading import Reading, Source, origin
 from .yamlfile import Node, decode, parse_yaml

@@ -233,24 +233,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
         return None, errors or [syntax_error(exc, text, path, first_line)]
-    errors += loader.errors + ([] if invisible else escaped_characters(root, path))
+    errors += loader.errors + ([] if invisible else guards.escaped_in(root, path))
     return root, sorted(errors, key=lambda error: error.line)
-
-
-def escaped_characters(root: Optional[Node], path: str) -> List[DataError]:
-    """Forbidden characters written as escapes in quotes (`"\\e"`, `"\\u202e"`), with lines."""
-    errors, pending = [], [("", root)] if root is not None else []
-    while pending:
-        field, node = pending.pop()
-        value = node.value
-        if isinstance(value, str) and guards.escaped_characters(value):
-            errors.append(DataError(path, node.line, field, *guards.escaped_characters(value)))
-        if isinstance(value, dict):
-            pending += [(key, child) for key, child in value.items()]
-            pending += [("", Node(key, child.line)) for key, child in value.items()]
-        elif isinstance(value, list):
-            pending += [(field, child) for child in value]
-    return errors
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
