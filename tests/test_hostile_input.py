@@ -171,3 +171,14 @@ def test_an_image_path_no_file_can_have(data, path):
     )
     ledger.write_text(text, encoding="utf-8")
     assert any("photos.before: 找不到图片文件" in error for error in errors_of(data))
+
+
+def test_a_unit_left_empty_in_a_round_is_not_scored(data):
+    # Found by the fuzz test: `north:` with nothing after it once gave scores of None.
+    evaluations = data / "evaluations.yml"
+    text = evaluations.read_text(encoding="utf-8")
+    evaluations.write_text(
+        text.replace("north: {service: 26, facilities: 18.5}", "north:"), "utf-8"
+    )
+    first = load_campaign(data).evaluations.rounds[0]
+    assert sorted(first.scores) == ["south"]

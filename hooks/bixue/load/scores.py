@@ -190,6 +190,7 @@ def read_round(
     scores = {
         unit: read_scores(source, child, join("scores", unit), criteria)
         for unit, child in unit_entries(source, entries.get("scores"), "scores")
+        if child.value is not None  # `north:` left empty is not written: 未参评
     }
     name = text(source, entries.get("name"), "rounds.name") or ""
     when = a_date(source, entries.get("date"), "rounds.date")
