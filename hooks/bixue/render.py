@@ -7,6 +7,7 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Iterable, Tuple
+from urllib.parse import quote
 
 import jinja2
 import markdown as markdown_lib
@@ -35,18 +36,20 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_url(here: str, target: str) -> str:
-    """A link from the page at URL `here` to `target` (both relative to the site root)."""
+    """A link from the page at URL `here` to `target` (both relative to the site root, paths
+    of files as they are named), percent-encoded: `#`, `%`, `?` and spaces in a file name from
+    data/ stay part of the name."""
     base = posixpath.join("/", here)
     if not base.endswith("/"):
         base = posixpath.dirname(base) + "/"
     link = posixpath.relpath(posixpath.join("/", target), base)
     is_folder = not target or target.endswith("/")
-    return link + "/" if is_folder and not link.endswith("/") else link
+    return quote(link + "/" if is_folder and not link.endswith("/") else link)
 
 
 def absolute_url(site_url: str, path: str) -> str:
-    """The address of `path` under site_url; "" when the site's address is not known."""
-    return site_url.rstrip("/") + "/" + path if site_url else ""
+    """The address of `path` under site_url, percent-encoded; "" when it is not known."""
+    return site_url.rstrip("/") + "/" + quote(path) if site_url else ""
 
 
 def render_markdown(text: str) -> Markup:
@@ -99,8 +102,10 @@ def render_block(template: str, **context) -> str:
 
 def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:
     """A generated page: a title, then (heading, HTML block) sections. A section with no HTML
-    is left out with its heading; a section with an empty heading has none."""
-    parts = [f"---\n{meta}---\n" if meta else "", f"# {md_text(title)}\n"]
+    is left out with its heading; a section with an empty heading has none. The theme gets the
+    title as front matter, inert (`figures.theme_text`); the page's heading is the real text."""
+    front = f"title: {json.dumps(figures.theme_text(title), ensure_ascii=False)}\n{meta}"
+    parts = [f"---\n{front}---\n", f"# {md_text(title)}\n"]
     for heading, html in sections:
         if html:
             parts += [f"## {md_text(heading)}\n" if heading else "", f"{html}\n"]
