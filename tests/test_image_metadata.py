@@ -41,7 +41,7 @@ def leaked(content: bytes) -> list:
             key for key in ("exif", "comment", "xmp", "XML:com.adobe.xmp") if key in shown.info
         ]
         found += [f"text {shown.text}"] if getattr(shown, "text", None) else []
-    for needle in (SECRET.encode(), "Zhang San".encode(), b"Exif\x00", b"GPS", b"xmpmeta"):
+    for needle in (SECRET.encode(), b"Zhang San", b"Exif\x00", b"GPS", b"xmpmeta"):
         found += [repr(needle)] if needle in content else []
     return found
 

@@ -25,6 +25,9 @@ STATUS_SYMBOLS = {"todo": "○", "doing": "◐", "done": "●", "verified": "✔
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SAFE_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map"}
+_PLOTLY_TAGS = [
+    (tag, tag.replace("<", "&lt;").replace(">", "&gt;")) for tag in ("<br>", "<extra>", "</extra>")
+]
 
 
 def page_url(src_uri: str) -> str:
@@ -64,8 +67,25 @@ def md_text(text: str) -> str:
 
 
 def chart_attribute(figure_dict: dict) -> str:
-    """A figure as JSON for an HTML attribute; escaping happens in the template."""
-    return json.dumps(figure_dict, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """A figure as JSON for an HTML attribute (escaped in the template), its texts escaped for
+    Plotly, which reads <a href>, <span style> and entities in any text it draws."""
+    figure = plotly_text(figure_dict)
+    return json.dumps(figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def plotly_text(value):
+    """Every string of a figure as literal text for Plotly, but the line breaks and hover boxes
+    the chart modules write themselves."""
+    if isinstance(value, str):
+        text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for tag, escaped in _PLOTLY_TAGS:
+            text = text.replace(escaped, tag)
+        return text
+    if isinstance(value, dict):
+        return {key: plotly_text(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plotly_text(item) for item in value]
+    return value
 
 
 def _environment() -> jinja2.Environment:
