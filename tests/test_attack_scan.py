@@ -94,6 +94,8 @@ def test_the_attacks_are_on_the_pages_as_text(site):
     assert "{{7*7}}" in notice.get_text() and "49" not in notice.find("h1").get_text()
     assert "＜/title＞＜script＞" in notice.title.get_text()
     assert "onerror=alert(6)" in notice.select_one(".bx-notice, article, main").get_text()
+    toc = [a.get_text() for a in soup(site, "ranking/").select(".md-nav--secondary a")]
+    assert any('第二轮"><img src=x' in text for text in toc), toc  # shown as written
 
 
 def test_charts_get_the_names_as_literal_text_for_plotly(site):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from html import escape as html_escape
 from pathlib import Path
 from typing import Iterable, Tuple
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from urllib.parse import quote
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import figures
 from .model import STATUS_NAMES
@@ -62,8 +63,9 @@ def render_markdown(text: str) -> Markup:
 
 
 def md_text(text: str) -> str:
-    """Plain text safe inside a Markdown heading: escaped, never markup."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+    """Plain text safe inside a Markdown heading: escaped, never markup. Quotes stay as they are
+    (text, not an attribute): as entities the table of contents would show them as `&#34;`."""
+    return _MD_SPECIAL.sub(r"\\\1", html_escape(str(text), quote=False))
 
 
 def chart_attribute(figure_dict: dict) -> str:
