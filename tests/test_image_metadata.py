@@ -99,3 +99,13 @@ def test_the_public_build_names_images_by_their_content_only(tmp_path):
     assert "张三" not in image.original and "#" not in image.original
     images._measure.cache_clear()
     assert images.web_image(Board(), "张三 家门口#1.jpg").files == image.files
+
+
+def test_an_upright_jpeg_keeps_its_quality_tables_and_size(tmp_path):
+    photo = Image.effect_noise((800, 600), 60).convert("RGB")
+    photo.save(tmp_path / "p.jpg", "JPEG", quality=70, exif=gps_exif(), comment=b"x")
+    published = images.web_image(tmp_path, "p.jpg").files[0].content
+    original = (tmp_path / "p.jpg").read_bytes()
+    with Image.open(io.BytesIO(published)) as shown, Image.open(tmp_path / "p.jpg") as source:
+        assert shown.quantization == source.quantization
+    assert len(published) <= len(original) and leaked(published) == []

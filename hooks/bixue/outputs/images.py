@@ -110,7 +110,10 @@ def _measure(path: str, _mtime_ns: int, size: int) -> Measured:
         fmt = FORMATS.get(opened.format or "", "PNG")
         profile = opened.info.get("icc_profile")
         upright = ImageOps.exif_transpose(opened)
-        clean = _encoded(upright, fmt, profile, _sampling(opened))
+        if opened.format == "JPEG" and _untouched(opened):
+            clean = _jpeg_kept(opened, profile)
+        else:
+            clean = _encoded(upright, fmt, profile, _sampling(opened))
         if not needs_web_copy(upright.width, size):
             return Measured(clean, SUFFIX[fmt], upright.width, upright.height, None, 0, 0)
         web = _resized(upright)
@@ -135,6 +138,21 @@ def _encoded(image: Image.Image, fmt: str, profile, sampling: int) -> bytes:
         options.update(optimize=True)
     buffer = io.BytesIO()
     bare.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def _untouched(opened: Image.Image) -> bool:
+    """Whether a JPEG is upright as stored (no turn or mirror to apply)."""
+    return opened.getexif().get(0x0112, 1) == 1 and opened.mode in ("RGB", "L", "CMYK")
+
+
+def _jpeg_kept(opened: Image.Image, profile) -> bytes:
+    """An upright JPEG again with its own quantisation and subsampling, so it neither grows nor
+    loses more than a re-encoding must; only what is passed here is written: no EXIF, no XMP,
+    and the empty comment replaces the original's."""
+    buffer = io.BytesIO()
+    options = {"icc_profile": profile} if profile else {}
+    opened.save(buffer, "JPEG", quality="keep", optimize=True, comment=b"", **options)
     return buffer.getvalue()
 
 
