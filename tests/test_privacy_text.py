@@ -162,3 +162,10 @@ def test_links_to_published_pages_and_other_sites_are_fine():
     )
     data = dataclasses.replace(data, notices=(hidden, shown))
     assert privacy.check_public_text(data) == []
+
+
+def test_a_person_written_as_one_character_masks_no_free_text():
+    data = named_campaign()
+    unit = dataclasses.replace(data.units[0], id="b", contact="王")
+    public = privacy.publish(dataclasses.replace(data, units=(*data.units, unit)))
+    assert public.units[1].contact == "王＊" and public.exemplars[0].body == "王建国表扬高＊"

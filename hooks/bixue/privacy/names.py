@@ -9,18 +9,21 @@ from typing import Callable, Iterable, Mapping
 from ..model import Campaign, Origin, Screen
 
 IDENTIFIERS = frozenset(
-    "id slug unit status direction cover photo_before photo_after adopted_by pairs data_dir".split()
+    "id slug unit status direction cover photo_before photo_after adopted_by pairs data_dir "
+    "periods".split()
 )
-"""Fields that hold ids, paths or fixed words, never text a reader sees as written."""
+"""Fields that hold ids, paths, fixed words or keys of other fields (period labels key the
+values), never text a reader sees as written."""
 
 
 def person_names(campaign: Campaign) -> set:
-    """Every person value of the data, internal records included: a name is a name anywhere."""
+    """Every person value of the data, internal records included: a name is a name anywhere.
+    One letter alone (a surname written for a person) is not looked for: it is in every text."""
     names = {unit.contact for unit in campaign.units}
     names.update(item.owner for item in campaign.ledger)
     names.update(person for case in campaign.exemplars for person in case.people)
     names.update(member for role in campaign.plan.leading_group for member in role.members)
-    return {name.strip() for name in names if name and name.strip()}
+    return {name.strip() for name in names if len("".join(name.split())) >= 2}
 
 
 def kept_names(campaign: Campaign) -> set:
