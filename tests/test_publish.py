@@ -223,3 +223,13 @@ def test_readers_never_see_a_missing_or_mixed_file_across_publishes_and_a_rollba
     )
     assert seen["failures"] == [] and seen["failed_opens"] == 0
     assert seen["publishes"] >= 25 and seen["reads"] > 200
+
+
+def test_without_an_atomic_exchange_the_migration_still_ends_as_a_release(tmp_path, monkeypatch):
+    monkeypatch.setattr(releases, "exchange", lambda first, second: False)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old.html").write_text("old", "utf-8")
+    publish(site, 1)
+    assert site.is_symlink() and release_of((site / "index.html").read_bytes()) == 1
+    assert (releases.releases(site)[0] / "old.html").read_text("utf-8") == "old"
