@@ -82,7 +82,7 @@ def run_checks() -> None:
                 pass
             pattern.match(text)
         timings.append((time.perf_counter() - started, name, "all inputs"))
-    for seconds, what, sample in sorted(timings, reverse=True)[:5]:
+    for seconds, what, sample in sorted(timings, reverse=True):
         print(f"{seconds:.3f} s  {what}  {sample!r}")
 
 
@@ -99,7 +99,8 @@ def test_every_pattern_is_found():
     sys.path.insert(0, str(ROOT / "hooks"))
     names = {name for name, _ in every_pattern()}
     assert {"bixue.load.mdsafety.HTML_TAG", "bixue.load.yamlfile.TAB_INDENT"} <= names
-    assert {"bixue.privacy.MOBILE", "bixue.render._MD_SPECIAL"} <= names
+    assert "bixue.render._MD_SPECIAL" in names
+    assert any(name.startswith("bixue.privacy") for name in names)
 
 
 if __name__ == "__main__":
