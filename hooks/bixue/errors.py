@@ -1,4 +1,4 @@
-"""The one error type of bad data: where (file, line or sheet!cell, field), what is wrong, and a hint."""
+"""The one error type of bad data: where (file, line or sheet!cell, field), what, and a hint."""
 
 from __future__ import annotations
 
