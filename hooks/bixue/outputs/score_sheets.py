@@ -74,17 +74,22 @@ def scores_note(board: Board) -> list:
     ]
 
 
-def indicators_xlsx(board: Board, blank: bool = False) -> bytes:
-    """A sheet per indicator: 单位, the periods, 目标; a row per unit (blank: 未报送)."""
+def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> bytes:
+    """A sheet per indicator: 单位, the periods, 目标 (unless not `targets`); a row per unit
+    (blank: 未报送)."""
     indicators = board.campaign.indicators
     workbook = new_workbook()
     for indicator in indicators.indicators:
         title = sheet_title(indicator.name, indicator.id, workbook.sheetnames)
         sheet = workbook.create_sheet(title)
         periods = list(indicators.periods)
-        write_header(sheet, ["单位", *periods, "目标"], [22, *(11 for _ in periods), 10])
+        extra = ["目标"] if targets else []
+        write_header(
+            sheet, ["单位", *periods, *extra], [22, *(11 for _ in periods), *(10 for _ in extra)]
+        )
         for unit in board.campaign.units:
-            append_row(sheet, [unit.name, *value_cells(indicator, periods, unit.id, blank)])
+            cells = value_cells(indicator, periods, unit.id, blank)
+            append_row(sheet, [unit.name, *cells[: len(cells) - 1 + len(extra)]])
     write_note(workbook, indicators_note(board))
     return workbook_bytes(workbook, board, "指标数值")
 

@@ -91,7 +91,10 @@ def safe_name(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-") or "unit"
 
 
-def ledger_template(board: Board, items: Sequence[RectificationItem] = ()) -> bytes:
+def ledger_template(
+    board: Board, items: Sequence[RectificationItem] = (), purpose: str = ""
+) -> bytes:
+    """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line."""
     workbook = new_workbook()
     sheet = workbook.create_sheet("整改台账")
     headers = [name for name, _width, _note in LEDGER_COLUMNS]
@@ -103,7 +106,7 @@ def ledger_template(board: Board, items: Sequence[RectificationItem] = ()) -> by
         for row in range(len(items) + 2, ROWS + 2) if number_format else ():
             sheet.cell(row=row, column=index).number_format = number_format
     add_lists(workbook, sheet, board, headers)
-    write_note(workbook, ledger_note(items))
+    write_note(workbook, ledger_note(items, purpose))
     return workbook_bytes(workbook, board, "整改台账模板")
 
 
@@ -149,18 +152,18 @@ def add_lists(workbook, sheet, board: Board, headers: List[str]) -> None:
         sheet.add_data_validation(validation)
 
 
-def ledger_note(items: Sequence[RectificationItem]) -> list:
-    purpose = (
+def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
+    default = (
         "整改台账：每行一个事项。填好后放到 data/rectifications/ 文件夹，"
         "发布前运行 bash scripts/check.sh 检查。"
     )
     if items:
-        purpose = (
+        default = (
             "本单位未完成的整改事项：请更新状态、完成日期和整改进展后交回；"
             "收回后用它替换台账里的这些事项（编号在整个台账里不能重复）。"
         )
     return [
-        ("用途", purpose),
+        ("用途", purpose or default),
         *((name, note) for name, _width, note in LEDGER_COLUMNS),
         (
             "其他",
