@@ -83,7 +83,9 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
     units = source.reading.units
     if source.reading.unit_ids is None:
         return written  # units.yml is unreadable: its errors come first
-    ids = unit_names(units).get(written, ())
+    if source.unit_names is None:
+        source.unit_names = unit_names(units)
+    ids = source.unit_names.get(written, ())
     if len(ids) == 1:
         return ids[0]
     if ids:
@@ -91,7 +93,7 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
         message = f"'{written}' 是几个单位共用的简称：{shown}"
         source.error(line, field_name, message, "写单位全称或 id")
         return INVALID
-    options = [*unit_names(units)]
+    options = [*source.unit_names]
     hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
     message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"
     source.error(line, field_name, message, hint)

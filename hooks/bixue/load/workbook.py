@@ -15,6 +15,7 @@ from .. import model
 from ..errors import DataError
 from .cells import clean
 from .reading import Reading, Source
+from .sheet_rows import sheet_values
 from .yamlfile import INVALID
 
 LOCK_PREFIXES = ("~$", ".~")
@@ -47,6 +48,8 @@ class WorkbookSource(Source):
     """Sheet index -> field -> column number, for errors about a whole row."""
     headers: Dict[str, str] = field(default_factory=dict)
     """Field (as the YAML reader names it) -> the header shown in errors."""
+    unit_names: Optional[Dict[str, Tuple[str, ...]]] = None
+    """Every way a cell may name a unit -> the unit ids it names; made on first use."""
     in_workbook = True
 
     def cell(self, line: int) -> str:
@@ -130,10 +133,10 @@ def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
 
 
 def rows_of(worksheet) -> List[Tuple[int, Tuple[Any, ...]]]:
-    # Some programs write a wrong size into the file; read to the real end instead.
-    worksheet.reset_dimensions()
+    """Rows that hold something, values trimmed; the rows the file holds, whatever size it
+    claims (some programs write a wrong one)."""
     rows = []
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+    for number, values in sheet_values(worksheet):
         cleaned = tuple(clean(value) for value in values)
         if any(value is not None for value in cleaned):
             rows.append((number, cleaned))
@@ -157,10 +160,7 @@ def with_cached_values(source: WorkbookSource, file: Path, sheets: List[Sheet]) 
     book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     try:
         for sheet, worksheet in zip(sheets, book.worksheets, strict=True):
-            worksheet.reset_dimensions()
-            cached = {
-                row: values for row, values in enumerate(worksheet.iter_rows(values_only=True), 1)
-            }
+            cached = dict(sheet_values(worksheet))
             sheet.rows = [
                 (row, cached_row(source, sheet, row, values, cached)) for row, values in sheet.rows
             ]
