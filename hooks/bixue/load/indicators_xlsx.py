@@ -25,6 +25,9 @@ def with_indicator_workbook(
     check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
     if not file.is_file():
         return indicators
+    others = [reading.data_dir / f"indicators.{suffix}" for suffix in ("yml", "yaml")]
+    if indicators is None and any(other.is_file() for other in others):
+        return None  # that file's own errors (or its misnaming) are reported; this would follow
     if indicators is None:
         hint = "先在 indicators.yml 里写 periods 和各项指标"
         reading.file_error(file, "有指标数值工作簿，却没有 indicators.yml", hint)

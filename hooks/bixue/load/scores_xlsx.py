@@ -26,6 +26,9 @@ def with_score_workbook(
     check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
     if not file.is_file():
         return evaluations
+    others = [reading.data_dir / f"evaluations.{suffix}" for suffix in ("yml", "yaml")]
+    if evaluations is None and any(other.is_file() for other in others):
+        return None  # that file's own errors (or its misnaming) are reported; this would follow
     if evaluations is None:
         hint = "先在 evaluations.yml 里写评比内容（criteria）和轮次（rounds）"
         reading.file_error(file, "有评分工作簿，却没有 evaluations.yml", hint)

@@ -49,7 +49,7 @@ def sections(board: Board, here: str) -> List[Tuple[str, str]]:
     if not board.indicators:
         return [("", render.render_block("indicators_empty.html"))]
     found = [(_heading(view), _both(board, view, here)) for view in board.indicators]
-    return [*found, ("数据表格", workbooks.render_links(board, here, "indicators"))]
+    return [("", workbooks.render_links(board, here, "indicators")), *found]
 
 
 def _heading(view: IndicatorView) -> str:

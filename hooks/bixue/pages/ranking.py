@@ -51,7 +51,7 @@ def sections(board: Board, here: str) -> List[Tuple[str, str]]:
     found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
     found.append(("等级标准", render_levels(board, here)))
     found.append(("说明", render.render_block("ranking_notes.html")))
-    found.append(("数据表格", workbooks.render_links(board, here, "ranking")))
+    found.insert(0, ("", workbooks.render_links(board, here, "ranking")))
     return found
 
 
