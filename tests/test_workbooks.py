@@ -61,11 +61,20 @@ def test_a_ledger_sheet_as_clerks_keep_it(data):
     rows[5] += ["２０１４年５月３０日"]
     workbooks.write(
         data / "rectifications" / "台账.xlsx",
-        {"说明": [["编号", "问题"]], "整改台账": rows, "笔记": [["随手记"]]},
+        {
+            "说明": [["编号", "问题"]],
+            "整改台账": rows,
+            "笔记": [["随手记"]],
+            "第二批": [
+                ["编号", "单位", "问题", "状态"],
+                ["XL-4", "南区", "价签不全。", "长期坚持"],
+            ],
+        },
         merge={"整改台账": "A1:H1"},
     )
     ledger = {item.id: item for item in load_campaign(data).ledger}
     first, second, third = ledger["XL-1"], ledger["XL-2"], ledger["XL-3"]
+    assert (ledger["XL-4"].unit, ledger["XL-4"].status) == ("south", "ongoing")
     assert (first.unit, first.status, first.deadline) == (
         "north",
         "doing",

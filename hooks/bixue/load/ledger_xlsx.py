@@ -50,10 +50,14 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
     source, sheets = open_workbook(reading, file)
     source.headers = {**LABELS, "updates.date": "整改进展", "updates.note": "整改进展"}
     items = []
-    for sheet in sheets or ():
-        at = header_row(sheet, NEEDED)
-        if at is None or sheet.name in NOTE_SHEETS:
-            continue
+    tables = [(sheet, header_row(sheet, NEEDED)) for sheet in sheets or ()]
+    tables = [
+        (sheet, at) for sheet, at in tables if at is not None and sheet.name not in NOTE_SHEETS
+    ]
+    if sheets is not None and not tables:
+        hint = "台账工作表的前 10 行里要有表头“编号”和“问题”"
+        reading.file_error(file, "这个工作簿里没有台账工作表", hint)
+    for sheet, at in tables:
         columns = header_columns(source, sheet, at, HEADERS, COMPUTED)
         source.columns[sheet.index] = columns
         header_line = line_of(sheet, sheet.rows[at][0], 1)
