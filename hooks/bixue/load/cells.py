@@ -17,6 +17,8 @@ DATE_FORMS = (
     re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
 )
+"""The four text forms of a date (after full-width digits are narrowed)."""
+ANY_DATE = re.compile("|".join(f"(?:{form.pattern})" for form in DATE_FORMS))
 NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
 DATE_EXAMPLE = "如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日"
@@ -41,7 +43,7 @@ def reported(value: Any) -> bool:
 
 def narrow(text: str) -> str:
     """Full-width digits and signs as ASCII (２０１４ -> 2014), for numbers and dates only."""
-    return unicodedata.normalize("NFKC", text).strip()
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
 
 
 def header_text(value: Any) -> str:
@@ -90,11 +92,10 @@ def as_date(value: Any) -> Tuple[Optional[datetime.date], str]:
     if isinstance(value, datetime.date):
         return value, ""
     if isinstance(value, str):
-        text = narrow(value)
-        for form in DATE_FORMS:
-            match = form.fullmatch(text)
-            if match:
-                return real_date(value, *(int(part) for part in match.groups()))
+        match = ANY_DATE.fullmatch(narrow(value))
+        if match:
+            parts = [int(part) for part in match.groups() if part is not None]
+            return real_date(value, *parts)
     problem = excel_error(value) or f"必须是日期（{DATE_EXAMPLE}），实际为 '{as_text(value)}'"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         problem += "（把单元格格式设为日期）"
@@ -111,7 +112,7 @@ def real_date(written: str, year: int, month: int, day: int) -> Tuple[Optional[d
 def leading_date(line: str) -> Tuple[Optional[datetime.date], str, str]:
     """A progress line `2011-12-18 意见箱已采购` as (date, note, problem); no date: (None, line)."""
     parts = line.strip().split(None, 1)
-    if len(parts) == 2 and any(form.fullmatch(narrow(parts[0])) for form in DATE_FORMS):
+    if len(parts) == 2 and ANY_DATE.fullmatch(narrow(parts[0])):
         when, problem = as_date(parts[0])
         return when, parts[1].strip(), problem
     return None, line.strip(), ""

@@ -8,13 +8,19 @@ openpyxl reads them."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Iterator, List, Tuple
 
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
+
+
+@cache
+def column_number(letters: str) -> int:
+    return column_index_from_string(letters)
 
 
 class QuickParser(WorkSheetParser):
@@ -25,13 +31,11 @@ class QuickParser(WorkSheetParser):
             return super().parse_cell(element)
         coordinate = element.get("r")
         if coordinate:
-            row, column = coordinate_to_tuple(coordinate)
-            self.col_counter = column
+            self.col_counter = column_number(coordinate.rstrip("0123456789"))
         else:
             self.col_counter += 1
-            row, column = self.row_counter, self.col_counter
         value = "".join(node.text or "" for node in element.iter(TEXT_TAG))
-        return {"row": row, "column": column, "value": value, "data_type": "s"}
+        return {"row": self.row_counter, "column": self.col_counter, "value": value}
 
 
 def sheet_values(worksheet) -> Iterator[Tuple[int, Tuple[Any, ...]]]:
