@@ -50,7 +50,6 @@ class WorkbookSource(Source):
     """Field (as the YAML reader names it) -> the header shown in errors."""
     unit_names: Optional[Dict[str, Tuple[str, ...]]] = None
     """Every way a cell may name a unit -> the unit ids it names; made on first use."""
-    in_workbook = True
 
     def cell(self, line: int) -> str:
         sheet, rest = divmod(line, SHEET_STEP)
