@@ -53,6 +53,7 @@ def sheet_title(name: str, fallback: str, taken: Iterable[str]) -> str:
 def write_header(sheet, headers: Sequence[str], widths: Sequence[int]) -> None:
     sheet.append(list(headers))
     for index, (cell, width) in enumerate(zip(sheet[1], widths, strict=True), start=1):
+        cell.data_type = "s"  # a criterion or period named =… is never a formula
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -79,5 +80,7 @@ def write_note(workbook: Workbook, lines: Sequence[Sequence]) -> None:
     sheet.column_dimensions["B"].width = 80
     for row in sheet.iter_rows():
         row[0].font = Font(bold=True)
+        for cell in row:
+            cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
         for cell in row[1:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
