@@ -182,3 +182,39 @@ def test_a_unit_left_empty_in_a_round_is_not_scored(data):
     )
     first = load_campaign(data).evaluations.rounds[0]
     assert sorted(first.scores) == ["south"]
+
+
+def ledger_workbook(path: Path, problem: str) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "整改台账"
+    sheet.append(["编号", "责任单位", "问题", "整改时限", "状态"])
+    sheet.append(["ZG-2014-100", "north", problem, "2014-07-31", "整改中"])
+    book.save(path)
+
+
+def test_a_bidi_override_in_a_workbook_cell(data):
+    ledger_workbook(data / "rectifications" / "台账.xlsx", "标识\u202e不清")
+    assert any(
+        error.startswith("data/rectifications/台账.xlsx:整改台账!C2: 有看不见的文字方向控制字符")
+        for error in errors_of(data)
+    )
+
+
+def test_a_workbook_linked_from_outside_data(data, tmp_path):
+    ledger_workbook(tmp_path / "outside.xlsx", "标识不清")
+    (data / "rectifications" / "台账.xlsx").symlink_to(tmp_path / "outside.xlsx")
+    assert any(
+        error.startswith("data/rectifications/台账.xlsx: 是一个指向 data/ 文件夹以外的链接")
+        for error in errors_of(data)
+    )
+
+
+def test_a_workbook_that_unpacks_to_too_much(data, monkeypatch):
+    from bixue.load import workbook
+
+    monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 1000)  # the same check, a small bomb
+    ledger_workbook(data / "rectifications" / "台账.xlsx", "标识不清")
+    assert any("工作簿解压后超过 0 MB 上限" in error for error in errors_of(data))
