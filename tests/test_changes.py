@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from boards import D, item, plan
 from bixue.figures.board import compute_board
 from bixue.figures.changes import compute_changes, window
 from bixue.model import (
@@ -16,6 +15,7 @@ from bixue.model import (
     Unit,
     Update,
 )
+from boards import D, item, plan
 
 AS_OF = D("2014-10-20")
 FIRST, BEFORE, AFTER = D("2014-10-14"), D("2014-10-13"), D("2014-10-21")
