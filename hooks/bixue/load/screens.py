@@ -21,6 +21,7 @@ from .yamlfile import Node
 
 SLIDE_NAMES = (*model.SLIDE_NAMES, *model.MORE_SLIDE_NAMES)
 """What `slides` may name; the unit slides belong to the units' own rotations only."""
+NAMED_REQUIRED = ("id", "title", "slides")
 RESERVED_IDS = ("units",)
 """screen/units/ holds the units' rotations: no named rotation may take it."""
 
@@ -78,8 +79,7 @@ def read_screens(
 def read_named(
     source: Source, node: Node, base: model.Screen, seen: Dict[str, str]
 ) -> Optional[model.NamedScreen]:
-    keys = ("id", "title", "slides")
-    entries = mapping(source, node, "screens", keys, ("interval", "reload"))
+    entries = mapping(source, node, "screens", NAMED_REQUIRED, ("interval", "reload"))
     if entries is None:
         return None
     screen_id = text(source, entries.get("id"), "screens.id")

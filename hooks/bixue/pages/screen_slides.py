@@ -21,7 +21,7 @@ OVERDUE_ROWS = 5
 DUE_SOON_ROWS = 3
 NOTICES_PER_PAGE = 3
 PAIRS_PER_PAGE = 6
-CHANGES_PER_PAGE = 6
+CHANGES_PER_PAGE = 9
 """Rows a page of a slide holds at the screen's type size; longer lists page through."""
 
 

@@ -28,7 +28,7 @@ def unit_standing(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
     """Rank, total, rank change and level in the latest round, and the unit's ledger figures."""
     unit = rotation.unit
     latest = board.latest_round
-    if latest is None and not has_ledger(board):
+    if unit is None or (latest is None and not has_ledger(board)):
         return []
     return slide(
         "screen_unit.html",
@@ -48,6 +48,8 @@ def unit_standing(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
 def unit_pair(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     """Each of the unit's pairs side by side, a page per pair: scores, rank, ledger."""
     unit = rotation.unit
+    if unit is None:
+        return []
     columns = [(column(board, unit), column(board, other)) for other in partners(board, unit.id)]
     if not columns:
         return []
@@ -71,9 +73,9 @@ def column(board: Board, unit: Unit) -> PairColumn:
 
 def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     """The unit's overdue and due-soon items beside its completion and closure rates."""
-    if not has_ledger(board):
-        return []
     unit = rotation.unit
+    if unit is None or not has_ledger(board):
+        return []
     mine, soon = (lists.get(unit.id, []) for lists in open_lists(board))
     return slide(
         "screen_rectification.html",
@@ -111,7 +113,7 @@ def by_unit(rows) -> dict:
 
 def unit_indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     """The unit's completion of every indicator that concerns it, against time progress."""
-    rows = indicator_rows(board, rotation.unit)
+    rows = indicator_rows(board, rotation.unit) if rotation.unit else []
     if not rows:
         return []
     return slide(
@@ -148,4 +150,4 @@ SLIDES = {
     "unit-indicators": unit_indicators,
     "top-three": top_three,
 }
-"""A unit's slides by name (top-three also fits any rotation)."""
+"""A unit's slides by name: in any other rotation they show nothing (top-three fits any)."""
