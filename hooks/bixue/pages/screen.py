@@ -57,10 +57,33 @@ def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
     return views or views_of(board, rotation, Slide("overview"))
 
 
+SHARED = set(screen_slides.SLIDES)
+"""Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
+_SHARED: dict = {}
+
+
 def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
     # A name without a renderer yet (projects, before 重点项目 lands) shows nothing.
     render = SLIDES.get(slide.name)
-    return render(board, rotation, slide.seconds or rotation.screen.interval) if render else []
+    seconds = slide.seconds or rotation.screen.interval
+    if render is None or slide.name not in SHARED:
+        return render(board, rotation, seconds) if render else []
+    if _SHARED.get("board") is not board:
+        _SHARED.clear()
+        _SHARED["board"] = board
+    key = (slide.name, seconds)
+    if key not in _SHARED:
+        _SHARED[key] = render(board, rotation, seconds)
+    return _SHARED[key]
+
+
+def body_of(view: SlideView) -> str:
+    """A slide's body file, rendered once however many rotations show the slide."""
+    cached = _SHARED.get(id(view))
+    if cached is None or cached[0] is not view:
+        cached = (view, render_part(view, "body", SLIDE_FOLDER))
+        _SHARED[id(view)] = cached
+    return cached[1]
 
 
 def render_part(view: SlideView, part: str, here: str, src: str = "") -> str:
@@ -73,7 +96,7 @@ def render_deck(board: Board, rotation: Rotation) -> Tuple[str, List[GeneratedFi
     """The page's deck (the first slide whole, the others as shells) and the slides' files."""
     sections, files = [], []
     for index, view in enumerate(slide_views(board, rotation)):
-        body = render_part(view, "body", SLIDE_FOLDER)
+        body = body_of(view)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
         dest = f"{SLIDE_FOLDER}{view.name}-{digest}.html"
         files.append(GeneratedFile(dest, content=body + "\n"))

@@ -44,6 +44,17 @@ def chart_json(figure: Optional[dict]) -> str:
     return chart_attribute(figure) if figure else ""
 
 
+MAX_PAGES = 10
+"""Pages a list that only grows (overdue items, notices) keeps on a slide: the rest are on the
+board's pages; a rotation that took a thousand rounds to show them would show nothing."""
+
+
 def chunks(rows: Sequence, size: int) -> List[Tuple]:
     """Pages of at most `size` rows; no rows make no pages."""
     return [tuple(rows[start : start + size]) for start in range(0, len(rows), size)]
+
+
+def capped(rows: Sequence, size: int) -> Tuple[List[Tuple], int]:
+    """The first MAX_PAGES pages of `rows`, and how many rows they leave out."""
+    shown = rows[: size * MAX_PAGES]
+    return chunks(shown, size), len(rows) - len(shown)

@@ -12,7 +12,7 @@ from ..figures.changes import compute_changes, first_overdue_day
 from ..model import Unit
 from . import exemplars as page_exemplars
 from .common import has_ledger, row_for
-from .screen_parts import Rotation, SlideView, chart_json, chunks, slide
+from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, slide
 
 MAX_CASES = 8
 """The newest cases get a slide each; more would make one round of the screen too long."""
@@ -88,6 +88,8 @@ def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView
 def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     if not has_ledger(board):
         return []
+    overdue, overdue_more = capped(board.overdue_rows(), OVERDUE_ROWS)
+    due_soon, due_soon_more = capped(board.due_soon_rows(), DUE_SOON_ROWS)
     return slide(
         "screen_rectification.html",
         "rectification",
@@ -95,8 +97,10 @@ def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         stats=board.ledger_stats,
         warn_days=board.campaign.plan.warn_days,
         unit=board.unit,
-        overdue=chunks(board.overdue_rows(), OVERDUE_ROWS),
-        due_soon=chunks(board.due_soon_rows(), DUE_SOON_ROWS),
+        overdue=overdue,
+        overdue_more=overdue_more,
+        due_soon=due_soon,
+        due_soon_more=due_soon_more,
         figure=chart_json(screen_charts.status_chart(board)),
     )
 
@@ -119,7 +123,8 @@ def notices(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     shown = board.notices()
     if not shown:
         return []
-    return slide("screen_notices.html", "notices", seconds, pages=chunks(shown, NOTICES_PER_PAGE))
+    pages, more = capped(shown, NOTICES_PER_PAGE)
+    return slide("screen_notices.html", "notices", seconds, pages=pages, more=more)
 
 
 def pairs(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
@@ -145,14 +150,15 @@ def pair_side(board: Board, unit_id: str) -> PairSide:
 def changes(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     """本期动态: the window's counts and every event of it, paged; a line when nothing changed."""
     found = compute_changes(board)
-    events = change_events(found)
+    pages, more = capped(change_events(found), CHANGES_PER_PAGE)
     return slide(
         "screen_changes.html",
         "changes",
         seconds,
         changes=found,
         unit=board.unit,
-        pages=chunks(events, CHANGES_PER_PAGE),
+        pages=pages,
+        more=more,
     )
 
 

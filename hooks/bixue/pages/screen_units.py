@@ -8,7 +8,7 @@ from typing import List, Optional, Tuple
 from ..figures.board import Board, IndicatorRow, IndicatorView, LedgerStats, RankRow
 from ..model import Unit
 from .common import has_ledger, partners, row_for, unit_rounds
-from .screen_parts import Rotation, SlideView, chunks, slide
+from .screen_parts import Rotation, SlideView, capped, chunks, slide
 from .screen_slides import DUE_SOON_ROWS, OVERDUE_ROWS
 
 INDICATORS_PER_PAGE = 6
@@ -77,6 +77,8 @@ def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideVie
     if unit is None or not has_ledger(board):
         return []
     mine, soon = (lists.get(unit.id, []) for lists in open_lists(board))
+    overdue, overdue_more = capped(mine, OVERDUE_ROWS)
+    due_soon, due_soon_more = capped(soon, DUE_SOON_ROWS)
     return slide(
         "screen_rectification.html",
         "unit-ledger",
@@ -85,8 +87,10 @@ def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideVie
         stats=board.ledger_by_unit[unit.id],
         warn_days=board.campaign.plan.warn_days,
         unit=board.unit,
-        overdue=chunks(mine, OVERDUE_ROWS + DUE_SOON_ROWS),
-        due_soon=chunks(soon, DUE_SOON_ROWS),
+        overdue=overdue,
+        overdue_more=overdue_more,
+        due_soon=due_soon,
+        due_soon_more=due_soon_more,
         figure="",
     )
 

@@ -9,7 +9,7 @@ from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
 from ..outputs.qr import qr_svg
 from ..render import absolute_url, page_markdown, render_block
-from .screen import Rotation, rotations, slide_views
+from .screen import Rotation, decks
 
 HERE = "screens/"
 QR_FOLDER = "screens/qr/"
@@ -35,10 +35,10 @@ def qr_path(rotation: Rotation) -> str:
 
 def listed(board: Board) -> List[Listed]:
     found = []
-    for rotation in rotations(board):
+    for rotation, _, slide_files in decks(board):
         address = absolute_url(board.site_url, rotation.path)
         qr = qr_path(rotation) if address else ""
-        found.append(Listed(rotation, address, qr, len(slide_views(board, rotation))))
+        found.append(Listed(rotation, address, qr, len(slide_files)))
     return found
 
 
