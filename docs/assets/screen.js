@@ -131,6 +131,7 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.text().then(function (text) {
         bodies[src] = text;
+        canvas.dataset.kept = String(Object.keys(bodies).length);
         return text;
       });
     });
