@@ -95,14 +95,19 @@ def timestamp(day: datetime.date) -> str:
 
 
 def link(site_url: str, path: str) -> str:
-    """Absolute under site_url; relative to the feed (at the site root) when it is unknown."""
-    return absolute_url(site_url, path) or quote(path) or "./"
+    """Absolute under site_url; relative to the feed (at the site root) when it is unknown.
+    A `#fragment` (本期动态's anchor on the home page) stays a fragment."""
+    page, mark, fragment = path.partition("#")
+    anchor = mark + quote(fragment)
+    if site_url:
+        return absolute_url(site_url, page) + anchor
+    return (quote(page) + anchor) or "./"
 
 
 def entry_id(board: Board, path: str) -> str:
     """A permanent id: the page's address, or a name-based UUID when the address is unknown."""
     if board.site_url:
-        return absolute_url(board.site_url, path)
+        return link(board.site_url, path)
     return uuid.uuid5(uuid.NAMESPACE_URL, f"bixue:{board.campaign.plan.title}/{path}").urn
 
 

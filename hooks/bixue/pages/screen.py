@@ -15,6 +15,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from markupsafe import Markup
 
+from .. import figures
 from ..charts import red_black  # noqa: F401  (the screen's red and black lists, for tests)
 from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
@@ -136,7 +137,8 @@ def screen_markdown(board: Board, rotation: Rotation, deck: str) -> str:
     navigation loads it in full (overrides/screen.html)."""
     plan = board.campaign.plan
     sub = plan.display_title if rotation.path != HERE else ""
-    meta = {"template": "screen.html", "title": title_of(rotation), "sitemap": False}
+    title = figures.theme_text(title_of(rotation))  # the theme's <title>: inert, as every page's
+    meta = {"template": "screen.html", "title": title, "sitemap": False}
     meta.update(screen_title=rotation.title, screen_subtitle=sub, screen_home=rotation.path == HERE)
     front = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
