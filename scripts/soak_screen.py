@@ -1,8 +1,10 @@
 """Soak the screen (大屏): run the rotation fast in Chromium and check the JS heap stays flat.
 
-    .venv/bin/python scripts/soak_screen.py [--site DIR] [--changes 200] [--interval 1]
+    .venv/bin/python scripts/soak_screen.py [--site DIR] [--path screen/units/hebi/]
+        [--changes 200] [--interval 1]
 
-Builds the demo (unless --site names a built site), serves it on loopback, shows screen/ in
+Builds the demo (unless --site names a built site), serves it on loopback, shows a rotation
+(--path, default screen/; a named one or a unit's, e.g. screen/units/hebi/) in
 headless Chromium with one slide a second, and measures the JS heap after forced garbage
 collection once the first round of slides is done and again after --changes more slide changes.
 Exits 1 when the heap grew by more than --tolerance (10 %). Not a test: it takes minutes.
@@ -31,10 +33,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         site = Path(args.site) if args.site else build(Path(scratch) / "site")
         server = Server(site)
         try:
-            start, end = soak(f"{server.url}screen/?interval={args.interval}", args.changes)
+            url = f"{server.url}{args.path}?interval={args.interval}"
+            start, end = soak(url, args.changes)
         finally:
             server.stop()
     growth = (end - start) / start
+    print(f"rotation: {args.path}")
     print(f"JS heap at the start: {start / 1e6:.2f} MB (after the first round and GC)")
     print(f"JS heap at the end:   {end / 1e6:.2f} MB (after {args.changes} more slide changes)")
     print(f"growth: {growth:+.1%} (allowed: {args.tolerance:.0%})")
@@ -44,6 +48,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 def parse(argv: Optional[List[str]]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", help="a built site (default: build the demo into a temp folder)")
+    parser.add_argument("--path", default="screen/", help="the rotation's address in the site")
     parser.add_argument("--changes", type=int, default=200, help="slide changes to run")
     parser.add_argument("--interval", type=float, default=1, help="seconds per slide")
     parser.add_argument("--tolerance", type=float, default=0.10, help="allowed heap growth")

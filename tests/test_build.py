@@ -100,8 +100,11 @@ def test_pages_grow_with_units_cases_and_notices_not_with_ledger_items(demo_site
     kinds = {p.split("/")[0] for p in pages if p not in fixed}
     assert not any(item.id in " ".join(pages) for item in campaign.ledger)
     expected = len(campaign.units) + len(campaign.exemplars) + len(campaign.notices)
+    expected += len(campaign.plan.screens)  # screen/<id>/
     per_record = [p for p in pages if p.count("/") == 2 and p.split("/")[0] in kinds]
     assert len(per_record) == expected
+    unit_screens = [p for p in pages if p.startswith("screen/units/")]
+    assert len(unit_screens) == len(campaign.units)
 
 
 PERSON_FIELDS_NOTE = "leading-group members stay unless privacy.mask_leading_group"

@@ -268,6 +268,7 @@ def expected_links(campaign, site_url, public):
     pick = published if public else list
     paths = [f"exemplars/{c.slug}/" for c in pick(campaign.exemplars)]
     paths += [f"notices/{n.slug}/" for n in pick(campaign.notices)]
+    paths += [f"#changes-{campaign.plan.as_of}"]  # 本期动态 of the window ending on the as-of day
     return sorted(site_url + path for path in paths)
 
 

@@ -1,6 +1,11 @@
 /* Bixue screen (大屏): scales the 1920×1080 canvas to the display, rotates the slides and pages
    their long lists, draws a slide's charts while it shows and disposes them after, and reloads
    only when the site has been rebuilt, keeping the last board on screen while the server is away.
+   Only the current slide's body is in the page: the others are fetched from their data-src when
+   the rotation reaches them (and the next one ahead of time), kept as text for when the server
+   is away, and emptied again when their slide leaves, so neither the page nor the heap grows
+   with the campaign. A list longer than the slide has time for shows its first page and then
+   the next pages in turn, further on each round of the rotation (top ten, then the next ten …).
    Keys: → / ↓ / PageDown next, ← / ↑ / PageUp previous, space pause.
    URL: ?slide=ranking (a slide name or its number), ?interval=5 (seconds for every slide),
    ?reload=60 (seconds between checks for a new build). */
@@ -12,6 +17,7 @@
   var TICK_MS = 250;
   var OFFLINE_RETRY_S = 30;
   var PLOT_CONFIG = { staticPlot: true, displayModeBar: false, responsive: false };
+  var MIN_PAGE_MS = 5000;
 
   var canvas = document.querySelector(".sc-canvas");
   var deck = document.querySelector(".sc-slides");
@@ -33,6 +39,8 @@
   };
   var state = { index: -1, elapsed: 0, duration: 1, paused: false, last: Date.now(), changes: 0 };
   var build = { known: null, offlineSince: null };
+  var bodies = {};
+  var cursors = {};
 
   function positive(text) {
     var number = Number(text);
@@ -91,15 +99,92 @@
 
   function enter(slide) {
     slide.classList.add("is-current");
+    if (slide.dataset.loaded === "true") ready(slide);
+    else load(slide);
+    var after = slides[(state.index + 1) % slides.length];
+    if (after.dataset.src) fetchBody(after.dataset.src).catch(function () {});
+  }
+
+  function ready(slide) {
+    var index = slides.indexOf(slide);
     pagersOf(slide).forEach(function (pager) {
-      showPage(pager, 0);
+      pager.planned = visitPlan(pager, index + ":" + pager.dataset.pager);
+      showPage(pager, pager.planned[0]);
     });
     slide.querySelectorAll(".sc-chart").forEach(draw);
+    canvas.dataset.ready = String(index);
   }
 
   function leave(slide) {
     slide.querySelectorAll(".sc-chart").forEach(dispose);
     slide.classList.remove("is-current");
+    if (!slide.dataset.src) return;
+    slide.querySelector(".sc-slide__body").textContent = "";
+    slide.dataset.loaded = "false";
+  }
+
+  /* ---- Slide bodies, fetched when their turn comes ---- */
+
+  function fetchBody(src) {
+    if (bodies[src]) return Promise.resolve(bodies[src]);
+    return fetch(src).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.text().then(function (text) {
+        bodies[src] = text;
+        canvas.dataset.kept = String(Object.keys(bodies).length);
+        return text;
+      });
+    });
+  }
+
+  function load(slide) {
+    var src = slide.dataset.src;
+    slide.dataset.loaded = "loading";
+    fetchBody(src).then(
+      function (text) {
+        if (slides[state.index] !== slide) return;
+        place(slide, text, new URL(src, window.location.href));
+        slide.dataset.loaded = "true";
+        ready(slide);
+      },
+      function () {
+        if (slides[state.index] !== slide) return;
+        markOffline();
+        slide.dataset.loaded = "missing";
+        var note = document.createElement("p");
+        note.className = "sc-empty";
+        note.textContent = "服务器暂时无法访问，这张幻灯片稍后再显示。";
+        slide.querySelector(".sc-slide__body").appendChild(note);
+      }
+    );
+  }
+
+  // Every body once, one after another, so the whole board stays on screen if the server goes.
+  function prefetchAll(from) {
+    for (var i = from; i < slides.length; i += 1) {
+      var src = slides[i].dataset.src;
+      if (src && !bodies[src]) {
+        fetchBody(src).then(
+          function () {
+            prefetchAll(i + 1);
+          },
+          function () {}
+        );
+        return;
+      }
+    }
+  }
+
+  // The body's addresses are relative to its own file, not to this page: make them whole.
+  function place(slide, text, base) {
+    var template = document.createElement("template");
+    template.innerHTML = text;
+    template.content.querySelectorAll("[src]").forEach(function (element) {
+      element.setAttribute("src", new URL(element.getAttribute("src"), base).href);
+    });
+    var body = slide.querySelector(".sc-slide__body");
+    body.textContent = "";
+    body.appendChild(document.importNode(template.content, true));
   }
 
   /* Charts live only while their slide shows: weeks of rotation must not grow memory. */
@@ -130,7 +215,23 @@
     element.dataset.state = "disposed";
   }
 
-  /* ---- Pages of long lists share the slide's time evenly. ---- */
+  /* ---- Pages of long lists share the slide's time evenly: every page when there is time
+     for each to stay MIN_PAGE_MS, else the first page and the next ones in turn. ---- */
+
+  function visitPlan(pager, key) {
+    var count = pager.querySelectorAll(".sc-page").length;
+    var room = Math.max(2, Math.floor(state.duration / MIN_PAGE_MS));
+    var plan = [];
+    for (var i = 0; i < Math.min(count, room); i += 1) plan.push(i);
+    if (count <= room) return plan;
+    var next = cursors[key] || 1;
+    for (var j = 1; j < room; j += 1) {
+      plan[j] = next;
+      next = next + 1 >= count ? 1 : next + 1;
+    }
+    cursors[key] = next;
+    return plan;
+  }
 
   function pagersOf(slide) {
     return Array.prototype.slice.call(slide.querySelectorAll(".sc-pages"));
@@ -148,8 +249,9 @@
 
   function turnPages(slide, done) {
     pagersOf(slide).forEach(function (pager) {
-      var count = pager.querySelectorAll(".sc-page").length;
-      var number = Math.min(count - 1, Math.floor(done * count));
+      var plan = pager.planned;
+      if (!plan || !plan.length) return;
+      var number = plan[Math.min(plan.length - 1, Math.floor(done * plan.length))];
       if (String(number) !== pager.dataset.page) showPage(pager, number);
     });
   }
@@ -258,4 +360,5 @@
   clock(new Date());
   window.setInterval(tick, TICK_MS);
   checkBuild();
+  prefetchAll(0);
 })();

@@ -10,6 +10,7 @@ from .outputs import data_json as board_json
 from .outputs import feeds, score_sheets, templates_xlsx
 from .outputs import plotly_asset as page_charts_assets
 from .pages import campaign as page_campaign
+from .pages import changes as page_changes
 from .pages import exemplars as page_exemplars
 from .pages import home as page_home
 from .pages import indicators as page_indicators
@@ -18,6 +19,7 @@ from .pages import notices as page_notices
 from .pages import pairs as page_pairs
 from .pages import ranking as page_ranking
 from .pages import screen as page_screen
+from .pages import screens_index as page_screens
 from .pages import units as page_units
 
 MODULES: List = [
@@ -31,6 +33,8 @@ MODULES: List = [
     page_exemplars,
     page_notices,
     page_screen,
+    page_screens,
+    page_changes,
     feeds,
     board_json,
     score_sheets,

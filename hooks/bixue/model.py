@@ -30,6 +30,12 @@ SLIDE_NAMES = (
 )
 """Slides the screen knows, in their default order."""
 
+MORE_SLIDE_NAMES = ("changes", "projects")
+"""Slides a rotation may name besides the seven defaults (本期动态, 重点项目)."""
+
+UNIT_SLIDE_NAMES = ("unit", "unit-pair", "unit-ledger", "unit-indicators")
+"""Slides of a unit's own rotation (screen/units/<unit_id>/), about that unit."""
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -80,6 +86,15 @@ class Screen:
 
 
 @dataclass(frozen=True)
+class NamedScreen:
+    """One entry of `screens`: a rotation of its own at screen/<id>/."""
+
+    id: str
+    title: str
+    screen: Screen
+
+
+@dataclass(frozen=True)
 class Plan:
     """campaign.yml: the campaign's identity, period, phases and organisation (实施方案)."""
 
@@ -99,6 +114,10 @@ class Plan:
     mask_leading_group: bool = False
     warn_days: int = 3
     origin: Origin = Origin("data/campaign.yml", 1)
+    screens: Tuple[NamedScreen, ...] = ()
+    unit_screens: bool = True
+    change_days: int = 7
+    """The window of 本期动态: this many days ending on the as-of day."""
 
     @property
     def display_title(self) -> str:

@@ -58,9 +58,13 @@ def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(path) if site_url else ""
 
 
+_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
+"""One converter, reset for each text: building one costs more than converting a short text."""
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown from the data, as HTML with anything unsafe stripped (defence in depth)."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = _MARKDOWN.reset().convert(text or "")
     return Markup(nh3.clean(html, tags=_SAFE_TAGS, url_schemes={"http", "https", "mailto"}))
 
 

@@ -19,6 +19,7 @@ SMALL_SIZE = 24
 INDICATOR_SIZE = (1760, 700)
 STATUS_SIZE = (760, 400)
 """Chart sizes in canvas pixels (the canvas is 1920×1080); the slide templates leave this room."""
+STATUS_LABEL_MARGIN = 120
 LABEL_MARGIN = 230
 """Room right of the plot for the labels of horizontal reference lines (目标, 序时进度)."""
 
@@ -34,7 +35,12 @@ def status_chart(board: Board) -> Optional[dict]:
     fig = charts.home_ledger_status(board)
     if fig is None:
         return None
-    return for_screen(go.Figure(horizontal(fig.to_dict())), *STATUS_SIZE, yaxis_title=False)
+    figure = for_screen(go.Figure(horizontal(fig.to_dict())), *STATUS_SIZE, yaxis_title=False)
+    # The count beside the longest bar stays whole: room on the right, not clipped by the axes.
+    figure["layout"]["margin"]["r"] = STATUS_LABEL_MARGIN
+    for trace in figure["data"]:
+        trace["cliponaxis"] = False
+    return figure
 
 
 def horizontal(figure: dict) -> dict:

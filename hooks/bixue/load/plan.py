@@ -10,9 +10,7 @@ from .fields import (
     a_date,
     boolean,
     check_chronological,
-    choice,
     integer,
-    is_map,
     join,
     mapping,
     markdown,
@@ -23,15 +21,17 @@ from .fields import (
     unit_ref,
 )
 from .reading import Reading, Source, note_unique, origin, required_file
+from .screens import read_screen, read_screens
 from .yamlfile import Node
 
 PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
     *("screen", "privacy", "ledger"),
+    *("screens", "unit_screens", "changes"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
-MAX_SETTINGS = {"interval": 3600, "reload": 86400, "seconds": 3600, "warn_days": 365}
+MAX_SETTINGS = {"warn_days": 365, "days": 366}
 """Upper limits of the settings: beyond them a screen would never turn (a browser fires a timer
 of more than 24.8 days at once) and every item would be 临期."""
 
@@ -59,7 +59,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         leading_group=read_leading_group(source, get("leading_group")),
         pairs=read_pairs(source, get("pairs")),
         requirements=markdowns(source, get("requirements"), "requirements"),
-        screen=read_screen(source, get("screen")),
+        screen=(screen := read_screen(source, get("screen"))),
         mask_leading_group=read_setting(
             source, get("privacy"), "privacy", "mask_leading_group", False
         ),
@@ -67,6 +67,9 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
             source, get("ledger"), "ledger", "warn_days", 3, MAX_SETTINGS["warn_days"]
         ),
         origin=origin(source, root),
+        screens=read_screens(source, get("screens"), screen),
+        unit_screens=read_flag(source, get("unit_screens"), "unit_screens", True),
+        change_days=read_days(source, get("changes")),
     )
 
 
@@ -158,35 +161,20 @@ def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
     return (first, second) if first and second else None
 
 
-def read_screen(source: Source, node: Optional[Node]) -> model.Screen:
-    entries = mapping(source, node, "screen", (), ("interval", "reload", "slides"))
-    if entries is None:
-        return model.Screen()
-    settings = {
-        key: integer(source, entries.get(key), join("screen", key), 1, MAX_SETTINGS[key])
-        for key in ("interval", "reload")
-    }
-    if entries.get("slides") is not None and entries["slides"].value is not None:
-        settings["slides"] = read_slides(source, entries["slides"])
-    return model.Screen(**{key: value for key, value in settings.items() if value is not None})
+def read_flag(source: Source, node: Optional[Node], name: str, default: bool) -> bool:
+    value = boolean(source, node, name)
+    return default if value is None else value
 
 
-def read_slides(source: Source, node: Node) -> Optional[Tuple[model.Slide, ...]]:
-    items = nonempty_sequence(source, node, "screen.slides", "一张")
-    slides = [read_slide(source, item) for item in items]
-    return tuple(slide for slide in slides if slide) or None
-
-
-def read_slide(source: Source, node: Node) -> Optional[model.Slide]:
-    if not is_map(node):
-        name = choice(source, node, "screen.slides", model.SLIDE_NAMES)
-        return model.Slide(name) if name else None
-    entries = mapping(source, node, "screen.slides", ("name",), ("seconds",))
-    name = choice(source, entries.get("name"), "screen.slides.name", model.SLIDE_NAMES)
-    seconds = integer(
-        source, entries.get("seconds"), "screen.slides.seconds", 1, MAX_SETTINGS["seconds"]
+def read_days(source: Source, node: Optional[Node]) -> int:
+    """`changes.days`: the window of 本期动态, at least one day (the as-of day)."""
+    entries = mapping(source, node, "changes", (), ("days",))
+    days = (
+        integer(source, entries.get("days"), "changes.days", 1, MAX_SETTINGS["days"])
+        if entries
+        else None
     )
-    return model.Slide(name, seconds) if name else None
+    return 7 if days is None else days
 
 
 def read_setting(

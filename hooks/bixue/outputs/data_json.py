@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 from .. import figures
 from ..contents import GeneratedFile
 from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
+from ..figures.changes import compute_changes, first_overdue_day
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
 from .feeds import link
@@ -43,6 +44,30 @@ def board_data(board: Board) -> dict:
         "ledger": ledger_data(board),
         "exemplars": [case_data(board, case) for case in board.exemplars()],
         "notices": [notice_data(board, notice) for notice in board.notices()],
+        "changes": changes_data(board),
+    }
+
+
+def changes_data(board: Board) -> dict:
+    """本期动态: what happened in the window, by id and date (no item text, as for the ledger)."""
+    changes = compute_changes(board)
+
+    def items(rows, day):
+        return [{"id": i.id, "unit": i.unit, "date": day(i).isoformat()} for i in rows]
+
+    return {
+        "first": changes.window.first.isoformat(),
+        "last": changes.window.last.isoformat(),
+        "found": items(changes.found, lambda item: item.found),
+        "completed": items(changes.completed, lambda item: item.completed),
+        "became_overdue": items(changes.overdue, first_overdue_day),
+        "updates": [
+            {"id": u.item.id, "unit": u.item.unit, "date": u.update.date.isoformat()}
+            for u in changes.updates
+        ],
+        "rounds": [round_data(view) for view in changes.rounds],
+        "exemplars": [case.slug for case in changes.cases],
+        "notices": [notice.slug for notice in changes.notices],
     }
 
 

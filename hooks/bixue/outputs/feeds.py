@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from ..contents import GeneratedFile
 from ..figures.board import Board
+from ..figures.changes import compute_changes
+from ..pages.changes import render_changes
 from ..pages.exemplars import case_view
 from ..pages.notices import notice_url
 from ..render import absolute_url, render_markdown
@@ -44,6 +46,7 @@ def entries(board: Board) -> List[Entry]:
     """Every published case and notice, newest first."""
     items = [case_entry(board, case) for case in board.exemplars()]
     items += [notice_entry(notice) for notice in board.notices()]
+    items += changes_entry(board)
     return sorted(items, key=lambda entry: (-entry.day.toordinal(), entry.path))
 
 
@@ -61,20 +64,50 @@ def notice_entry(notice) -> Entry:
     return Entry(notice_url(notice), notice.title, notice.date, "", body, tags)
 
 
+CHANGE_KINDS = (
+    ("found", "新发现", "项"),
+    ("completed", "完成整改", "项"),
+    ("overdue", "新增逾期", "项"),
+    ("updates", "整改进展", "条"),
+    ("rounds", "评比", "轮"),
+    ("cases", "先进典型", "篇"),
+    ("notices", "通知公告", "条"),
+)
+
+
+def changes_entry(board: Board) -> List[Entry]:
+    """本期动态 as one entry, its own for every window (its anchor names the last day); none
+    when nothing changed in the window."""
+    changes = compute_changes(board)
+    if changes.empty:
+        return []
+    first, last = changes.window.first, changes.window.last
+    counts = [(name, len(getattr(changes, kind)), word) for kind, name, word in CHANGE_KINDS]
+    summary = "，".join(f"{name} {count} {word}" for name, count, word in counts if count)
+    title = f"本期动态（{first.isoformat()} 至 {last.isoformat()}）"
+    body = render_changes(board, "")
+    return [Entry(f"#changes-{last.isoformat()}", title, last, summary, body, ("本期动态",))]
+
+
 def timestamp(day: datetime.date) -> str:
     """RFC 3339, as both formats require: 2014-09-16T00:00:00+08:00."""
     return datetime.datetime.combine(day, datetime.time(), CHINA_TIME).isoformat()
 
 
 def link(site_url: str, path: str) -> str:
-    """Absolute under site_url; relative to the feed (at the site root) when it is unknown."""
-    return absolute_url(site_url, path) or quote(path) or "./"
+    """Absolute under site_url; relative to the feed (at the site root) when it is unknown.
+    A `#fragment` (本期动态's anchor on the home page) stays a fragment."""
+    page, mark, fragment = path.partition("#")
+    anchor = mark + quote(fragment)
+    if site_url:
+        return absolute_url(site_url, page) + anchor
+    return (quote(page) + anchor) or "./"
 
 
 def entry_id(board: Board, path: str) -> str:
     """A permanent id: the page's address, or a name-based UUID when the address is unknown."""
     if board.site_url:
-        return absolute_url(board.site_url, path)
+        return link(board.site_url, path)
     return uuid.uuid5(uuid.NAMESPACE_URL, f"bixue:{board.campaign.plan.title}/{path}").urn
 
 

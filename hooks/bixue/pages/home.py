@@ -8,6 +8,8 @@ from .. import charts, render
 from ..charts import embed as chart_html
 from ..contents import GeneratedPage
 from ..figures.board import Board
+from .changes import HEADING as CHANGES_HEADING
+from .changes import render_changes
 from .common import has_ledger
 
 HERE = "index.md"
@@ -80,6 +82,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("", render_charts(board, here)),
         ("最新排名前三", render_top_three(board, here)),
         ("", render_top_bottom(board, here)),
+        (CHANGES_HEADING, render_changes(board, here)),
         ("通知公告", render_notices(board, here)),
         ("先进典型", render_exemplars(board, here)),
     ]

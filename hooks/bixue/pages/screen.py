@@ -1,210 +1,163 @@
-"""The screen (大屏): a full-screen rotation of slides for TVs, built from the board."""
+"""The screen engine (大屏): rotations of slides for TVs — the campaign's, the named, the units'.
+
+Every rotation is a `Rotation` (address, title, interval, reload, slide names); its slides come
+from `SLIDES`, a dict name -> renderer(board, rotation, seconds) -> [SlideView]. A rotation's page
+holds every slide's heading but only the first slide's body; each body is a file of its own under
+screen-slides/ (named by its content, so rotations share it), fetched by screen.js when the
+rotation reaches it: the page stays light however many units the campaign has.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+import hashlib
+import json
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from markupsafe import Markup
 
-from ..charts import LIST_SIZE, red_black
-from ..charts import screen as screen_charts
+from .. import figures
+from ..charts import red_black  # noqa: F401  (the screen's red and black lists, for tests)
 from ..contents import GeneratedFile, GeneratedPage
-from ..figures.board import Board, RankRow
-from ..model import Slide, Unit
+from ..figures.board import Board
+from ..model import Screen, Slide
 from ..outputs import images
-from ..render import chart_attribute, render_block
+from ..render import relative_url, render_block
 from . import exemplars as page_exemplars
-from .common import has_ledger, row_for
+from . import screen_slides, screen_units
+from .screen_parts import Rotation, SlideView, chunks  # noqa: F401  (chunks: for tests)
 
 HERE = "screen/"
-MAX_CASES = 8
-"""The newest cases get a slide each; more would make one round of the screen too long."""
-RANKING_ROWS = 10
-OVERDUE_ROWS = 5
-DUE_SOON_ROWS = 3
-NOTICES_PER_PAGE = 3
-PAIRS_PER_PAGE = 6
-"""Rows a page of a slide holds at the screen's type size; longer lists page through."""
+SLIDE_FOLDER = "screen-slides/"
+UNIT_SLIDES = ("unit", "unit-pair", "unit-ledger", "unit-indicators", "top-three", "notices")
+"""A unit's rotation: its own standing first, then the campaign's top three and notices."""
+
+Renderer = Callable[[Board, Rotation, int], List[SlideView]]
+SLIDES: Dict[str, Renderer] = {**screen_slides.SLIDES, **screen_units.SLIDES}
+"""Every slide the engine can show, by name. A new slide is one more entry (see README)."""
 
 
-@dataclass(frozen=True)
-class PairSide:
-    """One unit of a pair with what the pairs slide compares: latest rank and ledger rate."""
+def rotations(board: Board) -> List[Rotation]:
+    """screen/, then every entry of `screens`, then (unless unit_screens: false) every unit's."""
+    plan = board.campaign.plan
+    found = [Rotation(HERE, plan.display_title, plan.screen)]
+    found += [Rotation(f"screen/{s.id}/", s.title, s.screen, "named") for s in plan.screens]
+    if plan.unit_screens:
+        slides = tuple(Slide(name) for name in UNIT_SLIDES)
+        screen = Screen(plan.screen.interval, plan.screen.reload, slides)
+        found += [
+            Rotation(f"screen/units/{unit.id}/", unit.name, screen, "unit", unit)
+            for unit in board.campaign.units
+        ]
+    return found
 
-    unit: Unit
-    row: Optional[RankRow]
-    completion_rate: object
-    """整改完成率 of the unit's ledger items (a Fraction, or None without items)."""
+
+def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
+    """The rotation's slides in order; slides with nothing to show are left out, and a
+    rotation left with none shows the overview."""
+    views = [view for slide in rotation.screen.slides for view in views_of(board, rotation, slide)]
+    return views or views_of(board, rotation, Slide("overview"))
+
+
+SHARED = set(screen_slides.SLIDES)
+"""Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
+_SHARED: dict = {}
+
+
+def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
+    # A name without a renderer yet (projects, before 重点项目 lands) shows nothing.
+    render = SLIDES.get(slide.name)
+    seconds = slide.seconds or rotation.screen.interval
+    if render is None or slide.name not in SHARED:
+        return render(board, rotation, seconds) if render else []
+    if _SHARED.get("board") is not board:
+        _SHARED.clear()
+        _SHARED["board"] = board
+    key = (slide.name, seconds)
+    if key not in _SHARED:
+        _SHARED[key] = render(board, rotation, seconds)
+    return _SHARED[key]
+
+
+def body_of(view: SlideView) -> str:
+    """A slide's body file, rendered once however many rotations show the slide."""
+    cached = _SHARED.get(id(view))
+    if cached is None or cached[0] is not view:
+        cached = (view, render_part(view, "body", SLIDE_FOLDER))
+        _SHARED[id(view)] = cached
+    return cached[1]
+
+
+def render_part(view: SlideView, part: str, here: str, src: str = "") -> str:
+    """`full`: the slide's section with its body; `shell`: the section without it; `body`."""
+    context = {**view.context, "here": here, "name": view.name, "seconds": view.seconds}
+    return render_block(view.template, part=part, src=src, **context)
+
+
+def render_deck(board: Board, rotation: Rotation) -> Tuple[str, List[GeneratedFile]]:
+    """The page's deck (the first slide whole, the others as shells) and the slides' files."""
+    sections, files = [], []
+    for index, view in enumerate(slide_views(board, rotation)):
+        body = body_of(view)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+        dest = f"{SLIDE_FOLDER}{view.name}-{digest}.html"
+        files.append(GeneratedFile(dest, content=body + "\n"))
+        part = "full" if index == 0 else "shell"
+        src = relative_url(rotation.path, dest)
+        sections.append(Markup(render_part(view, part, rotation.path, src)))
+    return render_block("screen_deck.html", screen=rotation.screen, sections=sections), files
+
+
+def render_screen(board: Board, rotation: Optional[Rotation] = None) -> str:
+    """Every slide of a rotation (default screen/) whole, as one deck: what the slides show."""
+    rotation = rotation or rotations(board)[0]
+    views = slide_views(board, rotation)
+    sections = [Markup(render_part(view, "full", rotation.path)) for view in views]
+    return render_block("screen_deck.html", screen=rotation.screen, sections=sections)
+
+
+_DECKS: dict = {}
+
+
+def decks(board: Board) -> List[Tuple[Rotation, str, List[GeneratedFile]]]:
+    """Every rotation's deck, rendered once for both pages() and files()."""
+    if _DECKS.get("board") is not board:
+        found = [(rotation, *render_deck(board, rotation)) for rotation in rotations(board)]
+        _DECKS.clear()
+        _DECKS.update(board=board, decks=found)
+    return _DECKS["decks"]
+
+
+def page_uri(rotation: Rotation) -> str:
+    return "screen.md" if rotation.path == HERE else rotation.path.rstrip("/") + ".md"
+
+
+def screen_markdown(board: Board, rotation: Rotation, deck: str) -> str:
+    """A rotation's page: the standalone template, its title in the header band, kept out of
+    search (it repeats the other pages) and out of the sitemap, so material's instant
+    navigation loads it in full (overrides/screen.html)."""
+    plan = board.campaign.plan
+    sub = plan.display_title if rotation.path != HERE else ""
+    title = figures.theme_text(title_of(rotation))  # the theme's <title>: inert, as every page's
+    meta = {"template": "screen.html", "title": title, "sitemap": False}
+    meta.update(screen_title=rotation.title, screen_subtitle=sub, screen_home=rotation.path == HERE)
+    front = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
+    return f"---\n{front}search:\n  exclude: true\n---\n\n{deck}\n"
+
+
+def title_of(rotation: Rotation) -> str:
+    return "大屏展示" if rotation.path == HERE else f"大屏展示 · {rotation.title}"
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
-    yield GeneratedPage("screen.md", screen_markdown(board), in_nav=False)
+    for rotation, deck, _ in decks(board):
+        yield GeneratedPage(page_uri(rotation), screen_markdown(board, rotation, deck), False)
 
 
 def files(board: Board) -> Iterable[GeneratedFile]:
-    """The covers the exemplar slides show (published once, whoever else shows them)."""
-    views = [page_exemplars.case_view(board, case) for case in shown_cases(board)]
-    return images.unique_files(view.cover for view in views if view.cover)
-
-
-def screen_markdown(board: Board) -> str:
-    """The page: the standalone template, kept out of search (it repeats the other pages) and
-    out of the sitemap, so material's instant navigation loads it in full (overrides/)."""
-    front = "template: screen.html\ntitle: 大屏展示\nsitemap: false\nsearch:\n  exclude: true\n"
-    return f"---\n{front}---\n\n{render_screen(board)}\n"
-
-
-def render_screen(board: Board) -> str:
-    screen = board.campaign.plan.screen
-    sections = [html for slide in screen.slides for html in slide_sections(board, slide)]
-    if not sections:
-        sections = slide_sections(board, Slide("overview"))
-    return render_block("screen_deck.html", screen=screen, sections=sections)
-
-
-def slide_sections(board: Board, slide: Slide) -> List[Markup]:
-    """The sections one entry of `screen.slides` makes: none when it has nothing to show."""
-    seconds = slide.seconds or board.campaign.plan.screen.interval
-    return [Markup(html) for html in SLIDES[slide.name](board, seconds)]
-
-
-def section(template: str, name: str, seconds: int, **context) -> str:
-    return render_block(template, here=HERE, name=name, seconds=seconds, **context)
-
-
-def overview(board: Board, seconds: int) -> List[str]:
-    latest = board.latest_round
-    return [
-        section(
-            "screen_overview.html",
-            "overview",
-            seconds,
-            board=board,
-            stats=board.ledger_stats,
-            has_ledger=has_ledger(board),
-            latest=latest,
-            top=latest.top(LIST_SIZE) if latest else (),
-            warn_days=board.campaign.plan.warn_days,
-        )
-    ]
-
-
-def ranking(board: Board, seconds: int) -> List[str]:
-    latest = board.latest_round
-    if latest is None:
-        return []
-    red, black = red_black(latest)
-    return [
-        section(
-            "screen_ranking.html",
-            "ranking",
-            seconds,
-            view=latest,
-            pages=chunks(latest.rows, RANKING_ROWS),
-            red=red,
-            black=black,
-            size=LIST_SIZE,
-            first_round=len(board.rounds) == 1,
-        )
-    ]
-
-
-def indicators(board: Board, seconds: int) -> List[str]:
-    """One slide per indicator: every unit's completion beside time progress (or the target)."""
-    return [
-        section(
-            "screen_indicator.html",
-            "indicators",
-            seconds,
-            view=view,
-            progress=board.time_progress,
-            figure=chart_json(screen_charts.indicator_chart(board, view)),
-        )
-        for view in board.indicators
-    ]
-
-
-def rectification(board: Board, seconds: int) -> List[str]:
-    if not has_ledger(board):
-        return []
-    return [
-        section(
-            "screen_rectification.html",
-            "rectification",
-            seconds,
-            stats=board.ledger_stats,
-            warn_days=board.campaign.plan.warn_days,
-            unit=board.unit,
-            overdue=chunks(board.overdue_rows(), OVERDUE_ROWS),
-            due_soon=chunks(board.due_soon_rows(), DUE_SOON_ROWS),
-            figure=chart_json(screen_charts.status_chart(board)),
-        )
-    ]
-
-
-def shown_cases(board: Board):
-    return board.exemplars()[:MAX_CASES]
-
-
-def exemplars(board: Board, seconds: int) -> List[str]:
-    """One slide per case, newest first, with a QR code to its page (none without site_url)."""
-    slides = []
-    for case in shown_cases(board):
-        view = page_exemplars.case_view(board, case)
-        qr = page_exemplars.qr_code(board, view)
-        slides.append(section("screen_exemplar.html", "exemplars", seconds, view=view, qr=qr))
-    return slides
-
-
-def notices(board: Board, seconds: int) -> List[str]:
-    shown = board.notices()
-    if not shown:
-        return []
-    return [
-        section("screen_notices.html", "notices", seconds, pages=chunks(shown, NOTICES_PER_PAGE))
-    ]
-
-
-def pairs(board: Board, seconds: int) -> List[str]:
-    sides = [(pair_side(board, a), pair_side(board, b)) for a, b in board.campaign.plan.pairs]
-    if not sides:
-        return []
-    return [
-        section(
-            "screen_pairs.html",
-            "pairs",
-            seconds,
-            latest=board.latest_round,
-            pages=chunks(sides, PAIRS_PER_PAGE),
-            has_ledger=has_ledger(board),
-            first_round=len(board.rounds) == 1,
-        )
-    ]
-
-
-def pair_side(board: Board, unit_id: str) -> PairSide:
-    rate = board.ledger_by_unit[unit_id].completion_rate
-    return PairSide(board.unit(unit_id), row_for(board.latest_round, unit_id), rate)
-
-
-def chart_json(figure: Optional[dict]) -> str:
-    """A chart for a `data-figure` attribute; '' when there is nothing to draw."""
-    return chart_attribute(figure) if figure else ""
-
-
-def chunks(rows: Sequence, size: int) -> List[Tuple]:
-    """Pages of at most `size` rows; no rows make no pages."""
-    return [tuple(rows[start : start + size]) for start in range(0, len(rows), size)]
-
-
-SLIDES: Dict[str, Callable[[Board, int], List[str]]] = {
-    "overview": overview,
-    "ranking": ranking,
-    "indicators": indicators,
-    "rectification": rectification,
-    "exemplars": exemplars,
-    "notices": notices,
-    "pairs": pairs,
-}
-"""Each slide name of campaign.yml and the sections it makes."""
+    """Every slide's body, and the covers the exemplar slides show (each published once)."""
+    for _, _, slide_files in decks(board):
+        yield from slide_files
+    views = [page_exemplars.case_view(board, c) for c in screen_slides.shown_cases(board)]
+    yield from images.unique_files(view.cover for view in views if view.cover)

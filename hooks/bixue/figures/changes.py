@@ -1,0 +1,89 @@
+"""本期动态: what happened in the window of `changes.days` days ending on the as-of day."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Iterable, Optional, Tuple
+
+from ..model import Exemplar, Notice, RectificationItem, Update
+from .board import Board, RoundView
+
+ONE_DAY = datetime.timedelta(days=1)
+ACTIVE = ("todo", "doing")
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days of 本期动态, both ends included."""
+
+    first: datetime.date
+    last: datetime.date
+
+    def holds(self, day: Optional[datetime.date]) -> bool:
+        return day is not None and self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class ItemUpdate:
+    """One progress note of a ledger item, dated in the window."""
+
+    item: RectificationItem
+    update: Update
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Each list of 本期动态, newest first; in a public build only what it publishes."""
+
+    window: Window
+    found: Tuple[RectificationItem, ...]
+    completed: Tuple[RectificationItem, ...]
+    overdue: Tuple[RectificationItem, ...]
+    """Still todo or doing, and the first overdue day (deadline + 1) in the window."""
+    updates: Tuple[ItemUpdate, ...]
+    rounds: Tuple[RoundView, ...]
+    """Rounds dated in the window, each with every unit's rank change in it."""
+    cases: Tuple[Exemplar, ...]
+    notices: Tuple[Notice, ...]
+
+    @property
+    def empty(self) -> bool:
+        lists = (self.found, self.completed, self.overdue, self.updates, self.rounds)
+        return not any(lists) and not self.cases and not self.notices
+
+
+def window(as_of: datetime.date, days: int) -> Window:
+    """`days` days ending on the as-of day: 7 days as of 2014-10-20 are 2014-10-14..2014-10-20."""
+    return Window(as_of - (days - 1) * ONE_DAY, as_of)
+
+
+def first_overdue_day(item: RectificationItem) -> Optional[datetime.date]:
+    return item.deadline + ONE_DAY if item.deadline is not None else None
+
+
+def newest(items: Iterable, day) -> tuple:
+    """Newest first; the same day keeps the data's order."""
+    return tuple(sorted(items, key=lambda record: -day(record).toordinal()))
+
+
+def compute_changes(board: Board) -> Changes:
+    span = window(board.as_of, board.campaign.plan.change_days)
+    items = [row.item for row in board.ledger if board.listed(row.item)]
+    updates = [ItemUpdate(item, note) for item in items for note in item.updates]
+    return Changes(
+        window=span,
+        found=newest((i for i in items if span.holds(i.found)), lambda i: i.found),
+        completed=newest((i for i in items if span.holds(i.completed)), lambda i: i.completed),
+        overdue=newest(became_overdue(items, span), first_overdue_day),
+        updates=newest((u for u in updates if span.holds(u.update.date)), lambda u: u.update.date),
+        rounds=newest(
+            (r for r in board.rounds if span.holds(r.round.date)), lambda r: r.round.date
+        ),
+        cases=tuple(case for case in board.exemplars() if span.holds(case.date)),
+        notices=newest((n for n in board.notices() if span.holds(n.date)), lambda n: n.date),
+    )
+
+
+def became_overdue(items: Iterable[RectificationItem], span: Window):
+    return (i for i in items if i.status in ACTIVE and span.holds(first_overdue_day(i)))

@@ -1,0 +1,187 @@
+"""The campaign's slides of the screen engine: overview, ranking, indicators, the ledger …"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+from ..charts import LIST_SIZE, red_black
+from ..charts import screen as screen_charts
+from ..figures.board import Board, RankRow
+from ..figures.changes import compute_changes, first_overdue_day
+from ..model import Unit
+from . import exemplars as page_exemplars
+from .common import has_ledger, row_for
+from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, slide
+
+MAX_CASES = 8
+"""The newest cases get a slide each; more would make one round of the screen too long."""
+RANKING_ROWS = 10
+OVERDUE_ROWS = 5
+DUE_SOON_ROWS = 3
+NOTICES_PER_PAGE = 3
+PAIRS_PER_PAGE = 6
+CHANGES_PER_PAGE = 9
+"""Rows a page of a slide holds at the screen's type size; longer lists page through."""
+
+
+@dataclass(frozen=True)
+class PairSide:
+    """One unit of a pair with what the pairs slide compares: latest rank and ledger rate."""
+
+    unit: Unit
+    row: Optional[RankRow]
+    completion_rate: object
+    """整改完成率 of the unit's ledger items (a Fraction, or None without items)."""
+
+
+def overview(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    latest = board.latest_round
+    return slide(
+        "screen_overview.html",
+        "overview",
+        seconds,
+        board=board,
+        stats=board.ledger_stats,
+        has_ledger=has_ledger(board),
+        latest=latest,
+        top=latest.top(LIST_SIZE) if latest else (),
+        warn_days=board.campaign.plan.warn_days,
+    )
+
+
+def ranking(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    latest = board.latest_round
+    if latest is None:
+        return []
+    red, black = red_black(latest)
+    return slide(
+        "screen_ranking.html",
+        "ranking",
+        seconds,
+        view=latest,
+        pages=chunks(latest.rows, RANKING_ROWS),
+        red=red,
+        black=black,
+        size=LIST_SIZE,
+        first_round=len(board.rounds) == 1,
+    )
+
+
+def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    """One slide per indicator: every unit's completion beside time progress (or the target)."""
+    return [
+        SlideView(
+            "screen_indicator.html",
+            "indicators",
+            seconds,
+            dict(
+                view=view,
+                progress=board.time_progress,
+                figure=chart_json(screen_charts.indicator_chart(board, view)),
+            ),
+        )
+        for view in board.indicators
+    ]
+
+
+def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    if not has_ledger(board):
+        return []
+    overdue, overdue_more = capped(board.overdue_rows(), OVERDUE_ROWS)
+    due_soon, due_soon_more = capped(board.due_soon_rows(), DUE_SOON_ROWS)
+    return slide(
+        "screen_rectification.html",
+        "rectification",
+        seconds,
+        stats=board.ledger_stats,
+        warn_days=board.campaign.plan.warn_days,
+        unit=board.unit,
+        overdue=overdue,
+        overdue_more=overdue_more,
+        due_soon=due_soon,
+        due_soon_more=due_soon_more,
+        figure=chart_json(screen_charts.status_chart(board)),
+    )
+
+
+def shown_cases(board: Board):
+    return board.exemplars()[:MAX_CASES]
+
+
+def exemplars(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    """One slide per case, newest first, with a QR code to its page (none without site_url)."""
+    slides = []
+    for case in shown_cases(board):
+        view = page_exemplars.case_view(board, case)
+        qr = page_exemplars.qr_code(board, view)
+        slides += slide("screen_exemplar.html", "exemplars", seconds, view=view, qr=qr)
+    return slides
+
+
+def notices(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    shown = board.notices()
+    if not shown:
+        return []
+    pages, more = capped(shown, NOTICES_PER_PAGE)
+    return slide("screen_notices.html", "notices", seconds, pages=pages, more=more)
+
+
+def pairs(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    sides = [(pair_side(board, a), pair_side(board, b)) for a, b in board.campaign.plan.pairs]
+    if not sides:
+        return []
+    return slide(
+        "screen_pairs.html",
+        "pairs",
+        seconds,
+        latest=board.latest_round,
+        pages=chunks(sides, PAIRS_PER_PAGE),
+        has_ledger=has_ledger(board),
+        first_round=len(board.rounds) == 1,
+    )
+
+
+def pair_side(board: Board, unit_id: str) -> PairSide:
+    rate = board.ledger_by_unit[unit_id].completion_rate
+    return PairSide(board.unit(unit_id), row_for(board.latest_round, unit_id), rate)
+
+
+def changes(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
+    """本期动态: the window's counts and every event of it, paged; a line when nothing changed."""
+    found = compute_changes(board)
+    pages, more = capped(change_events(found), CHANGES_PER_PAGE)
+    return slide(
+        "screen_changes.html",
+        "changes",
+        seconds,
+        changes=found,
+        unit=board.unit,
+        pages=pages,
+        more=more,
+    )
+
+
+def change_events(found) -> list:
+    """(day, kind, text, unit) of every event in the window, newest first."""
+    events = [(i.found, "found", i.problem, i.unit) for i in found.found]
+    events += [(i.completed, "completed", i.problem, i.unit) for i in found.completed]
+    events += [(first_overdue_day(i), "overdue", i.problem, i.unit) for i in found.overdue]
+    events += [(u.update.date, "update", u.update.note, u.item.unit) for u in found.updates]
+    events += [(r.round.date, "round", r.round.name, "") for r in found.rounds]
+    events += [(c.date, "case", c.title, c.unit) for c in found.cases]
+    events += [(n.date, "notice", n.title, "") for n in found.notices]
+    return sorted(events, key=lambda event: -event[0].toordinal())
+
+
+SLIDES = {
+    "overview": overview,
+    "ranking": ranking,
+    "indicators": indicators,
+    "rectification": rectification,
+    "exemplars": exemplars,
+    "notices": notices,
+    "pairs": pairs,
+    "changes": changes,
+}
+"""The campaign's slides by name; the engine (pages/screen.py) joins them with the units'."""
