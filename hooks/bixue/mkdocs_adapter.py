@@ -24,7 +24,23 @@ def load_board(config, log) -> Board:
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
+    if board.projects is not None and config.nav:
+        config.nav = with_entry(config.nav, PROJECTS_ENTRY, after="rectification.md")
     return board
+
+
+PROJECTS_ENTRY = {"重点项目": "projects/index.md"}
+"""In the navigation only when projects.yml exists: a campaign without it has no such page."""
+
+
+def with_entry(nav: list, entry: dict, after: str) -> list:
+    """`nav` with `entry` after the entry for the page `after` (at the end if it has none),
+    unless mkdocs.yml lists the page already."""
+    pages = [next(iter(item.values()), None) if isinstance(item, dict) else item for item in nav]
+    if next(iter(entry.values())) in pages:
+        return nav
+    at = pages.index(after) + 1 if after in pages else len(nav)
+    return [*nav[:at], entry, *nav[at:]]
 
 
 def add_generated(files, config, board: Board):

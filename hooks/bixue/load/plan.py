@@ -28,7 +28,7 @@ from .yamlfile import Node
 PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
-    *("screen", "privacy", "ledger"),
+    *("screen", "privacy", "ledger", "terms"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
 
@@ -62,6 +62,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         ),
         warn_days=read_setting(source, get("ledger"), "ledger", "warn_days", 3),
         origin=origin(source, root),
+        terms=read_terms(source, get("terms")),
     )
 
 
@@ -193,3 +194,10 @@ def read_setting(
     else:
         value = integer(source, child, join(name, key), 0)
     return default if value is None else value
+
+
+def read_terms(source: Source, node: Optional[Node]) -> model.Terms:
+    """The campaign's own words; a word left out keeps its default."""
+    entries = mapping(source, node, "terms", (), ("whole", "group")) or {}
+    words = {key: text(source, entries.get(key), join("terms", key)) for key in ("whole", "group")}
+    return model.Terms(**{key: word.strip() for key, word in words.items() if word})

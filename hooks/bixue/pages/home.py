@@ -9,6 +9,7 @@ from ..charts import embed as chart_html
 from ..contents import GeneratedPage
 from ..figures.board import Board
 from .common import has_ledger
+from .projects import render_home as render_projects
 
 HERE = "index.md"
 NOTICES_SHOWN = 5
@@ -80,6 +81,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("", render_charts(board, here)),
         ("最新排名前三", render_top_three(board, here)),
         ("", render_top_bottom(board, here)),
+        ("重点项目", render_projects(board, here)),
         ("通知公告", render_notices(board, here)),
         ("先进典型", render_exemplars(board, here)),
     ]

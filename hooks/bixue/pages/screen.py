@@ -16,6 +16,7 @@ from ..outputs import images
 from ..render import chart_attribute, render_block
 from . import exemplars as page_exemplars
 from .common import has_ledger, row_for
+from .screen_projects import projects_slide
 
 HERE = "screen/"
 MAX_CASES = 8
@@ -206,5 +207,6 @@ SLIDES: Dict[str, Callable[[Board, int], List[str]]] = {
     "exemplars": exemplars,
     "notices": notices,
     "pairs": pairs,
+    "projects": projects_slide,
 }
 """Each slide name of campaign.yml and the sections it makes."""
