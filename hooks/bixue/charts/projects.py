@@ -26,7 +26,7 @@ from . import (
 )
 from .screen import for_screen
 
-SCREEN_SIZE = (1000, 640)
+SCREEN_SIZE = (900, 540)
 """Canvas pixels the projects slide leaves the chart (the list takes the rest of 1920)."""
 
 MILESTONE_COLORS = {

@@ -120,6 +120,7 @@ def indicators(board: Board, seconds: int) -> List[str]:
             seconds,
             view=view,
             progress=board.time_progress,
+            terms=board.campaign.plan.terms,
             figure=chart_json(screen_charts.indicator_chart(board, view)),
         )
         for view in board.indicators

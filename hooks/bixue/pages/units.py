@@ -24,7 +24,8 @@ def grouped_units(board: Board) -> List[Tuple[str, List[Unit]]]:
     """Units by group, groups in order of first appearance; one unnamed group when none has one."""
     groups: Dict[str, List[Unit]] = {}
     for unit in board.campaign.units:
-        groups.setdefault(unit.group or ("未分组" if has_groups(board) else ""), []).append(unit)
+        other = f"未划入{board.campaign.plan.terms.group}" if has_groups(board) else ""
+        groups.setdefault(unit.group or other, []).append(unit)
     return list(groups.items())
 
 
@@ -69,9 +70,15 @@ def _facts(board: Board, unit: Unit, here: str) -> str:
 def _indicators(board: Board, unit: Unit, here: str) -> str:
     if not board.indicators:
         return ""
-    rows = [(view.indicator, row_for(view, unit.id)) for view in board.indicators]
+    rows = [(view.indicator, view.row(unit.id)) for view in board.indicators if view.row(unit.id)]
+    if not rows:
+        return ""
     return render.render_block(
-        "unit_indicators.html", rows=rows, progress=board.time_progress, here=here
+        "unit_indicators.html",
+        rows=rows,
+        progress=board.time_progress,
+        here=here,
+        terms=board.campaign.plan.terms,
     )
 
 
