@@ -8,11 +8,11 @@ import json
 from fractions import Fraction
 
 import pytest
-from boards import AS_OF, D
 from bixue.errors import DataErrors
 from bixue.figures import projects as pf
 from bixue.load import load_campaign
 from bixue.model import Milestone, Project, ProjectGroup, Projects
+from boards import AS_OF, D
 from conftest import ROOT, soup
 from openpyxl import load_workbook
 from test_load import campaign_copy

@@ -85,9 +85,9 @@ class Terms:
     """The campaign's own words for all units together and for a unit's group."""
 
     whole: str = "全部单位"
-    """全片区, 全乡, 全局."""
+    """For example 全乡 or 全局."""
     group: str = "分组"
-    """片区, 条线: what units.yml's `group` is called."""
+    """For example 条线: what units.yml's `group` is called."""
 
 
 @dataclass(frozen=True)

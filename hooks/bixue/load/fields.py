@@ -240,12 +240,11 @@ def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str
         return value
     if value in reading.invalid_ids:
         return None  # units.yml's own error says what is wrong with this id: not repeated here
-    hint = (
-        slips.name_slip(value, reading.unit_names, reading.unit_labels)
-        or slips.text_slip(value)
-        or did_you_mean(value, known)
-        or "先在 units.yml 里加上这个单位"
-    )
+    by_name = slips.name_slip(value, reading.unit_names, reading.unit_labels)
+    if by_name:
+        source.error(line, name, *by_name)
+        return None
+    hint = slips.text_slip(value) or did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
     source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None
 

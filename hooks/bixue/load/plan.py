@@ -6,6 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from . import slips
 from .fields import (
     a_date,
     boolean,
@@ -145,7 +146,10 @@ def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
     if not isinstance(node.value, list):
         return None
     if len(items) != 2:
-        source.error(node.line, "pairs", f"每一对必须正好是两个单位，实际为 {len(items)} 个")
+        written = " ".join(item.text for item in items)
+        hint = slips.text_slip(written) if "，" in written else ""
+        message = f"每一对必须正好是两个单位，实际为 {len(items)} 个"
+        source.error(node.line, "pairs", message, hint)
         return None
     first, second = (unit_ref(source, item, "pairs") for item in items)
     if first and first == second:

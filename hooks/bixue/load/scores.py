@@ -23,6 +23,7 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .reading import Reading, Source, note_unique, origin
+from .slips import split_thousands
 from .yamlfile import Node
 
 INDICATOR_OPTIONAL = (
@@ -147,7 +148,10 @@ def read_values(
 def read_unit_values(
     source: Source, node: Node, name: str, periods: Sequence[str]
 ) -> Dict[str, model.Number]:
-    entries = any_mapping(source, node, name) or {}
+    entries = dict(any_mapping(source, node, name) or {})
+    for before, key, line, message, hint in split_thousands(entries):
+        source.error(line, join(name, before), message, hint)
+        entries.pop(before), entries.pop(key)
     for key, child in entries.items():
         if key not in periods:
             hint = did_you_mean(key, periods) or "先在 periods 里加上它"

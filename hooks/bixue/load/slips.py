@@ -4,7 +4,7 @@ named in words that say what to change."""
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import List, Mapping, Optional, Tuple
 
 FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19]")
 THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -35,12 +35,40 @@ def text_slip(text: str) -> str:
     return ""
 
 
-def name_slip(text: str, names: Mapping[str, str], labels: Mapping[str, str]) -> str:
-    """`是不是 longtan（龙潭村）？` when `text` is a unit's name or short name, not its id.
+def split_thousands(entries: Mapping) -> List[Tuple[str, str, int, str, str]]:
+    """`{2014-Q1: 1,230}` in a flow map reads as `2014-Q1: 1` and a key `230` without a value:
+    (key of the number, the key that is its rest, line, message, hint) for each such split."""
+    found = []
+    keys = list(entries)
+    for before, key in zip(keys, keys[1:], strict=False):
+        node, previous = entries[key], entries[before]
+        number = isinstance(previous.value, int) and not isinstance(previous.value, bool)
+        if re.fullmatch(r"[0-9]{3}", key) and node.value is None and number:
+            written = f"{previous.text},{key}"
+            message = f"'{written}' 里的千分位逗号把数字拆成了两项"
+            found.append(
+                (
+                    before,
+                    key,
+                    node.line,
+                    message,
+                    f"数字里不要写逗号，写成 {written.replace(',', '')}",
+                )
+            )
+    return found
 
-    `names` maps each name and short name to its unit id, `labels` each id to its name."""
-    unit_id: Optional[str] = names.get(text.strip())
-    return f"是不是 {unit_id}（{labels[unit_id]}）？这里要写单位的 id" if unit_id else ""
+
+def name_slip(
+    text: str, names: Mapping[str, str], labels: Mapping[str, str]
+) -> Optional[Tuple[str, str]]:
+    """(message, `是不是 longtan（龙潭村）？`) when `text` is a unit's name or short name, not its
+    id; None otherwise. `names` maps each name and short name to its id, `labels` ids to names."""
+    unit_id = names.get(text.strip())
+    if unit_id is None:
+        return None
+    kind = "名称" if labels[unit_id] == text.strip() else "简称"
+    message = f"这里要写单位的 id，'{text.strip()}' 是单位的{kind}"
+    return message, f"是不是 {unit_id}（{labels[unit_id]}）？"
 
 
 def syntax_slip(line_text: str, problem: str) -> str:
