@@ -28,7 +28,10 @@ from bixue.load import load_campaign
 ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
 DEMO = ROOT / "data"
-LOADERS = tuple(f"bixue.load{part}" for part in ("", ".plan", ".ledger", ".scores", ".stories"))
+LOADERS = tuple(
+    f"bixue.load{part}"
+    for part in ("", ".plan", ".ledger", ".scores", ".stories", ".projects", ".growth")
+)
 
 
 def section(title: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -13,8 +14,19 @@ from .errors import DataErrors
 from .figures.board import Board
 
 
+def quiet_jieba() -> None:
+    """jieba (the search plugin's Chinese word cutter) logs its dictionary loading on every build;
+    its warnings still show."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
 def load_board(config, log) -> Board:
     """The checked board for this config; bad data stops MkDocs with the Chinese errors only."""
+    quiet_jieba()
     project = Path(config.config_file_path).parent
     try:
         board = build.load_board(project, os.environ, config.site_url or "")

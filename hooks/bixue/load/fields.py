@@ -68,12 +68,17 @@ def mapping(
     if any_mapping(source, node, name) is None:
         return None
     known = (*required, *optional)
+    meant = set()
     for key, child in node.value.items():
         if key not in known:
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            meant.update(close)
             hint = did_you_mean(key, known) or "可用的键：" + ", ".join(known)
             source.error(child.line, join(name, key), "未知的键", hint)
     for key in required:
-        check_present(source, node, name, key)
+        # A misspelt key is reported as such, not again as the required key it was meant to be.
+        if key not in meant or key in node.value:
+            check_present(source, node, name, key)
     return node.value
 
 
