@@ -263,3 +263,26 @@ def test_data_json_has_the_projects_without_persons(public_site):
     parking = next(item for item in projects["items"] if item["id"] == "parking-expansion")
     assert (parking["state"], parking["behind"], parking["overdue_milestones"]) == ("在建", True, 1)
     assert "leader" not in parking and "owner" not in parking
+
+
+def test_formats_worked_example_is_what_the_board_computes():
+    from bixue import figures
+    from bixue.figures.board import compute_board
+
+    campaign = load_campaign(ROOT / "data")
+    board = compute_board(campaign, campaign.plan.as_of)
+    doc = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
+    example = doc[doc.index("### 重点项目") : doc.index("### 整改完成率")]
+    parking = board.projects.row("parking-expansion")
+    percent = figures.format_percent(parking.completion)
+    shown = f"{parking.completed} ÷ {parking.project.plan} = {percent}"
+    assert shown in example and parking.behind
+    assert [m.state for m in parking.milestones][:3] == [pf.DONE_LATE, pf.OVERDUE, pf.DUE_SOON]
+    assert f"逾期 {-parking.milestones[1].days_left} 天" in example
+    assert board.projects.row("charging-piles").state == pf.NOT_STARTED
+    assert board.projects.row("signage").state == pf.FINISHED
+    totals = board.projects.totals
+    assert (
+        f"{totals.completed} ÷ {totals.plan} = {figures.format_percent(totals.completion)}"
+        in example
+    )
