@@ -24,8 +24,7 @@ def grouped_units(board: Board) -> List[Tuple[str, List[Unit]]]:
     """Units by group, groups in order of first appearance; one unnamed group when none has one."""
     groups: Dict[str, List[Unit]] = {}
     for unit in board.campaign.units:
-        other = f"未划入{board.campaign.plan.terms.group}" if has_groups(board) else ""
-        groups.setdefault(unit.group or other, []).append(unit)
+        groups.setdefault(unit.group or ("未分组" if has_groups(board) else ""), []).append(unit)
     return list(groups.items())
 
 
