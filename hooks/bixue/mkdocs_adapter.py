@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Optional
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -12,6 +13,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import build, generate
 from .errors import DataErrors
 from .figures.board import Board
+
+KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
 
 def quiet_jieba() -> None:
@@ -24,14 +27,19 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def load_board(config, log) -> Board:
-    """The checked board for this config; bad data stops MkDocs with the Chinese errors only."""
+def load_board(config, log, previous: Optional[Board] = None) -> Board:
+    """The checked board for this config; bad data stops MkDocs with the Chinese errors only.
+
+    Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
+    built again, so the clerk keeps seeing a whole site until the next good edit."""
     quiet_jieba()
-    project = Path(config.config_file_path).parent
     try:
-        board = build.load_board(project, os.environ, config.site_url or "")
+        board = build.load_board(project_dir(config), os.environ, config.site_url or "")
     except (DataErrors, ValueError) as error:
-        raise PluginError(str(error)) from None
+        if previous is None:
+            raise PluginError(str(error)) from None
+        log.error(f"{error}\n{KEPT}")
+        board = previous
     config.site_name = board.campaign.plan.title
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
@@ -53,6 +61,15 @@ def with_entry(nav: list, entry: dict, after: str) -> list:
         return nav
     at = pages.index(after) + 1 if after in pages else len(nav)
     return [*nav[:at], entry, *nav[at:]]
+
+
+def project_dir(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def watch_data(server, config) -> None:
+    """`serve` rebuilds on any change in the folder the board is read from, wherever it is."""
+    server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
 def add_generated(files, config, board: Board):
