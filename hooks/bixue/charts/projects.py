@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Optional, Sequence
 
 import plotly.graph_objects as go
@@ -108,11 +109,20 @@ def milestone_timeline(board: Board, row: ProjectRow) -> Optional[go.Figure]:
     as_of = f"截至 {figures.format_date(board.as_of)}"
     fig.add_shape(reference_line("x", board.as_of.isoformat(), as_of, color=MUTED_COLOR))
     fig.update_layout(
-        xaxis={"type": "date", "tickformat": "%Y-%m-%d"},
+        xaxis={"type": "date", "tickformat": "%Y-%m-%d", "range": day_range(board, row)},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     )
     return fig
+
+
+def day_range(board: Board, row: ProjectRow) -> list:
+    """Every milestone day and the as-of day, with room for the labels right of the marks."""
+    days = [board.as_of, *(m.milestone.planned for m in row.milestones)]
+    days += [m.milestone.done for m in row.milestones if project_figures.is_done(m.state)]
+    first, last = min(days), max(days)
+    room = datetime.timedelta(days=max(7, (last - first).days // 8))
+    return [(first - room / 2).isoformat(), (last + room).isoformat()]
 
 
 def _add_open_marks(fig: go.Figure, open_rows) -> None:
@@ -155,7 +165,10 @@ def investment_over_time(board: Board, row: ProjectRow) -> Optional[go.Figure]:
     )
     if project.plan:
         label = f"计划 {figures.format_number(project.plan)} 万元"
-        fig.add_shape(reference_line("y", number(project.plan), label, "solid", MUTED_COLOR))
+        line = reference_line("y", number(project.plan), label, "solid", MUTED_COLOR)
+        # At the start of the line: the latest value's label sits at its end.
+        line["label"].update(textposition="start", xanchor="left")
+        fig.add_shape(line)
     top = max([project.plan or 0, *(value for _, value in reported)])
     fig.update_layout(
         xaxis={"type": "date", "tickformat": "%Y-%m-%d"},
