@@ -134,7 +134,14 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
             return Node(items, line)
         value = self.scalar(node, field)
         if value is None and not node.value:
-            return Node(None, line, self.comment_after(node.start_mark))
+            comment = self.comment_after(node.start_mark)
+            if comment[1:2].strip():
+                # `#3组…` (no space after #) was meant as the value, whatever the key: say so.
+                shown = comment if len(comment) <= 24 else comment[:23] + "…"
+                hint = f"要写 # 就给整个值加上引号：{field}: '{shown}'" if field else "给值加上引号"
+                self.error(line, field, "值以 # 开头，被当作了注释，读到的是空值", hint)
+                return Node(INVALID, line)
+            return Node(None, line, comment)
         return Node(value, line, node.value)
 
     def comment_after(self, mark: Any) -> str:
