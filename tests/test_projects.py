@@ -286,3 +286,12 @@ def test_formats_worked_example_is_what_the_board_computes():
         f"{totals.completed} ÷ {totals.plan} = {figures.format_percent(totals.completion)}"
         in example
     )
+
+
+def test_the_home_chart_holds_the_projects_investment_completion(demo_site):
+    from bixue import charts
+    from bixue.figures.board import compute_board
+
+    campaign = load_campaign(ROOT / "data")
+    trace = charts.home_progress(compute_board(campaign, campaign.plan.as_of)).to_dict()["data"][0]
+    assert trace["y"][-1] == "重点项目投资完成率" and trace["text"][-1].startswith("▼ 66.3%")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
+from . import slips
 from .fields import (
     a_date,
     any_mapping,
@@ -23,7 +24,6 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .reading import Reading, Source, note_unique, origin
-from .slips import split_thousands
 from .yamlfile import Node
 
 INDICATOR_OPTIONAL = (
@@ -149,12 +149,12 @@ def read_unit_values(
     source: Source, node: Node, name: str, periods: Sequence[str]
 ) -> Dict[str, model.Number]:
     entries = dict(any_mapping(source, node, name) or {})
-    for before, key, line, message, hint in split_thousands(entries):
+    for before, key, line, message, hint in slips.split_thousands(entries):
         source.error(line, join(name, before), message, hint)
         entries.pop(before), entries.pop(key)
     for key, child in entries.items():
         if key not in periods:
-            hint = did_you_mean(key, periods) or "先在 periods 里加上它"
+            hint = slips.text_slip(key) or did_you_mean(key, periods) or "先在 periods 里加上它"
             source.error(child.line, join(name, key), "periods 里没有这个时期", hint)
     by_period = {
         period: number(source, entries.get(period), join(name, period)) for period in periods
