@@ -86,14 +86,16 @@ def timestamp(day: datetime.date) -> str:
 
 
 def link(site_url: str, path: str) -> str:
-    """Absolute under site_url; relative to the feed (at the site root) when it is unknown."""
-    return absolute_url(site_url, path) or quote(path) or "./"
+    """Absolute under site_url; relative to the feed (at the site root) when it is unknown.
+    A `#fragment` (a project's progress note) stays a fragment, not an encoded part of the path."""
+    page, mark, fragment = path.partition("#")
+    return (absolute_url(site_url, page) or quote(page) or "./") + mark + quote(fragment)
 
 
 def entry_id(board: Board, path: str) -> str:
     """A permanent id: the page's address, or a name-based UUID when the address is unknown."""
     if board.site_url:
-        return absolute_url(board.site_url, path)
+        return link(board.site_url, path)
     return uuid.uuid5(uuid.NAMESPACE_URL, f"bixue:{board.campaign.plan.title}/{path}").urn
 
 
