@@ -148,6 +148,9 @@ def write_note(sheet, board: Board) -> None:
         lines.append(("未公开", f"另有 {board.unlisted_projects()} 个内部项目未公开，已计入合计"))
     for line in lines:
         sheet.append(line)
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # the campaign's title may start with =: never a formula
     sheet["B2"].number_format = DATE_FORMAT
     sheet["B3"].number_format = sheet["B6"].number_format = PERCENT_FORMAT
     sheet.column_dimensions["A"].width = 12
