@@ -38,7 +38,7 @@ def test_ci_runs_the_readme_test_command():
 README_SLIPS = (
     ("projects.yml", "    unit: hebi\n", "    unit: 鹤壁\n"),
     ("rectifications/2014-self-inspection.yml", "  owner: 李春霞\n", "  owner：李春霞\n"),
-    ("units.yml", "  name: 濮阳南停车区\n", "  nmae: 濮阳南停车区\n"),
+    ("units.yml", "  group: 濮阳片区\n", "  gruop: 濮阳片区\n"),
 )
 """The slips README.md describes, made in a copy of the demo."""
 
