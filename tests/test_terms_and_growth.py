@@ -145,3 +145,41 @@ def test_no_code_or_template_holds_a_fixed_pianqu():
     package = ROOT / "hooks" / "bixue"
     files = [*package.rglob("*.py"), *package.rglob("*.html"), *(ROOT / "overrides").rglob("*")]
     assert not [f for f in files if f.is_file() and "片区" in f.read_text(encoding="utf-8")]
+
+
+def test_the_indicators_workbook_lists_only_the_units_an_indicator_applies_to():
+    import io
+
+    from bixue.outputs import score_sheets
+    from openpyxl import load_workbook
+
+    campaign = load_campaign(DEMO)
+    board = compute_board(campaign, campaign.plan.as_of)
+    book = load_workbook(io.BytesIO(score_sheets.indicators_xlsx(board)))
+    rows = list(book["便利店销售额"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == [
+        "濮阳服务区",
+        "鹤壁服务区",
+        "清丰服务区",
+        "浚县服务区",
+        "新乡东服务区",
+    ]
+    assert rows[0][-1] == 220  # 200 × 1.1
+
+
+def test_a_workbook_value_for_a_unit_the_indicator_does_not_concern_is_an_error(tmp_path):
+    from openpyxl import Workbook
+
+    data = campaign_copy(tmp_path, indicators_with(GROWTH.split("    values:")[0]))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "森林面积"
+    for row in (["单位", "2014-Q1"], ["north", 1500], ["east-2", 900], ["south", None]):
+        sheet.append(row)
+    book.save(data / "indicators.xlsx")
+    with pytest.raises(DataErrors) as caught:
+        load_campaign(data)
+    assert [str(e) for e in caught.value.errors] == [
+        "data/indicators.xlsx:森林面积!A3: 单位: 这个指标不适用于 'east-2'"
+        "（把它加进 indicators.yml 的 applies_to，或者删掉这一行）"
+    ]
