@@ -8,6 +8,7 @@ from typing import Dict, Optional, Tuple
 
 from .. import model
 from ..errors import DataError, DataErrors
+from .facts import rounds_outside_period
 from .fields import (
     is_map,
     mapping,
@@ -18,6 +19,7 @@ from .fields import (
 )
 from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
+from .names import reserved_problem
 from .plan import load_plan
 from .projects import load_projects
 from .reading import Reading, Source, check_misnamed, note_unique, origin, required_file
@@ -46,6 +48,7 @@ def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.C
         data_dir=str(data_dir.resolve()),
     )
     check_misnamed(reading)
+    reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     if reading.errors:
         raise DataErrors(reading.errors)
     return campaign
@@ -84,6 +87,10 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     duplicate = value in seen
     note_unique(source, seen, value, entries.get("id"), "id")
     if value is None or duplicate or not url_safe_id(source, value, entries["id"], "id"):
+        return None
+    if reserved_problem(value, "单位 id"):
+        hint = "它会和网站自己的页面用同一个网址，换一个，如 " + f"{value}-unit"
+        source.error(entries["id"].line, "id", reserved_problem(value, "单位 id"), hint)
         return None
     optional = {
         key: text(source, entries.get(key), key) or "" for key in ("short", "group", "contact")

@@ -9,6 +9,7 @@ from typing import Dict, Optional, Tuple
 
 from .. import model
 from .cells import as_number, header_text, reported
+from .datafiles import present
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
 from .workbook import Sheet, WorkbookSource, check_not_workbooks, line_of, open_workbook
@@ -23,7 +24,7 @@ def with_indicator_workbook(
     """`indicators` with the values of data/indicators.xlsx, when there is one."""
     file = reading.data_dir / FILE
     check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
-    if not file.is_file():
+    if not present(file):  # a folder or a link so named is reported by open_workbook
         return indicators
     others = [reading.data_dir / f"indicators.{suffix}" for suffix in ("yml", "yaml")]
     if indicators is None and any(other.is_file() for other in others):

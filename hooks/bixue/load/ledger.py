@@ -6,16 +6,17 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from .facts import check_item_dates
 from .fields import (
     a_date,
     boolean,
-    image_path,
     mapping,
     markdown,
     sequence,
     text,
     unit_ref,
 )
+from .images import image_path
 from .ledger_xlsx import read_ledger_workbook
 from .reading import Reading, Source, note_unique, origin
 from .statuses import read_status
@@ -35,12 +36,13 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
     files.
 
     Files named `*.yaml` are reported by `reading.check_misnamed`."""
-    folder = reading.data_dir / "rectifications"
-    if not folder.is_dir():
+    folder = reading.data_folder("rectifications")
+    if folder is None:
         return ()
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
-    yaml_files = [path for path in folder.glob("*.yml") if path.is_file()]
+    # Every name ending .yml is read or reported: a folder or a link so named is an error.
+    yaml_files = list(folder.glob("*.yml"))
     for file in sorted([*yaml_files, *workbook_files(folder)]):
         if file.suffix == ".xlsx":
             items += read_ledger_workbook(
@@ -66,6 +68,8 @@ def read_item(
     deadline, completed = read_status_dates(source, node, entries, status)
     words = {key: text(source, get(key), key) or "" for key in ("source", "category", "owner")}
     photos = read_photos(source, get("photos"))
+    found = a_date(source, get("found"), "found")
+    check_item_dates(source, entries, found, {"deadline": deadline, "completed": completed})
     return model.RectificationItem(
         id=item_id,
         unit=unit_ref(source, get("unit"), "unit"),
@@ -74,7 +78,7 @@ def read_item(
         deadline=deadline,
         measures=markdown(source, get("measures"), "measures") or "",
         **words,
-        found=a_date(source, get("found"), "found"),
+        found=found,
         completed=completed,
         updates=read_updates(source, get("updates")),
         photo_before=photos.get("before", ""),

@@ -6,12 +6,12 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from .datafiles import present
 from .fields import (
     a_date,
     any_mapping,
     boolean,
     did_you_mean,
-    image_path,
     join,
     mapping,
     number,
@@ -20,6 +20,7 @@ from .fields import (
     unit_ref,
     url_safe_id,
 )
+from .images import image_path
 from .ledger import read_updates
 from .reading import Reading, Source, note_unique, origin
 from .yamlfile import Node
@@ -33,7 +34,7 @@ PROJECT_OPTIONAL = (
 
 def load_projects(reading: Reading) -> Optional[model.Projects]:
     file = reading.data_dir / "projects.yml"
-    if not file.is_file():
+    if not present(file):
         return None
     source, root = reading.read(file)
     entries = mapping(source, root, "", ("projects",), ("groups",))

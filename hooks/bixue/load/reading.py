@@ -10,7 +10,8 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
-from .yamlfile import Node, read_yaml
+from .datafiles import folder_problem, present, read_data_file
+from .yamlfile import Node, decode, parse_yaml
 
 
 @dataclass
@@ -43,11 +44,28 @@ class Reading:
         """An error about a whole file (line 0)."""
         self.errors.append(DataError(self.relative(file), 0, "", message, hint))
 
+    def data_bytes(self, file: Path) -> Optional[bytes]:
+        """The bytes of a data file, or None once why not is reported (a folder, a link…)."""
+        raw, problem = read_data_file(self.data_dir, file)
+        if problem:
+            self.file_error(file, *problem)
+        return raw
+
+    def data_folder(self, name: str) -> Optional[Path]:
+        """A folder of data files, or None when there is none (or why not is reported)."""
+        folder = self.data_dir / name
+        problem = folder_problem(self.data_dir, folder)
+        if problem:
+            self.file_error(folder, *problem)
+        return folder if folder.is_dir() and not problem else None
+
     def read(self, file: Path) -> Tuple[Source, Optional[Node]]:
         """Read one YAML file; its reading errors join the others."""
         source = self.source(file)
-        root, errors = read_yaml(file, source.path)
-        self.errors.extend(errors)
+        raw = self.data_bytes(file)
+        text, errors = decode(raw, source.path) if raw is not None else (None, [])
+        root, more = parse_yaml(text, source.path) if text is not None else (None, [])
+        self.errors.extend(errors + more)
         return source, root
 
 
@@ -122,7 +140,7 @@ def check_misnamed(reading: Reading) -> None:
 
 def required_file(reading: Reading, name: str) -> Optional[Path]:
     file = reading.data_dir / name
-    if file.is_file():
+    if present(file):
         return file
     misnamed = file.with_suffix(".yaml")
     hint = f"把 {misnamed.name} 改名为 {name}" if misnamed.is_file() else ""

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
 from . import slips
+from .datafiles import present
 from .fields import (
     a_date,
     any_mapping,
@@ -34,7 +35,7 @@ INDICATOR_OPTIONAL = (
 
 def load_indicators(reading: Reading) -> Optional[model.Indicators]:
     file = reading.data_dir / "indicators.yml"
-    if not file.is_file():
+    if not present(file):
         return None
     source, root = reading.read(file)
     entries = mapping(source, root, "", ("periods", "indicators"))
@@ -165,7 +166,7 @@ def read_unit_values(
 
 def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
     file = reading.data_dir / "evaluations.yml"
-    if not file.is_file():
+    if not present(file):
         return None
     source, root = reading.read(file)
     entries = mapping(source, root, "", ("criteria",), ("rounds", "levels"))
@@ -220,6 +221,7 @@ def read_round(
     scores = {
         unit: read_scores(source, child, join("scores", unit), criteria)
         for unit, child in unit_entries(source, entries.get("scores"), "scores")
+        if child.value is not None  # `north:` left empty is not written: 未参评
     }
     name = text(source, entries.get("name"), "rounds.name") or ""
     when = a_date(source, entries.get("date"), "rounds.date")

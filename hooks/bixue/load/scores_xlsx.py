@@ -9,6 +9,7 @@ from typing import Dict, Optional, Sequence
 
 from .. import model
 from .cells import header_text
+from .datafiles import present
 from .indicators_xlsx import number_in
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
@@ -24,7 +25,7 @@ def with_score_workbook(
     """`evaluations` with the scores of data/evaluations.xlsx, when there is one."""
     file = reading.data_dir / FILE
     check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
-    if not file.is_file():
+    if not present(file):  # a folder or a link so named is reported by open_workbook
         return evaluations
     others = [reading.data_dir / f"evaluations.{suffix}" for suffix in ("yml", "yaml")]
     if evaluations is None and any(other.is_file() for other in others):

@@ -13,7 +13,9 @@ from openpyxl.utils import get_column_letter
 
 from .. import model
 from ..errors import DataError
+from . import guards
 from .cells import clean
+from .datafiles import path_problem
 from .reading import Reading, Source
 from .sheet_rows import sheet_values
 from .yamlfile import INVALID
@@ -26,6 +28,9 @@ OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
 HEADER_ROWS = 10
 """The header row is among the first rows; above it may stand a merged title."""
 NOTE_SHEETS = ("说明",)
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""An .xlsx is a zip file: a small one may unpack to gigabytes (a zip bomb)."""
 # Line numbers of workbook errors order them by sheet, row and column; col 0 means the whole row.
 SHEET_STEP, ROW_STEP = 10**12, 10**5
 
@@ -89,7 +94,8 @@ def is_lock_file(path: Path) -> bool:
 def workbook_files(folder: Path, pattern: str = "*.xlsx") -> List[Path]:
     """The workbooks in a folder, name order, lock files left out."""
     found = folder.glob(pattern) if folder.is_dir() else ()
-    return sorted(path for path in found if path.is_file() and not is_lock_file(path))
+    # A folder or a broken link so named is read, and reported by open_workbook.
+    return sorted(path for path in found if not is_lock_file(path))
 
 
 def check_not_workbooks(reading: Reading, files: Sequence[Path]) -> None:
@@ -103,6 +109,10 @@ def check_not_workbooks(reading: Reading, files: Sequence[Path]) -> None:
 def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optional[List[Sheet]]]:
     """Every sheet of a workbook, formulas by their last computed value; None if unreadable."""
     source = WorkbookSource(reading, reading.relative(file), file)
+    problem = path_problem(reading.data_dir, file) or size_problem(file)
+    if problem:
+        reading.file_error(file, *problem)
+        return source, None
     with file.open("rb") as stream:
         magic = stream.read(4)
     if magic != ZIP_MAGIC:
@@ -116,7 +126,34 @@ def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optiona
         reading.file_error(file, "无法作为 Excel 工作簿（.xlsx）读取", SAVE_AS)
         return source, None
     source.sheets = [sheet.name for sheet in sheets]
+    check_characters(source, sheets)
     return source, sheets
+
+
+def size_problem(file: Path) -> Optional[Tuple[str, str]]:
+    """A workbook too big as it is, or once unpacked, for any campaign's data."""
+    limit = MAX_WORKBOOK_BYTES // (1024 * 1024)
+    hint = "删掉多余的工作表、图片和空行后另存"
+    if file.stat().st_size > MAX_WORKBOOK_BYTES:
+        return f"工作簿超过 {limit} MB 上限", hint
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # reported as not a workbook below
+    if unpacked > MAX_UNPACKED_BYTES:
+        return f"工作簿解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB 上限", hint
+    return None
+
+
+def check_characters(source: WorkbookSource, sheets: List[Sheet]) -> None:
+    """Invisible control and bidi characters in a text cell, as in YAML and Markdown."""
+    for sheet in sheets:
+        for row, values in sheet.rows:
+            for col, value in enumerate(values, 1):
+                found = guards.FORBIDDEN.search(value) if isinstance(value, str) else None
+                if found:
+                    source.error(line_of(sheet, row, col), "", *guards.character_problem(found[0]))
 
 
 def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
