@@ -22,6 +22,7 @@ from .fields import (
 )
 from .images import image_path
 from .ledger import read_updates
+from .names import reserved_problem
 from .reading import Reading, Source, note_unique, origin
 from .yamlfile import Node
 
@@ -84,6 +85,9 @@ def read_project(
     duplicate = project_id in seen
     note_unique(source, seen, project_id, get("id"), "id")
     if project_id is None or duplicate or not url_safe_id(source, project_id, get("id"), "id"):
+        return None
+    if reserved_problem(project_id, "项目 id"):
+        source.error(get("id").line, "id", reserved_problem(project_id, "项目 id"), "换一个 id")
         return None
     persons = {key: text(source, get(key), key) or "" for key in ("leader", "owner")}
     amounts = {key: amount(source, get(key), key) for key in ("investment", "plan")}
