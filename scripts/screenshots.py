@@ -20,6 +20,7 @@ DEFAULT_PAGES = [
     "ranking/",
     "pairs/",
     "rectification/",
+    "projects/",
     "exemplars/",
     "notices/",
     "screen/",

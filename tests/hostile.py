@@ -172,6 +172,28 @@ pinned: true
 """
 
 
+def projects_yml(attack: str, photo_name: str) -> str:
+    return f"""\
+groups:
+  - {{id: works, name: {q("工程" + attack)}}}
+projects:
+  - id: hostile
+    name: {q(FORMULA + "项目" + attack)}
+    group: works
+    unit: alpha
+    leader: {LEADER}
+    owner: {PERSON}
+    plan: 100
+    invested: {{2014-05-31: 40}}
+    milestones:
+      - {{name: {q("节点" + attack)}, planned: 2014-06-01, done: 2014-05-30}}
+      - {{name: {q(FORMULA)}, planned: 2014-09-30}}
+    progress:
+      - {{date: 2014-06-20, note: {q(PERSON + "到场 " + MD_ATTACK)}}}
+    photos: [{q("rectifications/photos/" + photo_name + ".jpg")}]
+"""
+
+
 def write_campaign(data: Path, attack: str = ATTACK, file_attack: str = FILE_ATTACK) -> Path:
     """The hostile campaign in `data` (created); returns it."""
     files = {
@@ -182,6 +204,7 @@ def write_campaign(data: Path, attack: str = ATTACK, file_attack: str = FILE_ATT
         "rectifications/ledger.yml": ledger_yml(attack, file_attack),
         "exemplars/hostile.md": case_md(attack, file_attack),
         "notices/hostile.md": notice_md(attack),
+        "projects.yml": projects_yml(attack, file_attack),
     }
     for name, text in files.items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)

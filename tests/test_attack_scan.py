@@ -132,15 +132,16 @@ def test_downloads_hold_no_formula(site):
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
     assert "'" + hostile.FORMULA in cells
-    workbook = openpyxl.load_workbook(site / "downloads" / "ledger.xlsx")
-    formulas = [
-        f"{sheet.title}!{cell.coordinate}"
-        for sheet in workbook
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.data_type == "f"
-    ]
-    assert formulas == []
+    for name in ("ledger.xlsx", "projects.xlsx"):
+        workbook = openpyxl.load_workbook(site / "downloads" / name)
+        formulas = [
+            f"{name}:{sheet.title}!{cell.coordinate}"
+            for sheet in workbook
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.data_type == "f"
+        ]
+        assert formulas == []
 
 
 def test_every_published_image_is_without_metadata(site):

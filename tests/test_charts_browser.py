@@ -14,6 +14,8 @@ CHART_PAGES = [
     "ranking/",
     "pairs/",
     "rectification/",
+    "projects/",
+    "projects/parking-expansion/",
 ]
 DRAWN = "document.querySelectorAll('.bx-chart').length"
 SVG = "document.querySelectorAll('.bx-chart .main-svg').length"

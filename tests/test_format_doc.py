@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
 DEMO = ROOT / "data"
 LOADERS = tuple(
-    f"bixue.load{part}" for part in ("", ".plan", ".screens", ".ledger", ".scores", ".stories")
+    f"bixue.load{part}"
+    for part in ("", ".plan", ".screens", ".ledger", ".scores", ".stories", ".projects", ".growth")
 )
 
 

@@ -124,6 +124,8 @@ def test_every_name_the_site_uses_is_reserved():
     campaign = board.campaign
     ids = {unit.id for unit in campaign.units}
     ids |= {item.slug for item in (*campaign.exemplars, *campaign.notices)}
+    ids |= {project.id for project in campaign.projects.projects} if campaign.projects else set()
+    ids |= {screen.id for screen in campaign.plan.screens}
     copied = {
         part
         for path in (ROOT / "data").rglob("*")

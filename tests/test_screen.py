@@ -324,7 +324,7 @@ def test_the_built_screen_has_every_configured_slide_and_the_nav_links_to_it(dem
     page = soup(demo_site, "screen/")
     names = slide_names(page)
     assert names[:2] == ["overview", "ranking"] and names[-2:] == ["pairs", "changes"]
-    assert set(names) == {*SLIDE_NAMES, "changes"}
+    assert set(names) == {*SLIDE_NAMES, "changes", "projects"}
     covers = [
         (fragment, img["src"])
         for fragment, body in slide_bodies(demo_site, "screen/")

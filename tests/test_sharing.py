@@ -269,6 +269,11 @@ def expected_links(campaign, site_url, public):
     paths = [f"exemplars/{c.slug}/" for c in pick(campaign.exemplars)]
     paths += [f"notices/{n.slug}/" for n in pick(campaign.notices)]
     paths += [f"#changes-{campaign.plan.as_of}"]  # 本期动态 of the window ending on the as-of day
+    paths += [
+        f"projects/{project.id}/#progress-{step.date.isoformat()}"
+        for project in pick(campaign.projects.projects)
+        for step in project.progress
+    ]
     return sorted(site_url + path for path in paths)
 
 
@@ -289,6 +294,7 @@ def persons(campaign):
     names = [unit.contact for unit in campaign.units]
     names += [item.owner for item in campaign.ledger]
     names += [person for case in campaign.exemplars for person in case.people]
+    names += [name for p in campaign.projects.projects for name in (p.leader, p.owner)]
     if campaign.plan.mask_leading_group:
         names += [m for role in campaign.plan.leading_group for m in role.members]
     return {name for name in names if name}
@@ -305,7 +311,8 @@ def fragments(text: str):
 
 
 def record_texts(record):
-    texts = [getattr(record, name, "") for name in ("id", "slug", "title", "summary", "problem")]
+    keys = ("id", "slug", "title", "summary", "problem", "name")
+    texts = [getattr(record, name, "") for name in keys]
     for name in ("body", "problem", "measures"):
         texts += fragments(getattr(record, name, ""))
     return texts
@@ -313,7 +320,12 @@ def record_texts(record):
 
 def internal_texts(campaign):
     """Text of internal records that no published record also holds (a table may cite an id)."""
-    records = (*campaign.exemplars, *campaign.notices, *campaign.ledger)
+    records = (
+        *campaign.exemplars,
+        *campaign.notices,
+        *campaign.ledger,
+        *campaign.projects.projects,
+    )
     shown = "\n".join(t for r in records if not r.internal for t in record_texts(r))
     secret = {t for r in records if r.internal for t in record_texts(r)}
     return {text for text in secret if len(text) >= 6 and text not in shown}

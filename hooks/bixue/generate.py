@@ -17,6 +17,7 @@ from .pages import indicators as page_indicators
 from .pages import ledger as page_ledger
 from .pages import notices as page_notices
 from .pages import pairs as page_pairs
+from .pages import projects as page_projects
 from .pages import ranking as page_ranking
 from .pages import screen as page_screen
 from .pages import screens_index as page_screens
@@ -30,6 +31,7 @@ MODULES: List = [
     page_ranking,
     page_pairs,
     page_ledger,
+    page_projects,
     page_exemplars,
     page_notices,
     page_screen,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Optional
@@ -16,11 +17,22 @@ from .figures.board import Board
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
 
+def quiet_jieba() -> None:
+    """jieba (the search plugin's Chinese word cutter) logs its dictionary loading on every build;
+    its warnings still show."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
 def load_board(config, log, previous: Optional[Board] = None) -> Board:
     """The checked board for this config; bad data stops MkDocs with the Chinese errors only.
 
     Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
     built again, so the clerk keeps seeing a whole site until the next good edit."""
+    quiet_jieba()
     try:
         board = build.load_board(project_dir(config), os.environ, config.site_url or "")
     except (DataErrors, ValueError) as error:
@@ -32,7 +44,23 @@ def load_board(config, log, previous: Optional[Board] = None) -> Board:
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
+    if board.projects is not None and config.nav:
+        config.nav = with_entry(config.nav, PROJECTS_ENTRY, after="rectification.md")
     return board
+
+
+PROJECTS_ENTRY = {"重点项目": "projects/index.md"}
+"""In the navigation only when projects.yml exists: a campaign without it has no such page."""
+
+
+def with_entry(nav: list, entry: dict, after: str) -> list:
+    """`nav` with `entry` after the entry for the page `after` (at the end if it has none),
+    unless mkdocs.yml lists the page already."""
+    pages = [next(iter(item.values()), None) if isinstance(item, dict) else item for item in nav]
+    if next(iter(entry.values())) in pages:
+        return nav
+    at = pages.index(after) + 1 if after in pages else len(nav)
+    return [*nav[:at], entry, *nav[at:]]
 
 
 def project_dir(config) -> Path:

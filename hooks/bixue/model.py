@@ -95,6 +95,16 @@ class NamedScreen:
 
 
 @dataclass(frozen=True)
+class Terms:
+    """The campaign's own words for all units together and for a unit's group."""
+
+    whole: str = "全部单位"
+    """For example 全乡 or 全局."""
+    group: str = "分组"
+    """For example 条线: what units.yml's `group` is called."""
+
+
+@dataclass(frozen=True)
 class Plan:
     """campaign.yml: the campaign's identity, period, phases and organisation (实施方案)."""
 
@@ -118,6 +128,7 @@ class Plan:
     unit_screens: bool = True
     change_days: int = 7
     """The window of 本期动态: this many days ending on the as-of day."""
+    terms: Terms = Terms()
 
     @property
     def display_title(self) -> str:
@@ -154,6 +165,15 @@ class Indicator:
     values: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)
     """unit_id -> {period label: value}."""
     origin: Origin = Origin("data/indicators.yml", 1)
+    applies_to: Optional[Tuple[str, ...]] = None
+    """The units it concerns, in units.yml order; None: every unit."""
+    baselines: Mapping[str, Number] = field(default_factory=dict)
+    """unit_id -> baseline (基期), with `growth`: the target is baseline × (1 + growth / 100)."""
+    growth: Optional[Number] = None
+    """Target growth over the baseline, in percent (10 for 10%)."""
+
+    def applies(self, unit_id: str) -> bool:
+        return self.applies_to is None or unit_id in self.applies_to
 
     @property
     def tracks_progress(self) -> bool:
@@ -265,6 +285,58 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A project's node (节点): planned date, and the day it was done if it was."""
+
+    name: str
+    planned: date
+    done: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class ProjectGroup:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Project:
+    """One key project (重点项目): tracked against its plan and milestones, never ranked."""
+
+    id: str
+    name: str
+    group: str = ""
+    """A group id of projects.yml, or ""."""
+    unit: str = ""
+    """责任单位: a unit id, or ""."""
+    leader: str = ""
+    """联系领导, a person."""
+    owner: str = ""
+    """责任人, a person."""
+    investment: Optional[Number] = None
+    """总投资 (万元)."""
+    plan: Optional[Number] = None
+    """Investment planned within the campaign period (万元)."""
+    invested: Tuple[Tuple[date, Number], ...] = ()
+    """(date, cumulative investment completed), oldest first."""
+    milestones: Tuple[Milestone, ...] = ()
+    """In planned order."""
+    progress: Tuple[Update, ...] = ()
+    """形象进度, newest first."""
+    photos: Tuple[str, ...] = ()
+    """Paths relative to data/ (posix), checked to exist."""
+    internal: bool = False
+    origin: Origin = Origin("data/projects.yml", 1)
+
+
+@dataclass(frozen=True)
+class Projects:
+    groups: Tuple[ProjectGroup, ...]
+    projects: Tuple[Project, ...]
+    origin: Origin = Origin("data/projects.yml", 1)
+
+
+@dataclass(frozen=True)
 class Campaign:
     """Everything in one campaign's data/ folder."""
 
@@ -275,6 +347,7 @@ class Campaign:
     ledger: Tuple[RectificationItem, ...] = ()
     exemplars: Tuple[Exemplar, ...] = ()
     notices: Tuple[Notice, ...] = ()
+    projects: Optional[Projects] = None
     data_dir: str = "data"
     """Absolute path of the data folder, for copying images."""
 

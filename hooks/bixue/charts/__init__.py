@@ -118,6 +118,9 @@ def home_progress(board: Board) -> Optional[go.Figure]:
         if view.completion is not None:
             behind = figures.is_behind(view.indicator, view.completion, board.time_progress)
             rows.append((f"{view.indicator.name}完成率", view.completion, behind))
+    projects = board.projects.totals.completion if board.projects else None
+    if projects is not None:
+        rows.append(("重点项目投资完成率", projects, projects < board.time_progress))
     if not rows:
         return None
     values = [share(ratio) for _, ratio, _ in rows]

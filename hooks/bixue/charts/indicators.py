@@ -29,7 +29,10 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figur
     if not any(row.completion is not None for row in rows):
         return None
     values = [share(row.completion) for row in rows]
-    fig = new_figure(f"{view.indicator.name}：各单位完成率", 360, showlegend=False)
+    title = f"{view.indicator.name}：各单位完成率"
+    if view.indicator.growth is not None:
+        title += f"（目标为基期增长 {figures.format_number(view.indicator.growth)}%）"
+    fig = new_figure(title, 360, showlegend=False)
     fig.add_bar(
         x=[row.unit.label for row in rows],
         y=values,

@@ -200,7 +200,7 @@ def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
     fig = new_figure(f"各项得分与平均分（{view.round.name}）", 360, barmode="group")
     for name, values, color in (
         (row.unit.label, [row.scores[c.id] for c in criteria], TOP_COLOR),
-        ("全部单位平均", [averages[c.id] for c in criteria], MUTED_COLOR),
+        (f"{board.campaign.plan.terms.whole}平均", [averages[c.id] for c in criteria], MUTED_COLOR),
     ):
         fig.add_bar(
             name=name,

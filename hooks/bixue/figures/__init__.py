@@ -93,6 +93,8 @@ def board_completion(indicator: Indicator, periods: Sequence[str]):
         return None
     done, target = Decimal(0), Decimal(0)
     for unit_id, unit_target in indicator.targets.items():
+        if not indicator.applies(unit_id):
+            continue
         latest = latest_value(indicator.values.get(unit_id, {}), periods)
         if latest is not None:
             done += Decimal(str(latest[1]))

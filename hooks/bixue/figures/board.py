@@ -20,6 +20,7 @@ from ..model import (
     Round,
     Unit,
 )
+from .projects import ProjectRow, ProjectsView, projects_view
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ class Board:
     ledger_by_unit: Mapping[str, LedgerStats]
     site_url: str = ""
     """Where the site is published (mkdocs.yml site_url), for QR codes and feeds; "" if unset."""
+    projects: Optional[ProjectsView] = None
+    """Key projects, when projects.yml exists; internal ones included (totals count them)."""
 
     @property
     def latest_round(self) -> Optional[RoundView]:
@@ -169,6 +172,19 @@ class Board:
     def unit(self, unit_id: str) -> Unit:
         return self.campaign.unit(unit_id)
 
+    def listed_projects(self, unit_id: str = "") -> Tuple[ProjectRow, ...]:
+        """Project rows a page may show (no internal ones in the public build), file order."""
+        rows = self.projects.rows if self.projects else ()
+        return tuple(
+            row
+            for row in rows
+            if self.listed(row.project) and (not unit_id or row.project.unit == unit_id)
+        )
+
+    def unlisted_projects(self) -> int:
+        rows = self.projects.rows if self.projects else ()
+        return sum(not self.listed(row.project) for row in rows)
+
 
 def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
     """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
@@ -203,6 +219,11 @@ def compute_board(
             u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units
         },
         site_url=site_url,
+        projects=(
+            projects_view(campaign.projects, as_of, progress, plan.warn_days)
+            if campaign.projects
+            else None
+        ),
     )
 
 
@@ -214,7 +235,9 @@ def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorVi
         IndicatorView(
             indicator=indicator,
             rows=tuple(
-                indicator_row(indicator, unit, periods, progress) for unit in campaign.units
+                indicator_row(indicator, unit, periods, progress)
+                for unit in campaign.units
+                if indicator.applies(unit.id)
             ),
             completion=figures.board_completion(indicator, periods),
         )

@@ -21,6 +21,7 @@ from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
 from .names import reserved_problem
 from .plan import load_plan
+from .projects import load_projects
 from .reading import Reading, Source, check_misnamed, note_unique, origin, required_file
 from .scores import load_evaluations, load_indicators
 from .scores_xlsx import with_score_workbook
@@ -43,6 +44,7 @@ def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.C
         ledger=load_ledger(reading),
         exemplars=load_exemplars(reading),
         notices=load_notices(reading),
+        projects=load_projects(reading),
         data_dir=str(data_dir.resolve()),
     )
     check_misnamed(reading)
@@ -65,9 +67,16 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     # A badly written id is reported once, here, not again wherever it is used; a unit whose id
     # could not be read at all would make every reference to it look unknown.
     complete = all(is_map(node) and not skipped(node.value.get("id")) for node in items)
-    reading.unit_ids = tuple(seen) if complete else None
-    reading.units = tuple(unit for unit in units if unit)
-    return reading.units
+    found = tuple(unit for unit in units if unit)
+    reading.units = found
+    reading.unit_ids = tuple(unit.id for unit in found) if complete else None
+    reading.invalid_ids = tuple(value for value in seen if value not in (reading.unit_ids or ()))
+    reading.unit_labels = {unit.id: unit.name for unit in found}
+    reading.unit_groups = {unit.id: unit.group for unit in found}
+    reading.unit_names = {
+        name: unit.id for unit in reversed(found) for name in (unit.short, unit.name) if name
+    }
+    return found
 
 
 def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Unit]:

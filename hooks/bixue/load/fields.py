@@ -8,7 +8,7 @@ from datetime import date
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
-from . import guards, mdsafety
+from . import guards, mdsafety, slips
 from .reading import Source
 from .yamlfile import INVALID, Node, NotADate
 
@@ -53,7 +53,8 @@ def any_mapping(source: Source, node: Optional[Node], name: str) -> Optional[Dic
     if skipped(node):
         return None
     if not is_map(node):
-        source.error(node.line, name, f"必须是一组键值（key: value），实际为{found(node)}")
+        hint = slips.text_slip(node.value) if isinstance(node.value, str) else ""
+        source.error(node.line, name, f"必须是一组键值（key: value），实际为{found(node)}", hint)
         return None
     return node.value
 
@@ -69,12 +70,17 @@ def mapping(
     if any_mapping(source, node, name) is None:
         return None
     known = (*required, *optional)
+    meant = set()
     for key, child in node.value.items():
         if key not in known:
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            meant.update(close)
             hint = did_you_mean(key, known) or "可用的键：" + ", ".join(known)
             source.error(child.line, join(name, key), "未知的键", hint)
     for key in required:
-        check_present(source, node, name, key)
+        # A misspelt key is reported as such, not again as the required key it was meant to be.
+        if key not in meant or key in node.value:
+            check_present(source, node, name, key)
     return node.value
 
 
@@ -82,6 +88,9 @@ def check_present(source: Source, node: Node, name: str, key: str) -> None:
     child = node.value.get(key)
     if child is None:
         source.error(node.line, join(name, key), "缺少这一项（必填）")
+    elif child.value is None and child.text.startswith("#"):
+        hint = f"要写 # 就给整个值加上引号：{key}: '{mdsafety.shorten(child.text)}'"
+        source.error(child.line, join(name, key), "值以 # 开头，被当作了注释，读到的是空值", hint)
     elif child.value is None or (isinstance(child.value, str) and not child.value.strip()):
         source.error(child.line, join(name, key), "不能为空")
 
@@ -166,6 +175,8 @@ def texts(source: Source, node: Optional[Node], name: str) -> Tuple[str, ...]:
 def number_hint(node: Node) -> str:
     if not isinstance(node.value, str):
         return ""
+    if slips.text_slip(node.value):
+        return slips.text_slip(node.value)
     if re.fullmatch(r"0[0-9]+", node.value):
         return "以 0 开头会被当作文本，去掉开头的 0"
     if re.fullmatch(r"[0-9]+(?::[0-9]+)+", node.value):
@@ -235,7 +246,8 @@ def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
             key = name.rsplit(".", 1)[-1] if isinstance(node.value, NotADate) else name
             source.error(node.line, key, f"日期不存在：'{node.value}'", "检查月份和日子")
             return None
-    source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}")
+    hint = slips.text_slip(node.value) if isinstance(node.value, str) else ""
+    source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}", hint)
     return None
 
 
@@ -266,9 +278,16 @@ def unit_ref(source: Source, node: Optional[Node], name: str) -> Optional[str]:
 
 
 def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str]:
-    known = source.reading.unit_ids
+    reading = source.reading
+    known = reading.unit_ids
     if known is None or value in known:
         return value
-    hint = did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
+    if value in reading.invalid_ids:
+        return None  # units.yml's own error says what is wrong with this id: not repeated here
+    by_name = slips.name_slip(value, reading.unit_names, reading.unit_labels)
+    if by_name:
+        source.error(line, name, *by_name)
+        return None
+    hint = slips.text_slip(value) or did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
     source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None

@@ -66,6 +66,15 @@ def read_sheet(
     values: Dict[str, Dict[str, model.Number]] = {}
     targets = dict(indicator.targets)
     for number, unit, row in unit_rows(source, sheet, at, columns.get("unit", 1)):
+        if not indicator.applies(unit):
+            # A row left blank (an older template listed every unit) says nothing: no error.
+            if any(
+                cell_value(row, col) is not None for key, col in columns.items() if key != "unit"
+            ):
+                line = line_of(sheet, number, columns.get("unit", 1))
+                hint = "把它加进 indicators.yml 的 applies_to，或者删掉这一行"
+                source.error(line, UNIT, f"这个指标不适用于 '{unit}'", hint)
+            continue
         cells = {
             key: (line_of(sheet, number, col), cell_value(row, col)) for key, col in columns.items()
         }

@@ -113,14 +113,16 @@ def read_status_dates(
     return deadline, completed
 
 
-def read_updates(source: Source, node: Optional[Node]) -> Tuple[model.Update, ...]:
+def read_updates(
+    source: Source, node: Optional[Node], name: str = "updates"
+) -> Tuple[model.Update, ...]:
     """The progress log, newest first."""
     updates = []
-    for item in sequence(source, node, "updates"):
-        entries = mapping(source, item, "updates", ("date", "note"))
+    for item in sequence(source, node, name):
+        entries = mapping(source, item, name, ("date", "note"))
         if entries is not None:
-            when = a_date(source, entries.get("date"), "updates.date")
-            note = markdown(source, entries.get("note"), "updates.note") or ""
+            when = a_date(source, entries.get("date"), f"{name}.date")
+            note = markdown(source, entries.get("note"), f"{name}.note") or ""
             updates.append(model.Update(when, note))
     return tuple(sorted(updates, key=lambda update: update.date or date.min, reverse=True))
 

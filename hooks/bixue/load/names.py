@@ -5,7 +5,16 @@ from __future__ import annotations
 RESERVED_NAMES = frozenset(
     {
         *("index", "404", "assets", "downloads", "media", "search", "sitemap", "feed", "data"),
-        *("build-stamp", "screen", "screens", "units", "projects", "exemplars", "notices"),
+        *(
+            "build-stamp",
+            "screen",
+            "screens",
+            "screen-slides",
+            "units",
+            "projects",
+            "exemplars",
+            "notices",
+        ),
         *("campaign", "indicators", "ranking", "pairs", "rectification", "print", "changes"),
         *("javascripts", "stylesheets", "images", "templates", "templates-xlsx"),
     }

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from . import slips
 from .fields import (
     a_date,
     boolean,
@@ -27,7 +28,7 @@ from .yamlfile import Node
 PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
-    *("screen", "privacy", "ledger"),
+    *("screen", "privacy", "ledger", "terms"),
     *("screens", "unit_screens", "changes"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
@@ -70,6 +71,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         screens=read_screens(source, get("screens"), screen),
         unit_screens=read_flag(source, get("unit_screens"), "unit_screens", True),
         change_days=read_days(source, get("changes")),
+        terms=read_terms(source, get("terms")),
     )
 
 
@@ -152,7 +154,10 @@ def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
     if not isinstance(node.value, list):
         return None
     if len(items) != 2:
-        source.error(node.line, "pairs", f"每一对必须正好是两个单位，实际为 {len(items)} 个")
+        written = " ".join(item.text for item in items)
+        hint = slips.text_slip(written) if "，" in written else ""
+        message = f"每一对必须正好是两个单位，实际为 {len(items)} 个"
+        source.error(node.line, "pairs", message, hint)
         return None
     first, second = (unit_ref(source, item, "pairs") for item in items)
     if first and first == second:
@@ -193,3 +198,10 @@ def read_setting(
     else:
         value = integer(source, child, join(name, key), 0, maximum)
     return default if value is None else value
+
+
+def read_terms(source: Source, node: Optional[Node]) -> model.Terms:
+    """The campaign's own words; a word left out keeps its default."""
+    entries = mapping(source, node, "terms", (), ("whole", "group")) or {}
+    words = {key: text(source, entries.get(key), join("terms", key)) for key in ("whole", "group")}
+    return model.Terms(**{key: word.strip() for key, word in words.items() if word})

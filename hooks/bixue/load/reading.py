@@ -23,6 +23,14 @@ class Reading:
     errors: List[DataError] = field(default_factory=list)
     unit_ids: Optional[Tuple[str, ...]] = None
     """In units.yml order; None while units.yml is unread or unreadable (no reference checks)."""
+    invalid_ids: Tuple[str, ...] = ()
+    """Unit ids units.yml reports as badly written: their uses are not reported again."""
+    unit_names: Dict[str, str] = field(default_factory=dict)
+    """Each unit's name and short name -> its id, to say which id a name was meant for."""
+    unit_labels: Dict[str, str] = field(default_factory=dict)
+    """Unit id -> name."""
+    unit_groups: Dict[str, str] = field(default_factory=dict)
+    """Unit id -> its group ("" for none), in units.yml order."""
     units: Tuple[model.Unit, ...] = ()
     """The units read, for workbooks that name a unit by its name or short name."""
 
@@ -116,7 +124,7 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
 
 def check_misnamed(reading: Reading) -> None:
     """Files under a near-miss name would be skipped in silence: say so instead."""
-    for name in ("indicators.yml", "evaluations.yml"):
+    for name in ("indicators.yml", "evaluations.yml", "projects.yml"):
         misnamed = (reading.data_dir / name).with_suffix(".yaml")
         if misnamed.is_file() and not (reading.data_dir / name).is_file():
             reading.file_error(misnamed, "文件扩展名必须是 .yml，此文件未被读取", f"改名为 {name}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
+from . import slips
 from .datafiles import present
 from .fields import (
     a_date,
@@ -22,10 +23,14 @@ from .fields import (
     sequence,
     text,
 )
+from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .reading import Reading, Source, note_unique, origin
 from .yamlfile import Node
 
-INDICATOR_OPTIONAL = ("unit", "direction", "cumulative", "target", "values")
+INDICATOR_OPTIONAL = (
+    *("unit", "direction", "cumulative", "target", "values"),
+    *("applies_to", "baseline", "growth"),
+)
 
 
 def load_indicators(reading: Reading) -> Optional[model.Indicators]:
@@ -62,23 +67,46 @@ def read_indicator(
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
     direction = choice(source, get("direction"), "direction", ("up", "down")) or "up"
     cumulative = boolean(source, get("cumulative"), "cumulative")
+    applies = read_applies_to(source, get("applies_to"))
+    concerned = source.reading.unit_ids or () if applies is None else applies
+    for key in ("target", "values", "baseline"):
+        check_concerned(source, get(key), key, applies)
+    baselines, growth = read_growth(source, entries, concerned)
+    targets = read_targets(source, get("target"), direction, concerned)
+    if growth is not None:
+        targets = growth_targets(source, get("growth"), baselines, growth, direction)
     return model.Indicator(
         id=indicator_id,
         name=text(source, get("name"), "name") or "",
         unit=text(source, get("unit"), "unit") or "",
         direction=direction,
         cumulative=True if cumulative is None else cumulative,
-        targets=read_targets(source, get("target"), direction),
+        targets=targets,
         values=read_values(source, get("values"), periods),
         origin=origin(source, node),
+        applies_to=applies,
+        baselines=baselines,
+        growth=growth,
     )
 
 
-def read_targets(source: Source, node: Optional[Node], direction: str) -> Dict[str, model.Number]:
-    """One target for every unit, or a target per unit."""
+def growth_targets(
+    source: Source, node: Node, baselines: Dict[str, model.Number], growth, direction: str
+) -> Dict[str, model.Number]:
+    """The targets the baselines and the growth set; an upward target must stay above 0."""
+    if direction == "up" and growth <= -100:
+        source.error(node.line, "growth", f"方向为 up 时增长率必须大于 -100，实际为 {node.text}")
+        return {}
+    return {unit: growth_target(baseline, growth) for unit, baseline in baselines.items()}
+
+
+def read_targets(
+    source: Source, node: Optional[Node], direction: str, units: Sequence[str]
+) -> Dict[str, model.Number]:
+    """One target for every unit the indicator concerns, or a target per unit."""
     if node is None or not is_map(node):
         target = read_target(source, node, "target", direction)
-        return {} if target is None else dict.fromkeys(source.reading.unit_ids or (), target)
+        return {} if target is None else dict.fromkeys(units, target)
     targets = {}
     for unit, child in unit_entries(source, node, "target"):
         targets[unit] = read_target(source, child, join("target", unit), direction)
@@ -121,10 +149,13 @@ def read_values(
 def read_unit_values(
     source: Source, node: Node, name: str, periods: Sequence[str]
 ) -> Dict[str, model.Number]:
-    entries = any_mapping(source, node, name) or {}
+    entries = dict(any_mapping(source, node, name) or {})
+    for before, key, line, message, hint in slips.split_thousands(entries):
+        source.error(line, join(name, before), message, hint)
+        entries.pop(before), entries.pop(key)
     for key, child in entries.items():
         if key not in periods:
-            hint = did_you_mean(key, periods) or "先在 periods 里加上它"
+            hint = slips.text_slip(key) or did_you_mean(key, periods) or "先在 periods 里加上它"
             source.error(child.line, join(name, key), "periods 里没有这个时期", hint)
     by_period = {
         period: number(source, entries.get(period), join(name, period)) for period in periods

@@ -93,6 +93,8 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
         message = f"'{written}' 是几个单位共用的简称：{shown}"
         source.error(line, field_name, message, "写单位全称或 id")
         return INVALID
+    if written in source.reading.invalid_ids:
+        return INVALID  # units.yml's own error says what is wrong with this id
     options = [*source.unit_names]
     hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
     message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"

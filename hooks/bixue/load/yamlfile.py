@@ -20,11 +20,14 @@ from yaml.scanner import Scanner
 
 from ..errors import DataError
 from . import guards
+from .slips import syntax_slip
 
 # The line breaks PyYAML counts, so our line numbers agree with its marks.
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 # Possessive, " *" not "[ \t]*", and only from the start of a run of blanks: linear, even searched.
 TAB_INDENT = re.compile(r"(?<![ \t]) *+\t[ \t]*+\S")
+COMMENT_VALUE = re.compile(r"(?::|^\s*-)\s+(#.*)$")
+"""`problem: #3组…`: the value starts with # and YAML read it as a comment."""
 YAML_TAG = "tag:yaml.org,2002:"
 
 
@@ -144,7 +147,23 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
                 self.convert(item, self.line_of(item.start_mark), field) for item in node.value
             ]
             return Node(items, line)
-        return Node(self.scalar(node, field), line, node.value)
+        value = self.scalar(node, field)
+        if value is None and not node.value:
+            comment = self.comment_after(node.start_mark)
+            if comment[1:2].strip():
+                # `#3组…` (no space after #) was meant as the value, whatever the key: say so.
+                shown = comment if len(comment) <= 24 else comment[:23] + "…"
+                hint = f"要写 # 就给整个值加上引号：{field}: '{shown}'" if field else "给值加上引号"
+                self.error(line, field, "值以 # 开头，被当作了注释，读到的是空值", hint)
+                return Node(INVALID, line)
+            return Node(None, line, comment)
+        return Node(value, line, node.value)
+
+    def comment_after(self, mark: Any) -> str:
+        """The comment an empty value's line ends in: `#3组…` was probably meant as the value."""
+        lines = LINE_BREAK.split(self.buffer)
+        found = COMMENT_VALUE.search(lines[mark.line]) if mark.line < len(lines) else None
+        return found.group(1) if found else ""
 
     def mapping(self, node: MappingNode, field: str) -> dict:
         entries: dict = {}
@@ -239,6 +258,9 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
     mark = getattr(exc, "problem_mark", None)
+    slip = mark and named_slip(exc, text, path, first_line)
+    if slip:
+        return slip
     if mark is not None and "'\\t'" in str(exc.problem):
         hint = "把 Tab 换成空格，或者给这个值加上引号"
         return DataError(path, mark.line + first_line, "", "这一行有 Tab 字符", hint)
@@ -250,6 +272,18 @@ def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> 
     line = len(LINE_BREAK.findall(text[:position])) + first_line
     code = getattr(exc, "character", 0)
     return DataError(path, line, "", f"文件里有不允许的控制字符 U+{code:04X}", "删掉它")
+
+
+def named_slip(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> Optional[DataError]:
+    """A syntax error a known slip caused (full-width colon, `: ` in text), on the slip's line."""
+    lines = LINE_BREAK.split(text)
+    start = getattr(exc, "context_mark", None) or exc.problem_mark
+    for number in range(start.line, min(exc.problem_mark.line, len(lines) - 1) + 1):
+        message = syntax_slip(lines[number], str(exc.problem))
+        if message:
+            hint = "给整段文字加上引号，或去掉冒号后的空格" if "文字里" in message else ""
+            return DataError(path, number + first_line, "", message, hint)
+    return None
 
 
 def read_yaml(file: Path, path: str) -> Tuple[Optional[Node], List[DataError]]:

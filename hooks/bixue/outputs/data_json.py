@@ -45,6 +45,7 @@ def board_data(board: Board) -> dict:
         "exemplars": [case_data(board, case) for case in board.exemplars()],
         "notices": [notice_data(board, notice) for notice in board.notices()],
         "changes": changes_data(board),
+        **projects_data(board),
     }
 
 
@@ -71,6 +72,57 @@ def changes_data(board: Board) -> dict:
     }
 
 
+def projects_data(board: Board) -> dict:
+    """Key projects, when projects.yml exists: totals over all (internal ones counted), the
+    listed projects; no person (联系领导 and 责任人 stay on the pages)."""
+    if board.projects is None:
+        return {}
+    totals = board.projects.totals
+    return {
+        "projects": {
+            "total": totals.projects,
+            "not_listed": board.unlisted_projects(),
+            "plan": totals.plan,
+            "completed": totals.completed,
+            "completion": ratio(totals.completion),
+            "completion_pct": figures.format_percent(totals.completion),
+            "behind": totals.behind,
+            "overdue_milestones": totals.overdue_milestones,
+            "items": [project_data(board, row) for row in board.listed_projects()],
+        }
+    }
+
+
+def project_data(board: Board, row) -> dict:
+    project = row.project
+    following = row.next_milestone
+    return {
+        "id": project.id,
+        "name": project.name,
+        "group": project.group,
+        "unit": project.unit,
+        "investment": project.investment,
+        "plan": project.plan,
+        "completed": row.completed,
+        "completion": ratio(row.completion),
+        "completion_pct": figures.format_percent(row.completion),
+        "behind": row.behind,
+        "state": row.state,
+        "overdue_milestones": row.overdue,
+        "next_milestone": following.milestone.name if following else None,
+        "milestones": [
+            {
+                "name": m.milestone.name,
+                "planned": m.milestone.planned.isoformat(),
+                "done": m.milestone.done.isoformat() if m.state in ("done", "done-late") else None,
+                "state": m.state,
+            }
+            for m in row.milestones
+        ],
+        "url": link(board.site_url, f"projects/{project.id}/"),
+    }
+
+
 def unit_data(board: Board, unit) -> dict:
     url = link(board.site_url, f"units/{unit.id}/")
     return {"id": unit.id, "name": unit.name, "short": unit.label, "group": unit.group, "url": url}
@@ -86,12 +138,15 @@ def indicator_data(view: IndicatorView) -> dict:
         "cumulative": indicator.cumulative,
         "completion": ratio(view.completion),
         "completion_pct": figures.format_percent(view.completion),
+        "applies_to": list(indicator.applies_to) if indicator.applies_to is not None else None,
+        "growth": indicator.growth,
         "units": [
             {
                 "unit": row.unit.id,
                 "latest_period": row.latest_period,
                 "latest": row.latest,
                 "target": row.target,
+                "baseline": indicator.baselines.get(row.unit.id),
                 "completion": ratio(row.completion),
                 "completion_pct": figures.format_percent(row.completion),
                 "behind": row.behind,

@@ -47,6 +47,7 @@ def entries(board: Board) -> List[Entry]:
     items = [case_entry(board, case) for case in board.exemplars()]
     items += [notice_entry(notice) for notice in board.notices()]
     items += changes_entry(board)
+    items += [entry for row in board.listed_projects() for entry in progress_entries(row.project)]
     return sorted(items, key=lambda entry: (-entry.day.toordinal(), entry.path))
 
 
@@ -56,6 +57,24 @@ def case_entry(board: Board, case) -> Entry:
     cover = view.cover.src if view.cover else ""
     body = str(render_markdown(case.body))
     return Entry(view.url, case.title, case.date, case.summary, body, tags, cover)
+
+
+def progress_entries(project) -> List[Entry]:
+    """A listed project's 形象进度, one entry per note, each at its own anchor on the page."""
+    found = []
+    for step in project.progress:
+        path = f"projects/{project.id}/#{progress_anchor(project, step)}"
+        body = str(render_markdown(step.note))
+        title = f"{project.name}：形象进度"
+        found.append(Entry(path, title, step.date, "", body, ("重点项目", project.name)))
+    return found
+
+
+def progress_anchor(project, step) -> str:
+    """progress-2014-08-28; a second note of the same day gets -2, and so on."""
+    same_day = [other for other in project.progress if other.date == step.date]
+    suffix = f"-{same_day.index(step) + 1}" if len(same_day) > 1 else ""
+    return f"progress-{step.date.isoformat()}{suffix}"
 
 
 def notice_entry(notice) -> Entry:
@@ -96,7 +115,8 @@ def timestamp(day: datetime.date) -> str:
 
 def link(site_url: str, path: str) -> str:
     """Absolute under site_url; relative to the feed (at the site root) when it is unknown.
-    A `#fragment` (本期动态's anchor on the home page) stays a fragment."""
+    A `#fragment` (本期动态's anchor on the home page, a project's progress note) stays a
+    fragment, not an encoded part of the path."""
     page, mark, fragment = path.partition("#")
     anchor = mark + quote(fragment)
     if site_url:

@@ -87,7 +87,7 @@ def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> 
         write_header(
             sheet, ["单位", *periods, *extra], [22, *(11 for _ in periods), *(10 for _ in extra)]
         )
-        for unit in board.campaign.units:
+        for unit in (u for u in board.campaign.units if indicator.applies(u.id)):
             cells = value_cells(indicator, periods, unit.id, blank)
             append_row(sheet, [unit.name, *cells[: len(cells) - 1 + len(extra)]])
     write_note(workbook, indicators_note(board))

@@ -11,6 +11,7 @@ from ..figures.board import Board
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
 from .common import has_ledger
+from .projects import render_home as render_projects
 
 HERE = "index.md"
 NOTICES_SHOWN = 5
@@ -83,6 +84,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("最新排名前三", render_top_three(board, here)),
         ("", render_top_bottom(board, here)),
         (CHANGES_HEADING, render_changes(board, here)),
+        ("重点项目", render_projects(board, here)),
         ("通知公告", render_notices(board, here)),
         ("先进典型", render_exemplars(board, here)),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Tuple
 
-from .. import render
+from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import indicators as charts_indicators
 from ..contents import GeneratedPage
@@ -27,7 +27,35 @@ def render_latest(board: Board, view: IndicatorView, here: str, caption: bool = 
         progress=board.time_progress,
         here=here,
         caption=caption,
+        terms=board.campaign.plan.terms,
+        growth=growth_note(view),
+        scope=scope_note(board, view),
     )
+
+
+def growth_note(view: IndicatorView) -> str:
+    """基期 2600 万元，目标增长 10% → 目标 2860 万元; one baseline per unit: the rule only."""
+    indicator = view.indicator
+    if indicator.growth is None:
+        return ""
+    growth = f"目标增长 {figures.format_number(indicator.growth)}%"
+    baselines = {row.unit.id: indicator.baselines.get(row.unit.id) for row in view.rows}
+    values = set(baselines.values()) - {None}
+    measure = f" {indicator.unit}" if indicator.unit else ""
+    if len(values) != 1:
+        return f"目标 = 各单位基期 ×（1 + 增长率），{growth}"
+    (baseline,) = values
+    target = next(row.target for row in view.rows if row.target is not None)
+    shown = figures.format_number
+    return f"基期 {shown(baseline)}{measure}，{growth} → 目标 {shown(target)}{measure}"
+
+
+def scope_note(board: Board, view: IndicatorView) -> str:
+    """Which units an indicator concerns, when not all of them."""
+    if view.indicator.applies_to is None:
+        return ""
+    names = "、".join(row.unit.label for row in view.rows)
+    return f"适用于 {names}（{len(view.rows)} 个单位）" if names else "没有适用的单位"
 
 
 def render_periods(board: Board, view: IndicatorView, here: str) -> str:

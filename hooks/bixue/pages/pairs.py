@@ -53,6 +53,7 @@ def compare(board: Board, first: Unit, second: Unit) -> PairComparison:
         indicators=tuple(
             (view.indicator, row_for(view, first.id), row_for(view, second.id))
             for view in board.indicators
+            if view.row(first.id) or view.row(second.id)
         ),
     )
 

@@ -23,7 +23,7 @@ from ..model import Screen, Slide
 from ..outputs import images
 from ..render import relative_url, render_block
 from . import exemplars as page_exemplars
-from . import screen_slides, screen_units
+from . import screen_projects, screen_slides, screen_units
 from .screen_parts import Rotation, SlideView, chunks  # noqa: F401  (chunks: for tests)
 
 HERE = "screen/"
@@ -32,7 +32,11 @@ UNIT_SLIDES = ("unit", "unit-pair", "unit-ledger", "unit-indicators", "top-three
 """A unit's rotation: its own standing first, then the campaign's top three and notices."""
 
 Renderer = Callable[[Board, Rotation, int], List[SlideView]]
-SLIDES: Dict[str, Renderer] = {**screen_slides.SLIDES, **screen_units.SLIDES}
+SLIDES: Dict[str, Renderer] = {
+    **screen_slides.SLIDES,
+    **screen_units.SLIDES,
+    "projects": screen_projects.projects,
+}
 """Every slide the engine can show, by name. A new slide is one more entry (see README)."""
 
 
@@ -58,13 +62,12 @@ def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
     return views or views_of(board, rotation, Slide("overview"))
 
 
-SHARED = set(screen_slides.SLIDES)
+SHARED = {*screen_slides.SLIDES, "projects"}
 """Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
 _SHARED: dict = {}
 
 
 def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
-    # A name without a renderer yet (projects, before 重点项目 lands) shows nothing.
     render = SLIDES.get(slide.name)
     seconds = slide.seconds or rotation.screen.interval
     if render is None or slide.name not in SHARED:

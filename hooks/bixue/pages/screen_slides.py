@@ -78,6 +78,7 @@ def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView
             dict(
                 view=view,
                 progress=board.time_progress,
+                terms=board.campaign.plan.terms,
                 figure=chart_json(screen_charts.indicator_chart(board, view)),
             ),
         )

@@ -11,6 +11,7 @@ from ..contents import GeneratedPage
 from ..figures.board import Board
 from ..model import Unit
 from .common import has_groups, has_ledger, partners, row_for, unit_rounds
+from .projects import unit_projects
 
 INDEX = "units/index.md"
 
@@ -46,6 +47,7 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
         ("评比成绩", _rounds(board, unit, here)),
         ("", _round_charts(board, unit)),
         ("整改事项", _ledger(board, unit, here)),
+        ("负责的重点项目", unit_projects(board, unit.id, here)),
         ("先进典型", _cases(board, board.exemplars(unit.id), "unit-exemplars", False, here)),
         ("学习借鉴", _cases(board, board.learned_from(unit.id), "unit-learned", True, here)),
         ("结对比学", _pairs(board, unit, here)),
@@ -67,9 +69,15 @@ def _facts(board: Board, unit: Unit, here: str) -> str:
 def _indicators(board: Board, unit: Unit, here: str) -> str:
     if not board.indicators:
         return ""
-    rows = [(view.indicator, row_for(view, unit.id)) for view in board.indicators]
+    rows = [(view.indicator, view.row(unit.id)) for view in board.indicators if view.row(unit.id)]
+    if not rows:
+        return ""
     return render.render_block(
-        "unit_indicators.html", rows=rows, progress=board.time_progress, here=here
+        "unit_indicators.html",
+        rows=rows,
+        progress=board.time_progress,
+        here=here,
+        terms=board.campaign.plan.terms,
     )
 
 

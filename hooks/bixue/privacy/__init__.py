@@ -6,7 +6,7 @@ import dataclasses
 from typing import Iterator, List, Tuple
 
 from ..errors import DataError
-from ..model import Campaign, LeaderRole, RectificationItem
+from ..model import Campaign, LeaderRole, Project, Projects, RectificationItem
 from . import links, names
 from .numbers import MOBILE, RESIDENT_ID, find_numbers
 
@@ -55,8 +55,18 @@ def publish(campaign: Campaign) -> Campaign:
             dataclasses.replace(e, people=tuple(map(mask_person, e.people)))
             for e in campaign.exemplars
         ),
+        projects=campaign.projects and masked_projects(campaign.projects),
     )
     return names.mask_free_text(masked, mask_person, names.person_names(campaign))
+
+
+def masked_projects(projects: Projects) -> Projects:
+    """联系领导 and 责任人 masked like every other person."""
+    masked = tuple(
+        dataclasses.replace(p, leader=mask_person(p.leader), owner=mask_person(p.owner))
+        for p in projects.projects
+    )
+    return dataclasses.replace(projects, projects=masked)
 
 
 def check_public_text(campaign: Campaign) -> List[DataError]:
@@ -85,7 +95,10 @@ def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
         yield from record_texts(role, plan.origin)
     for unit in campaign.units:
         yield from record_texts(unit, unit.origin)
-    for record in (*campaign.ledger, *campaign.exemplars, *campaign.notices):
+    projects = campaign.projects.projects if campaign.projects else ()
+    for group in campaign.projects.groups if campaign.projects else ():
+        yield from record_texts(group, campaign.projects.origin)
+    for record in (*campaign.ledger, *campaign.exemplars, *campaign.notices, *projects):
         if not record.internal:
             yield from record_texts(record, record.origin)
             yield from update_texts(record)
@@ -121,3 +134,13 @@ def update_texts(record) -> Iterator[Tuple[str, int, str, str]]:
     if isinstance(record, RectificationItem):
         for update in record.updates:
             yield record.origin.path, record.origin.line_of("updates"), "updates", update.note
+    if isinstance(record, Project):
+        for step in record.progress:
+            yield record.origin.path, record.origin.line_of("progress"), "progress", step.note
+        for milestone in record.milestones:
+            yield (
+                record.origin.path,
+                record.origin.line_of("milestones"),
+                "milestones",
+                milestone.name,
+            )

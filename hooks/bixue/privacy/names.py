@@ -10,7 +10,7 @@ from ..model import Campaign, Origin, Screen
 
 IDENTIFIERS = frozenset(
     "id slug unit status direction cover photo_before photo_after adopted_by pairs data_dir "
-    "periods".split()
+    "periods photos".split()
 )
 """Fields that hold ids, paths, fixed words or keys of other fields (period labels key the
 values), never text a reader sees as written."""
@@ -23,6 +23,8 @@ def person_names(campaign: Campaign) -> set:
     names.update(item.owner for item in campaign.ledger)
     names.update(person for case in campaign.exemplars for person in case.people)
     names.update(member for role in campaign.plan.leading_group for member in role.members)
+    projects = campaign.projects.projects if campaign.projects else ()
+    names.update(name for project in projects for name in (project.leader, project.owner))
     return {name.strip() for name in names if len("".join(name.split())) >= 2}
 
 

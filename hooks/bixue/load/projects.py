@@ -1,0 +1,178 @@
+"""projects.yml: key projects (重点项目) with their investment, milestones and 形象进度."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Dict, List, Optional, Tuple
+
+from .. import model
+from .datafiles import present
+from .fields import (
+    a_date,
+    any_mapping,
+    boolean,
+    did_you_mean,
+    join,
+    mapping,
+    number,
+    sequence,
+    text,
+    unit_ref,
+    url_safe_id,
+)
+from .images import image_path
+from .ledger import read_updates
+from .names import reserved_problem
+from .reading import Reading, Source, note_unique, origin
+from .yamlfile import Node
+
+PROJECT_REQUIRED = ("id", "name")
+PROJECT_OPTIONAL = (
+    *("group", "unit", "leader", "owner", "investment", "plan", "invested"),
+    *("milestones", "progress", "photos", "internal"),
+)
+
+
+def load_projects(reading: Reading) -> Optional[model.Projects]:
+    file = reading.data_dir / "projects.yml"
+    if not present(file):
+        return None
+    source, root = reading.read(file)
+    entries = mapping(source, root, "", ("projects",), ("groups",))
+    if entries is None:
+        return None
+    groups, invalid = read_groups(source, entries.get("groups"))
+    seen: Dict[str, str] = {}
+    items = sequence(source, entries.get("projects"), "projects")
+    found = [read_project(source, item, groups, invalid, seen) for item in items]
+    projects = tuple(project for project in found if project)
+    return model.Projects(tuple(groups.values()), projects, origin(source, root))
+
+
+def read_groups(
+    source: Source, node: Optional[Node]
+) -> Tuple[Dict[str, model.ProjectGroup], Tuple[str, ...]]:
+    """The groups by id, in page order, and the ids too badly written to keep."""
+    groups: Dict[str, model.ProjectGroup] = {}
+    seen: Dict[str, str] = {}
+    invalid: List[str] = []
+    for item in sequence(source, node, "groups"):
+        entries = mapping(source, item, "groups", ("id", "name"))
+        group_id = text(source, (entries or {}).get("id"), "groups.id")
+        if group_id is None:
+            continue
+        note_unique(source, seen, group_id, entries["id"], "groups.id")
+        if not url_safe_id(source, group_id, entries["id"], "groups.id"):
+            invalid.append(group_id)
+            continue
+        name = text(source, entries.get("name"), "groups.name") or ""
+        groups.setdefault(group_id, model.ProjectGroup(group_id, name))
+    return groups, tuple(invalid)
+
+
+def read_project(
+    source: Source,
+    node: Node,
+    groups: Dict[str, model.ProjectGroup],
+    invalid: Tuple[str, ...],
+    seen: Dict[str, str],
+) -> Optional[model.Project]:
+    entries = mapping(source, node, "projects", PROJECT_REQUIRED, PROJECT_OPTIONAL)
+    if entries is None:
+        return None
+    get = entries.get
+    project_id = text(source, get("id"), "id")
+    duplicate = project_id in seen
+    note_unique(source, seen, project_id, get("id"), "id")
+    if project_id is None or duplicate or not url_safe_id(source, project_id, get("id"), "id"):
+        return None
+    if reserved_problem(project_id, "项目 id"):
+        source.error(get("id").line, "id", reserved_problem(project_id, "项目 id"), "换一个 id")
+        return None
+    persons = {key: text(source, get(key), key) or "" for key in ("leader", "owner")}
+    amounts = {key: amount(source, get(key), key) for key in ("investment", "plan")}
+    invested = read_invested(source, get("invested"))
+    if invested and amounts["plan"] is None and get("plan") is None:
+        hint = "plan 是本期计划完成的投资（万元），完成率 = 已完成投资 / plan"
+        source.error(get("invested").line, "plan", "写了 invested 就要写 plan", hint)
+    return model.Project(
+        id=project_id,
+        name=text(source, get("name"), "name") or "",
+        group=group_ref(source, get("group"), groups, invalid),
+        unit=unit_ref(source, get("unit"), "unit") or "",
+        **persons,
+        **amounts,
+        invested=invested,
+        milestones=read_milestones(source, get("milestones")),
+        progress=read_updates(source, get("progress"), "progress"),
+        photos=read_photos(source, get("photos")),
+        internal=bool(boolean(source, get("internal"), "internal")),
+        origin=origin(source, node),
+    )
+
+
+def group_ref(
+    source: Source, node: Optional[Node], groups: Dict[str, model.ProjectGroup], invalid
+) -> str:
+    value = text(source, node, "group")
+    if value is None or value in groups or value in invalid:
+        # A badly written group id is reported once, where the group is defined.
+        return value if value in groups else ""
+    hint = did_you_mean(value, groups) or "先在 groups 里加上这个分组"
+    source.error(node.line, "group", f"groups 里没有这个分组：'{value}'", hint)
+    return ""
+
+
+def amount(source: Source, node: Optional[Node], name: str) -> Optional[model.Number]:
+    """An amount of money (万元): a number above 0."""
+    value = number(source, node, name)
+    if value is not None and value <= 0:
+        source.error(node.line, name, f"必须大于 0，实际为 {node.text}")
+        return None
+    return value
+
+
+def read_invested(source: Source, node: Optional[Node]) -> Tuple[Tuple[date, model.Number], ...]:
+    """(date, cumulative amount), oldest first; a total is never below the one before it."""
+    found = []
+    for key, child in (any_mapping(source, node, "invested") or {}).items():
+        day = a_date(source, Node(key, child.line, key), join("invested", key))
+        value = number(source, child, join("invested", key))
+        if day and value is not None:
+            if value < 0:
+                source.error(child.line, join("invested", key), f"不能为负数，实际为 {child.text}")
+                continue
+            found.append((day, value, child.line))
+    found.sort(key=lambda entry: entry[0])
+    for (before, earlier, _), (day, value, line) in zip(found, found[1:], strict=False):
+        if value < earlier:
+            message = f"累计完成投资 {value} 少于 {before} 的 {earlier}"
+            hint = "invested 写的是截至各日期的累计数，只增不减"
+            source.error(line, join("invested", day.isoformat()), message, hint)
+    return tuple((day, value) for day, value, _ in found)
+
+
+def read_milestones(source: Source, node: Optional[Node]) -> Tuple[model.Milestone, ...]:
+    """The milestones in planned order (an earlier planned date after a later one is an error)."""
+    milestones: List[model.Milestone] = []
+    for item in sequence(source, node, "milestones"):
+        entries = mapping(source, item, "milestones", ("name", "planned"), ("done",))
+        if entries is None:
+            continue
+        name = text(source, entries.get("name"), "milestones.name") or ""
+        planned = a_date(source, entries.get("planned"), "milestones.planned")
+        done = a_date(source, entries.get("done"), "milestones.done")
+        if planned and milestones and milestones[-1].planned > planned:
+            before = milestones[-1]
+            message = (
+                f"节点 '{name}' 的计划日期 {planned} 早于前面的 '{before.name}'（{before.planned}）"
+            )
+            source.error(entries["planned"].line, "milestones.planned", message, "节点按计划日期写")
+        if planned:
+            milestones.append(model.Milestone(name, planned, done))
+    return tuple(milestones)
+
+
+def read_photos(source: Source, node: Optional[Node]) -> Tuple[str, ...]:
+    paths = (image_path(source, item, "photos") for item in sequence(source, node, "photos"))
+    return tuple(path for path in paths if path)

@@ -1,0 +1,157 @@
+"""Key projects as a workbook (重点项目表): projects, milestones and a note sheet; stable
+bytes, like the ledger download."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from typing import List, Sequence, Tuple
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from ..contents import GeneratedFile
+from ..figures.board import Board
+from ..figures.projects import ProjectRow
+from .downloads import DATE_FORMAT, plain_text, with_fixed_dates
+
+XLSX = "downloads/projects.xlsx"
+
+PROJECT_COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("编号", 18),
+    ("项目名称", 28),
+    ("类别", 16),
+    ("责任单位", 16),
+    ("联系领导", 10),
+    ("责任人", 10),
+    ("总投资（万元）", 14),
+    ("计划投资（万元）", 14),
+    ("已完成投资（万元）", 16),
+    ("完成投资截至", 13),
+    ("投资完成率", 11),
+    ("落后序时进度", 12),
+    ("项目状态", 10),
+    ("下一节点", 20),
+    ("逾期节点", 9),
+    ("形象进度", 48),
+)
+MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("项目编号", 18),
+    ("项目名称", 28),
+    ("节点", 20),
+    ("计划日期", 12),
+    ("完成日期", 12),
+    ("情况", 10),
+)
+PERCENT_FORMAT = "0.0%"
+
+
+def file(board: Board) -> GeneratedFile:
+    return GeneratedFile(XLSX, content=projects_xlsx(board))
+
+
+def project_values(board: Board, row: ProjectRow) -> Tuple:
+    project = row.project
+    groups = {group.id: group.name for group in board.campaign.projects.groups}
+    following = row.next_milestone
+    return (
+        project.id,
+        project.name,
+        groups.get(project.group) or None,
+        board.unit(project.unit).name if project.unit else None,
+        project.leader or None,
+        project.owner or None,
+        project.investment,
+        project.plan,
+        "未报送" if row.completed is None else row.completed,
+        row.completed_on,
+        None if row.completion is None else float(row.completion),
+        "是" if row.behind else None,
+        row.state,
+        following.milestone.name if following else None,
+        row.overdue or None,
+        "\n".join(f"{s.date.isoformat()} {plain_text(s.note)}" for s in project.progress) or None,
+    )
+
+
+def milestone_values(row: ProjectRow) -> List[Tuple]:
+    return [
+        (
+            row.project.id,
+            row.project.name,
+            m.milestone.name,
+            m.milestone.planned,
+            m.milestone.done if m.state in ("done", "done-late") else None,
+            m.label,
+        )
+        for m in row.milestones
+    ]
+
+
+def projects_xlsx(board: Board) -> bytes:
+    rows = board.listed_projects()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "重点项目"
+    write_table(sheet, PROJECT_COLUMNS, [project_values(board, row) for row in rows])
+    milestones = [values for row in rows for values in milestone_values(row)]
+    write_table(workbook.create_sheet("节点"), MILESTONE_COLUMNS, milestones)
+    write_note(workbook.create_sheet("说明"), board)
+    stamp = datetime.datetime.combine(board.as_of, datetime.time())
+    workbook.properties.title = f"{board.campaign.plan.title} 重点项目"
+    workbook.properties.creator = "Bixue"
+    workbook.properties.created = workbook.properties.modified = stamp
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return with_fixed_dates(buffer.getvalue(), stamp)
+
+
+def write_table(sheet, columns: Sequence[Tuple[str, int]], rows: Sequence[Tuple]) -> None:
+    sheet.append([name for name, _width in columns])
+    for values in rows:
+        sheet.append(values)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, (name, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            style_cell(cell, name)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def style_cell(cell, name: str) -> None:
+    if isinstance(cell.value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    elif name == "投资完成率" and cell.value is not None:
+        cell.number_format = PERCENT_FORMAT
+    elif isinstance(cell.value, str):
+        cell.data_type = "s"  # text from the data is never a formula, even if it starts with =
+    cell.alignment = Alignment(vertical="top", wrap_text=name == "形象进度")
+
+
+def write_note(sheet, board: Board) -> None:
+    totals = board.projects.totals
+    lines = [
+        ("活动", board.campaign.plan.title),
+        ("数据截至", board.as_of),
+        ("序时进度", float(board.time_progress)),
+        ("列出项目", len(board.listed_projects())),
+        ("项目总数", totals.projects),
+        ("投资完成率", None if totals.completion is None else float(totals.completion)),
+    ]
+    if board.unlisted_projects():
+        lines.append(("未公开", f"另有 {board.unlisted_projects()} 个内部项目未公开，已计入合计"))
+    for line in lines:
+        sheet.append(line)
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # the campaign's title may start with =: never a formula
+    sheet["B2"].number_format = DATE_FORMAT
+    sheet["B3"].number_format = sheet["B6"].number_format = PERCENT_FORMAT
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 60

@@ -1,0 +1,132 @@
+"""重点项目 (projects/index.md) and one page per project (projects/<id>.md): tracked, not ranked."""
+
+from __future__ import annotations
+
+from typing import Iterable, List, Tuple
+
+from .. import render
+from ..charts import embed as chart_html
+from ..charts import projects as charts_projects
+from ..contents import GeneratedFile, GeneratedPage
+from ..figures.board import Board
+from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
+from ..outputs import images, projects_workbook
+from ..outputs.feeds import progress_anchor
+
+INDEX = "projects/index.md"
+TITLE = "重点项目"
+STATES = (UNDER_WAY, FINISHED, NOT_STARTED)
+META = "hide:\n  - navigation\n  - toc\n"
+"""The tables are wide: the side menus give them their width (the headings are few)."""
+
+
+def project_url(row: ProjectRow) -> str:
+    return f"projects/{row.project.id}/"
+
+
+def listed_groups(board: Board) -> List[Tuple[GroupView, Tuple[ProjectRow, ...]]]:
+    """Each group with the rows a page may show; a group with none shown is left out."""
+    shown = {row.project.id for row in board.listed_projects()}
+    groups = [(g, tuple(r for r in g.rows if r.project.id in shown)) for g in board.projects.groups]
+    return [(group, rows) for group, rows in groups if rows]
+
+
+def render_summary(board: Board, here: str) -> str:
+    if board.projects is None:
+        return ""
+    return render.render_block(
+        "projects_summary.html",
+        board=board,
+        here=here,
+        totals=board.projects.totals,
+        states=STATES,
+        unlisted=board.unlisted_projects(),
+        workbook=projects_workbook.XLSX,
+    )
+
+
+def render_tables(board: Board, here: str) -> str:
+    if board.projects is None:
+        return ""
+    return render.render_block(
+        "projects_tables.html",
+        board=board,
+        here=here,
+        groups=listed_groups(board),
+        several=len(board.projects.groups) > 1,
+    )
+
+
+def render_chart(board: Board, here: str) -> str:
+    if board.projects is None:
+        return ""
+    figure = charts_projects.projects_completion(board, board.listed_projects())
+    return chart_html.render(figure, "projects-completion")
+
+
+def render_home(board: Board, here: str) -> str:
+    """The home page's tiles: investment completion, behind schedule, overdue milestones."""
+    if board.projects is None:
+        return ""
+    return render.render_block(
+        "home_projects.html", board=board, here=here, totals=board.projects.totals
+    )
+
+
+def project_sections(board: Board, row: ProjectRow, here: str) -> List[Tuple[str, str]]:
+    photos = [images.web_image(board, path) for path in row.project.photos]
+    return [
+        ("", render.render_block("project_facts.html", board=board, row=row, here=here)),
+        ("节点", render.render_block("project_milestones.html", row=row, board=board)),
+        ("", chart_html.render(charts_projects.milestone_timeline(board, row), "milestones")),
+        ("", chart_html.render(charts_projects.investment_over_time(board, row), "investment")),
+        (
+            "形象进度",
+            render.render_block(
+                "project_progress.html", row=row, photos=photos, here=here, anchor=progress_anchor
+            ),
+        ),
+    ]
+
+
+def unit_projects(board: Board, unit_id: str, here: str) -> str:
+    """The projects a unit is responsible for, on its page."""
+    rows = board.listed_projects(unit_id)
+    if not rows:
+        return ""
+    return render.render_block("unit_projects.html", rows=rows, board=board, here=here)
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    if board.projects is None:
+        return
+    here = render.page_url(INDEX)
+    sections = [
+        ("", render_summary(board, here)),
+        ("", render_chart(board, here)),
+        ("", render_tables(board, here)),
+    ]
+    yield GeneratedPage(INDEX, render.page_markdown(TITLE, sections, meta=META))
+    for row in board.listed_projects():
+        uri = f"projects/{row.project.id}.md"
+        markdown = render.page_markdown(
+            row.project.name, project_sections(board, row, render.page_url(uri))
+        )
+        yield GeneratedPage(uri, markdown, in_nav=False)
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    if board.projects is None:
+        return []
+    photos = [
+        images.web_image(board, p) for row in board.listed_projects() for p in row.project.photos
+    ]
+    return [projects_workbook.file(board), *images.unique_files(photos)]
+
+
+BLOCKS = {
+    "projects-summary": render_summary,
+    "projects-chart": render_chart,
+    "projects": render_tables,
+    "projects-home": render_home,
+}

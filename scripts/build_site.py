@@ -1,0 +1,82 @@
+"""The clerk's build: `mkdocs build` with its chatter kept out of the way, in Chinese.
+
+Usage: python scripts/build_site.py [--site-dir DIR]
+
+Success prints one line: how many pages, how long, where the site is (and any warning, in full).
+Failure prints the data errors and 站点未改动; any line not known to be chatter is kept, so a real
+problem is never hidden.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, List
+
+ROOT = Path(__file__).resolve().parents[1]
+CHATTER = (
+    re.compile(r"^INFO\s+-"),
+    re.compile(r"^Aborted with a BuildError!$"),
+    re.compile(r"^(Building prefix dict|Loading model|Prefix dict has been built|Dumping model)"),
+    re.compile(r"^\s*│"),  # mkdocs-material's end-of-life banner, should NO_MKDOCS_2_WARNING fail
+    re.compile(r"^\s*To disable this warning, set NO_MKDOCS_2_WARNING"),
+)
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LEVEL = re.compile(r"^(ERROR|WARNING)\s+-\s+")
+UNCHANGED = "站点未改动"
+
+
+def shown_lines(output: str) -> List[str]:
+    """The lines a clerk needs: errors and warnings without their English level, nothing else."""
+    lines = []
+    for raw in output.splitlines():
+        line = ANSI.sub("", raw).rstrip()
+        if not line.strip() or any(pattern.search(line) for pattern in CHATTER):
+            continue
+        warning = line.startswith("WARNING")
+        line = LEVEL.sub("", line)
+        lines.append(f"警告：{line}" if warning else line)
+    return lines
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for page in site.rglob("index.html"))
+
+
+def build(site: Path, extra: Iterable[str] = ()) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site), *extra]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def report(result: subprocess.CompletedProcess, site: Path, seconds: float) -> List[str]:
+    lines = shown_lines(result.stdout + "\n" + result.stderr)
+    if result.returncode != 0:
+        if lines and lines[0].startswith("数据有") and lines[0].endswith("站点未生成/未改动："):
+            lines[0] = lines[0][: -len("，站点未生成/未改动：")] + "："
+        return [*lines, UNCHANGED]
+    where = os.path.relpath(site, Path.cwd()) if site.is_relative_to(Path.cwd()) else site
+    summary = f"已生成 {count_pages(site)} 个页面，用时 {seconds:.1f} 秒，站点在 {where}/"
+    return [summary, *lines]
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    site = args.site_dir.absolute()  # not resolved: site/ is a symlink to the published release
+    started = time.monotonic()
+    result = build(site)
+    lines = report(result, site, time.monotonic() - started)
+    stream = sys.stdout if result.returncode == 0 else sys.stderr
+    print("\n".join(lines), file=stream)
+    return 0 if result.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
