@@ -1,4 +1,4 @@
-"""The demo campaign widened: six criteria with long names, the widest ranking the board must fit."""
+"""The demo widened: six criteria with long names, the widest ranking the board must fit."""
 
 from __future__ import annotations
 
