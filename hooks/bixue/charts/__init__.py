@@ -29,7 +29,7 @@ ALERT_COLORS = {"overdue": "#c62828", "due_soon": "#f57c00"}
 STATUS_PATTERNS = {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongoing": "-"}
 """A fill pattern per status, so print and colour-blind readers can tell the stacks apart."""
 
-TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#b0bec5"
+TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#90a4ae"
 SECOND_COLOR = STATUS_COLORS["doing"]
 """The second unit of a pair beside TOP_COLOR (also hatched: never told apart by colour alone)."""
 MARKER_SYMBOLS = (

@@ -52,11 +52,26 @@ def timeline(board: Board) -> str:
 def indicator_completion(board: Board, view: IndicatorView) -> str:
     behind = [row.unit.label for row in view.rows if row.behind]
     missing = [row.unit.label for row in view.rows if row.latest is None]
-    text = f"{view.indicator.name}：全部单位完成率 {pct(view.completion)}"
+    text = f"{view.indicator.name}：" + _completion_range(view)
     if view.indicator.tracks_progress:
         text += f"，序时进度 {pct(board.time_progress)}"
         text += f"；落后序时进度：{'、'.join(behind)}" if behind else "；各单位均达到序时进度"
     return text + (f"；未报送：{'、'.join(missing)}" if missing else "")
+
+
+def _completion_range(view: IndicatorView) -> str:
+    rows = sorted((row for row in view.rows if row.completion is not None), key=_completion)
+    text = f"全部单位完成率 {pct(view.completion)}，" if view.completion is not None else ""
+    high, low = rows[-1], rows[0]
+    return text + f"最高 {_unit_completion(high)}，最低 {_unit_completion(low)}"
+
+
+def _unit_completion(row) -> str:
+    return f"{row.unit.label} {pct(row.completion)}"
+
+
+def _completion(row):
+    return row.completion
 
 
 def indicator_periods(board: Board, view: IndicatorView) -> str:
@@ -119,11 +134,14 @@ def unit_rounds(board: Board, unit_id: str) -> str:
 
 
 def unit_criteria(view, row, averages: dict, criteria: Tuple) -> str:
-    above = [c.name for c in criteria if (row.scores.get(c.id) or 0) >= averages[c.id]]
-    below = [c.name for c in criteria if (row.scores.get(c.id) or 0) < averages[c.id]]
-    text = f"{row.unit.label}{view.round.name}各项得分与全部单位平均分比较"
-    text += f"；不低于平均：{'、'.join(above)}" if above else ""
-    return text + (f"；低于平均：{'、'.join(below)}" if below else "")
+    """Each criterion's score beside all units' average, and whether it is below it."""
+    parts = []
+    for c in criteria:
+        score, average = row.scores.get(c.id), averages[c.id]
+        below = score is not None and average is not None and score < average
+        mark = "，低于平均" if below else ""
+        parts.append(f"{c.name} {num(score)} 分（平均 {num(average)}{mark}）")
+    return f"{row.unit.label}{view.round.name}：" + "；".join(parts)
 
 
 def ledger_by_unit(board: Board, units) -> str:
