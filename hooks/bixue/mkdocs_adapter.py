@@ -28,7 +28,7 @@ def load_board(config, log, previous: Optional[Board] = None) -> Board:
             raise PluginError(str(error)) from None
         log.error(f"{error}\n{KEPT}")
         board = previous
-    config.site_name = board.campaign.plan.title
+    config.site_name = build.site_name(board)
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")

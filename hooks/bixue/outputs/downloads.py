@@ -161,6 +161,9 @@ def _write_note(sheet, board: Board) -> None:
         lines.append(("未公开", f"另有 {board.unlisted_count()} 项内部事项未公开"))
     for line in lines:
         sheet.append(line)
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # the campaign's title may start with =: never a formula
     sheet["B2"].number_format = DATE_FORMAT
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 60
