@@ -22,6 +22,8 @@ class Reading:
     errors: List[DataError] = field(default_factory=list)
     unit_ids: Optional[Tuple[str, ...]] = None
     """In units.yml order; None while units.yml is unread or unreadable (no reference checks)."""
+    units: Tuple[model.Unit, ...] = ()
+    """The units read, for workbooks that name a unit by its name or short name."""
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.project_dir)).as_posix()
@@ -53,6 +55,22 @@ class Source:
     def error(self, line: int, field_name: str, message: str, hint: str = "") -> None:
         self.reading.errors.append(DataError(self.path, line, field_name, message, hint))
 
+    def where(self, line: int) -> str:
+        """A place in this file as an error names it: `data/units.yml:12`."""
+        return f"{self.path}:{line}"
+
+    def status_shown(self, status: str) -> str:
+        """A status as messages about this file show it: `todo（未启动）`."""
+        return f"{status}（{model.STATUS_NAMES[status]}）"
+
+    def status_word(self, status: str) -> str:
+        """A status as hints about this file name it: `done`."""
+        return status
+
+    def term(self, key: str) -> str:
+        """A field as hints about this file name it: `completed`."""
+        return key
+
 
 def origin(source: Source, node: Node, **extra: int) -> model.Origin:
     lines = (
@@ -72,7 +90,7 @@ def note_unique(
     if value in seen:
         source.error(node.line, name, f"'{value}' 重复了：{seen[value]} 已经用过")
         return
-    seen[value] = f"{source.path}:{node.line}"
+    seen[value] = source.where(node.line)
 
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")

@@ -40,6 +40,9 @@ COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("整改进展", 48),
 )
 """Header and column width (in characters of Latin text; a Chinese character takes two)."""
+INTERNAL_COLUMN = ("内部", 6)
+"""Only in the internal build (the public one has no internal items): so that the workbook, put
+back into data/rectifications/, gives back the same ledger."""
 DATE_FORMAT = "yyyy-mm-dd"
 WRAPPED = {"问题", "整改措施", "整改进展"}
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
@@ -53,16 +56,24 @@ def files(board: Board) -> List[GeneratedFile]:
     ]
 
 
+def columns(board: Board) -> Tuple[Tuple[str, int], ...]:
+    return COLUMNS if board.public else (*COLUMNS, INTERNAL_COLUMN)
+
+
 def ledger_rows(board: Board) -> List[Tuple]:
-    """One tuple per listed item, in COLUMNS order; dates stay dates, blanks are None."""
-    return [_row(board, row) for row in in_id_order(board.listed_ledger())]
+    """One tuple per listed item, in `columns(board)` order; dates stay dates, blanks are None."""
+    rows = [_row(board, row) for row in in_id_order(board.listed_ledger())]
+    if board.public:
+        return rows
+    internal = ("是" if row.item.internal else None for row in in_id_order(board.listed_ledger()))
+    return [(*values, flag) for values, flag in zip(rows, internal, strict=True)]
 
 
 def ledger_csv(board: Board) -> bytes:
     """UTF-8 with a BOM, so Excel opens the Chinese correctly; dates as 2014-06-30."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(name for name, _width in COLUMNS)
+    writer.writerow(name for name, _width in columns(board))
     for values in ledger_rows(board):
         writer.writerow(_csv_cell(value) for value in values)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
@@ -73,7 +84,7 @@ def ledger_xlsx(board: Board) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "整改台账"
-    _write_table(sheet, ledger_rows(board))
+    _write_table(sheet, ledger_rows(board), columns(board))
     _write_note(workbook.create_sheet("说明"), board)
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
     workbook.properties.title = f"{board.campaign.plan.title} 整改台账"
@@ -126,13 +137,13 @@ def _row(board: Board, row: LedgerRow) -> Tuple:
     )
 
 
-def _write_table(sheet, rows: Sequence[Tuple]) -> None:
-    sheet.append([name for name, _width in COLUMNS])
+def _write_table(sheet, rows: Sequence[Tuple], names: Sequence[Tuple[str, int]]) -> None:
+    sheet.append([name for name, _width in names])
     for values in rows:
         sheet.append(values)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for index, (name, width) in enumerate(COLUMNS, start=1):
+    for index, (name, width) in enumerate(names, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = width
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
