@@ -1,6 +1,7 @@
 """Screenshots of every page kind of a built site, desktop or phone size, for a person to view.
 
-Usage: python scripts/screenshots.py SITE_DIR OUT_DIR [--phone] [--pages url,url]
+Usage: python scripts/screenshots.py SITE_DIR OUT_DIR [--phone | --width 1366] [--dark]
+       [--pages url,url]
 """
 
 from __future__ import annotations
@@ -27,14 +28,28 @@ DEFAULT_PAGES = [
 ]
 
 
-def shoot(url: str, out: Path, viewport: dict, full_page: bool) -> None:
+def shoot(url: str, out: Path, viewport: dict, full_page: bool, scheme: str = "light") -> None:
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        page = browser.new_page(viewport=viewport, locale="zh-CN")
+        page = browser.new_page(viewport=viewport, locale="zh-CN", color_scheme=scheme)
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1500)
         page.screenshot(path=str(out), full_page=full_page)
         browser.close()
+
+
+def _desktop(width: int) -> dict:
+    return {"width": width, "height": {1366: 768, 1920: 1080}.get(width, width * 9 // 16)}
+
+
+def _name(url: str, args) -> str:
+    size = "-phone" if args.phone else ("" if args.width == 1920 else f"-{args.width}")
+    return (
+        (url.strip("/").replace("/", "-") or "home")
+        + size
+        + ("-dark" if args.dark else "")
+        + ".png"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -42,16 +57,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--phone", action="store_true", help="390×844 instead of 1920×1080")
+    parser.add_argument("--width", type=int, default=1920, help="desktop width (height 16:9-ish)")
+    parser.add_argument("--dark", action="store_true", help="prefer the dark palette (slate)")
     parser.add_argument("--pages", default=",".join(DEFAULT_PAGES))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     server = Server(args.site)
-    viewport = {"width": 390, "height": 844} if args.phone else {"width": 1920, "height": 1080}
+    viewport = {"width": 390, "height": 844} if args.phone else _desktop(args.width)
+    scheme = "dark" if args.dark else "light"
     for url in args.pages.split(","):
-        name = (
-            (url.strip("/").replace("/", "-") or "home") + ("-phone" if args.phone else "") + ".png"
-        )
-        shoot(server.url + url, args.out / name, viewport, full_page=not url.startswith("screen"))
+        name = _name(url, args)
+        full_page = not url.startswith("screen")
+        shoot(server.url + url, args.out / name, viewport, full_page, scheme)
         print(args.out / name)
     server.stop()
     return 0

@@ -69,6 +69,24 @@ def served_demo(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def served_wide(tmp_path_factory):
+    """The demo widened to six long-named criteria (tests/wide_campaign.py), served on loopback."""
+    from wide_campaign import six_criteria_data
+
+    data = six_criteria_data(tmp_path_factory.mktemp("wide") / "data")
+    port = free_port()
+    site = built(
+        tmp_path_factory.mktemp("wide-site") / "site",
+        data,
+        BOARD_SITE_URL=f"http://127.0.0.1:{port}/",
+    )
+    server = Server(site, port)
+    server.site = site
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium; never a downloaded browser."""
     playwright_api = pytest.importorskip("playwright.sync_api")

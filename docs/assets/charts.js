@@ -4,10 +4,12 @@
   "use strict";
 
   var PLOTLY_URL = new URL("plotly.min.js", document.currentScript.src).href;
-  var LIGHT = ["#1e88e5", "#e53935", "#43a047", "#fb8c00", "#8e24aa",
-               "#00897b", "#6d4c41", "#3949ab", "#c0ca33", "#d81b60"];
-  var DARK = ["#64b5f6", "#ef5350", "#81c784", "#ffb74d", "#ce93d8",
-              "#4db6ac", "#bcaaa4", "#9fa8da", "#e6ee9c", "#f48fb1"];
+  /* Okabe–Ito first: the first six (a ranking's criteria) stay apart under protanopia,
+     deuteranopia and tritanopia (tests/test_colour_vision.py). */
+  var LIGHT = ["#0072b2", "#d55e00", "#009e73", "#e69f00", "#cc79a7",
+               "#56b4e9", "#6d4c41", "#3949ab", "#c0ca33", "#d81b60"];
+  var DARK = ["#56b4e9", "#e69f00", "#009e73", "#ff7f50", "#cc79a7",
+              "#f0e442", "#bcaaa4", "#9fa8da", "#e6ee9c", "#f48fb1"];
   /* No mode bar and no zoom: on a phone a drag must scroll the page, not zoom the chart. */
   var CONFIG = { responsive: true, displayModeBar: false, scrollZoom: false, showTips: false };
   var loading = null;

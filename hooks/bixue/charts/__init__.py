@@ -12,23 +12,39 @@ from .. import figures
 from ..figures.board import Board, RankRow, RoundView
 from ..model import STATUS_NAMES, STATUSES
 from ..render import STATUS_SYMBOLS
+from . import describe
 
 STATUS_COLORS = {
-    "todo": "#9e9e9e",
-    "doing": "#1e88e5",
-    "done": "#43a047",
-    "verified": "#2e7d32",
+    "todo": "#757575",
+    "doing": "#1565c0",
+    "done": "#2e7d32",
+    "verified": "#1b5e20",
     "ongoing": "#8e24aa",
 }
 """The one Python copy of --bx-todo … in docs/assets/bixue.css (a test keeps them equal)."""
 
-ALERT_COLORS = {"overdue": "#d32f2f", "due_soon": "#f57c00"}
+ALERT_COLORS = {"overdue": "#c62828", "due_soon": "#f57c00"}
 """--bx-overdue and --bx-due-soon: behind schedule and overdue share the red."""
 
 STATUS_PATTERNS = {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongoing": "-"}
 """A fill pattern per status, so print and colour-blind readers can tell the stacks apart."""
 
-TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#b0bec5"
+TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#90a4ae"
+SECOND_COLOR = STATUS_COLORS["doing"]
+"""The second unit of a pair beside TOP_COLOR (also hatched: never told apart by colour alone)."""
+MARKER_SYMBOLS = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "x",
+    "star",
+    "cross",
+    "triangle-down",
+    "pentagon",
+    "hexagon",
+)
+"""One per line of a many-line chart, so lines differ in shape as well as colour."""
 BEHIND_MARK = "▼"
 TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
 """Above the plot: below it, slanted round and criterion names would run into it."""
@@ -49,6 +65,12 @@ def share(ratio) -> Optional[float]:
 
 def number(value) -> Optional[float]:
     return None if value is None else round(float(value), 2)
+
+
+def described(fig: go.Figure, summary: str) -> go.Figure:
+    """The chart's message in words: charts.embed makes it the chart's accessible name."""
+    fig.update_layout(meta={"summary": summary})
+    return fig
 
 
 def new_figure(title: str, height: int, **layout) -> go.Figure:
@@ -143,7 +165,7 @@ def home_progress(board: Board) -> Optional[go.Figure]:
         reference_line("x", share(board.time_progress), f"序时进度 {progress}", late=late)
     )
     fig.update_layout(xaxis=percent_axis(values), yaxis={"autorange": "reversed"})
-    return fig
+    return described(fig, describe.home_progress(board))
 
 
 def _percent_text(ratio, behind: bool) -> str:
@@ -170,7 +192,7 @@ def home_ledger_status(board: Board) -> Optional[go.Figure]:
         hovertemplate="%{x}：%{y} 项<extra></extra>",
     )
     fig.update_layout(yaxis={"title": {"text": "事项数"}, "rangemode": "tozero"})
-    return fig
+    return described(fig, describe.ledger_status(board))
 
 
 def red_black(view: Optional[RoundView], size: int = LIST_SIZE) -> Tuple[Tuple[RankRow, ...], ...]:
@@ -192,7 +214,8 @@ def home_top_bottom(board: Board) -> Optional[go.Figure]:
     if not top:
         return None
     fig = new_figure(f"红黑榜（{latest.round.name}）", bar_height(len(top) + len(bottom), 36, 110))
-    for name, rows, color in (("红榜", top, TOP_COLOR), ("黑榜", bottom, BOTTOM_COLOR)):
+    lists = (("红榜", top, TOP_COLOR, ""), ("黑榜", bottom, BOTTOM_COLOR, "x"))
+    for name, rows, color, shape in lists:
         if rows:
             fig.add_bar(
                 name=name,
@@ -201,7 +224,7 @@ def home_top_bottom(board: Board) -> Optional[go.Figure]:
                 x=[number(row.total) for row in rows],
                 text=[_total_text(row) for row in rows],
                 textposition="auto",
-                marker={"color": color},
+                marker=hatched(color, shape),
                 hovertemplate="%{y}：%{text}<extra>" + name + "</extra>",
             )
     fig.update_layout(
@@ -209,7 +232,7 @@ def home_top_bottom(board: Board) -> Optional[go.Figure]:
         xaxis={"title": {"text": "总分"}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.25},
     )
-    return fig
+    return described(fig, describe.top_bottom(board, top, bottom))
 
 
 def _total_text(row) -> str:
@@ -262,7 +285,7 @@ def campaign_timeline(board: Board) -> go.Figure:
         yaxis={"autorange": "reversed"},
         uniformtext={"minsize": 9, "mode": "hide"},
     )
-    return fig
+    return described(fig, describe.timeline(board))
 
 
 def _phase_text(phase) -> str:

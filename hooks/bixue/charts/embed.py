@@ -29,10 +29,12 @@ def render(fig: Optional[go.Figure], name: str = "") -> str:
         return ""
     figure = compact(fig)
     title = figure["layout"].pop("title", {}).get("text", "")
+    summary = figure["layout"].pop("meta", {}).get("summary", "")
     return render_block(
         "chart.html",
         name=name,
         title=title,
+        summary=summary,
         height=figure["layout"].get("height", DEFAULT_HEIGHT),
         figure_json=chart_attribute(figure),
         table=data_table(figure),

@@ -13,6 +13,8 @@ from . import (
     BEHIND_MARK,
     MUTED_COLOR,
     STATUS_COLORS,
+    describe,
+    described,
     new_figure,
     number,
     percent_axis,
@@ -54,7 +56,7 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figur
     fig.update_layout(yaxis=percent_axis(values, title={"text": "完成率"}))
     fig.update_xaxes(tickangle=-45 if len(rows) > 6 else 0)
     _mark_missing(fig, [row.unit.label for row in rows if row.completion is None], rows)
-    return fig
+    return described(fig, describe.indicator_completion(board, view))
 
 
 def _completion_text(row) -> str:
@@ -99,4 +101,4 @@ def indicator_periods(board: Board, view: IndicatorView) -> Optional[go.Figure]:
         yaxis={"title": {"text": indicator.unit or "数值"}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )
-    return fig
+    return described(fig, describe.indicator_periods(board, view))

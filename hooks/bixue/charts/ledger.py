@@ -15,6 +15,8 @@ from . import (
     STATUS_PATTERNS,
     TOP_LEGEND,
     bar_height,
+    describe,
+    described,
     hatched,
     new_figure,
     status_label,
@@ -46,7 +48,7 @@ def ledger_by_unit(board: Board) -> Optional[go.Figure]:
         xaxis={"title": {"text": "事项数"}, "dtick": _count_tick(max(s.total for s in stats))},
         legend={**TOP_LEGEND, "traceorder": "normal"},
     )
-    return fig
+    return described(fig, describe.ledger_by_unit(board, units))
 
 
 def _count_tick(most: int) -> int:
@@ -69,7 +71,7 @@ def ledger_deadlines(board: Board) -> Optional[go.Figure]:
         xaxis={"title": {"text": "天数"}, "range": [0, round(most * 1.3 + 1)]},
         legend={"orientation": "h", "y": -0.25},
     )
-    return fig
+    return described(fig, describe.ledger_deadlines(overdue, soon))
 
 
 def _deadline_bar(fig: go.Figure, board: Board, name: str, rows, days) -> None:
@@ -119,4 +121,4 @@ def ledger_burndown(board: Board) -> Optional[go.Figure]:
         yaxis={"title": {"text": "事项数"}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )
-    return fig
+    return described(fig, describe.ledger_burndown(timeline))

@@ -9,10 +9,14 @@ import plotly.graph_objects as go
 from .. import figures
 from ..figures.board import Board
 from . import (
+    MARKER_SYMBOLS,
     MUTED_COLOR,
+    SECOND_COLOR,
     TOP_COLOR,
     TOP_LEGEND,
     bar_height,
+    describe,
+    described,
     hatched,
     new_figure,
     number,
@@ -60,7 +64,7 @@ def ranking_totals(board: Board) -> Optional[go.Figure]:
         xaxis={"tickangle": -45 if len(ranked) > 6 else 0},
         legend=TOP_LEGEND,
     )
-    return fig
+    return described(fig, describe.ranking_totals(board))
 
 
 def _level_ticks(levels) -> dict:
@@ -78,12 +82,13 @@ def ranking_bump(board: Board) -> Optional[go.Figure]:
     ranks = [{row.unit.id: row.rank for row in view.rows} for view in board.rounds]
     rounds = [view.round.name for view in board.rounds]
     fig = new_figure("历次排名变化", 420)
-    for unit in board.campaign.units:
+    for index, unit in enumerate(board.campaign.units):
         fig.add_scatter(
             name=unit.label,
             x=rounds,
             y=[by_unit.get(unit.id) for by_unit in ranks],
             mode="lines+markers",
+            marker={"symbol": MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)], "size": 9},
             connectgaps=False,
             hovertemplate=f"{unit.label} %{{x}}：第%{{y}}名<extra></extra>",
         )
@@ -92,7 +97,7 @@ def ranking_bump(board: Board) -> Optional[go.Figure]:
         yaxis={"autorange": "reversed", "dtick": 1, "title": {"text": "名次"}},
         legend={"orientation": "h", "y": -0.2},
     )
-    return fig
+    return described(fig, describe.ranking_bump(board))
 
 
 def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
@@ -110,7 +115,7 @@ def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
     categories = [_gap_label(name, a, b, first, second) for name, a, b in items]
     title = f"{first.unit.label} 与 {second.unit.label}（{latest.round.name}）"
     fig = new_figure(title, bar_height(len(items) * 2, 26, 120), barmode="group")
-    for row, column, color in ((first, 1, TOP_COLOR), (second, 2, "#1e88e5")):
+    for row, column, color in ((first, 1, TOP_COLOR), (second, 2, SECOND_COLOR)):
         fig.add_bar(
             name=row.unit.label if row.rank is not None else f"{row.unit.label}（{UNRANKED}）",
             orientation="h",
@@ -126,7 +131,7 @@ def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
         xaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )
-    return fig
+    return described(fig, describe.pair_scores(board, first, second))
 
 
 def _gap_label(name: str, a, b, first, second) -> str:
@@ -184,7 +189,7 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
         },
         legend=TOP_LEGEND,
     )
-    return fig
+    return described(fig, describe.unit_rounds(board, unit_id))
 
 
 def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
@@ -215,4 +220,4 @@ def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
         yaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
         legend=TOP_LEGEND,
     )
-    return fig
+    return described(fig, describe.unit_criteria(view, row, averages, criteria))
