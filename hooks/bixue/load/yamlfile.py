@@ -18,6 +18,11 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without LibYAML: the pure-Python reading, slower
+    CParser = None
+
 from ..errors import DataError
 
 # The line breaks PyYAML counts, so our line numbers agree with its marks.
@@ -72,6 +77,9 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         Reader.__init__(self, text)
         Scanner.__init__(self)
         Parser.__init__(self)
+        self.start(path, first_line)
+
+    def start(self, path: str, first_line: int) -> None:
         Composer.__init__(self)
         StrictResolver.__init__(self)
         self.path = path
@@ -159,6 +167,32 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
             return INVALID
 
 
+if CParser is not None:
+
+    class FastLoader(CParser, StrictLoader):
+        """StrictLoader on LibYAML's events: the same nodes and checks, the scanning in C."""
+
+        def __init__(self, text: str, path: str, first_line: int) -> None:
+            CParser.__init__(self, text)
+            self.start(path, first_line)
+
+
+def load_document(text: str, path: str, first_line: int) -> StrictLoader:
+    """A loader that has read `text`. LibYAML's error messages and offsets differ from
+    PyYAML's, and it takes a tab inside a plain value: on any refusal, and for text with a tab
+    or a control character, the pure-Python loader reads, so errors read the same."""
+    if CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text):
+        loader = FastLoader(text, path, first_line)
+        try:
+            loader.root = loader.read_single()
+            return loader
+        except yaml.YAMLError:
+            pass
+    loader = StrictLoader(text, path, first_line)
+    loader.root = loader.read_single()
+    return loader
+
+
 def rejection(event: Any) -> str:
     """Why a node's event is refused: anchors and tags are not part of our YAML."""
     tag = getattr(event, "tag", None)
@@ -195,12 +229,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
     """Read one YAML document; `first_line` is the line `text` starts on in its file."""
     errors = tab_errors(text, path, first_line)
     try:
-        loader = StrictLoader(text, path, first_line)
-        root = loader.read_single()
+        loader = load_document(text, path, first_line)
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
         return None, errors or [syntax_error(exc, text, path, first_line)]
-    return root, errors + loader.errors
+    return loader.root, errors + loader.errors
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
