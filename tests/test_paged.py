@@ -1,4 +1,4 @@
-"""Tables that grow with the units: the first 50 rows in the page, every row in the JSON beside it."""
+"""Tables that grow with the units: 50 rows in the page, every row in the JSON beside it."""
 
 from __future__ import annotations
 
