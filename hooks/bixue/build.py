@@ -28,6 +28,8 @@ def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
 def load_board(project: Path, environ: Mapping[str, str], site_url: str) -> Board:
     """Read and check the data, apply the profile, compute every figure; raise on bad data."""
     profile = environ.get("BOARD_PROFILE") or "internal"
+    for reason in generate.missing_assets():
+        raise ValueError(reason)
     if profile not in PROFILES:
         raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
     campaign = load.load_campaign(data_dir(project, environ), project_dir=project)

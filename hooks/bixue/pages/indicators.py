@@ -59,6 +59,7 @@ def _heading(view: IndicatorView) -> str:
 def _both(board: Board, view: IndicatorView, here: str, files: paged.Files) -> str:
     """Each table followed by its chart; a chart without data is left out. Tables longer than a
     page show their first rows, the rest paged."""
+
     def table(html: str, kind: str) -> str:
         uri = f"indicators/{view.indicator.id}-{kind}.json"
         return paged.table(html, uri, here, files, "个单位")
