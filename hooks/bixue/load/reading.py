@@ -3,6 +3,7 @@ where records were."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,24 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
-from .yamlfile import Node, read_yaml
+from .yamlfile import Node, decode, parse_yaml
+
+_PARSED: Dict[str, Tuple[bytes, Tuple[Optional[Node], List[DataError]]]] = {}
+"""The last reading of each file by its path, with the digest of its bytes: `mkdocs serve`
+rebuilds on every edit and reads again only the files that changed. What a file reads as
+depends on its bytes and its path only, and a Node is never changed once read."""
+
+
+def read_yaml_cached(file: Path, path: str) -> Tuple[Optional[Node], List[DataError]]:
+    raw = file.read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    last = _PARSED.get(path)
+    if last is not None and last[0] == digest:
+        return last[1]
+    text, errors = decode(raw, path)
+    found = (None, errors) if text is None else parse_yaml(text, path)
+    _PARSED[path] = (digest, found)
+    return found
 
 
 @dataclass
@@ -36,7 +54,7 @@ class Reading:
     def read(self, file: Path) -> Tuple[Source, Optional[Node]]:
         """Read one YAML file; its reading errors join the others."""
         source = self.source(file)
-        root, errors = read_yaml(file, source.path)
+        root, errors = read_yaml_cached(file, source.path)
         self.errors.extend(errors)
         return source, root
 

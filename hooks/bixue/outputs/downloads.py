@@ -48,11 +48,20 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
+_LAST: dict = {}
+"""The last ledger's downloads by their input: `mkdocs serve` rebuilds them only when it changed."""
+
+
 def files(board: Board) -> List[GeneratedFile]:
-    return [
-        GeneratedFile(XLSX, content=ledger_xlsx(board)),
-        GeneratedFile(CSV, content=ledger_csv(board)),
-    ]
+    key = (
+        tuple(ledger_rows(board)),
+        board.campaign.plan.title,
+        board.as_of,
+        board.ledger_stats.total,
+    )
+    if _LAST.get("key") != key:
+        _LAST.update(key=key, xlsx=ledger_xlsx(board), csv=ledger_csv(board))
+    return [GeneratedFile(XLSX, content=_LAST["xlsx"]), GeneratedFile(CSV, content=_LAST["csv"])]
 
 
 def ledger_rows(board: Board) -> List[Tuple]:
