@@ -16,11 +16,17 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    state["board"] = mkdocs_adapter.load_board(config, log)
+    previous = state.get("board") if state.get("command") == "serve" else None
+    state["board"] = mkdocs_adapter.load_board(config, log, previous)
     if state.get("command") == "build":
         state["site_dir"] = config.site_dir
         config.site_dir = swap.staging_dir(config.site_dir)
     return config
+
+
+def on_serve(server, config, builder):
+    mkdocs_adapter.watch_data(server, config)
+    return server
 
 
 def on_files(files, config):

@@ -46,18 +46,20 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     assert "units.yml" in result.stderr and "nmae" in result.stderr
     assert "Traceback" not in result.stderr
     assert digest_tree(site) == before
-    assert not any(p.name.startswith(".site.") for p in tmp_path.iterdir())
+    assert not (tmp_path / ".site.building").exists()
 
 
-def test_a_good_build_replaces_the_site_and_leaves_no_staging_behind(tmp_path):
+def test_a_good_build_is_published_as_a_release_and_leaves_no_staging_behind(tmp_path):
     data = copy_demo(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
     (site / "stale.html").write_text("old", "utf-8")
     built(site, data)
-    assert not (site / "stale.html").exists()
+    assert site.is_symlink() and not (site / "stale.html").exists()
     assert (site / "index.html").exists() and (site / "build-stamp.json").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.releases", "data", "site"]
+    old, new = sorted((tmp_path / ".site.releases").iterdir())
+    assert (old / "stale.html").exists() and site.resolve() == new
 
 
 def test_every_error_of_every_file_is_reported_at_once(tmp_path):
@@ -210,4 +212,6 @@ def test_a_hand_written_page_replaces_the_generated_one_and_an_unknown_marker_fa
     result = build_project(project)
     assert result.returncode != 0 and "bixue:no-such-block" in result.stderr
     assert digest_tree(project / "site") == before, "a strict failure must not publish"
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [
+        ".site.releases"
+    ]

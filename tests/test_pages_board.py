@@ -36,6 +36,7 @@ from bixue.pages import ranking as page_ranking
 from bixue.pages import units as page_units
 from bs4 import BeautifulSoup
 from conftest import ROOT, soup
+from mkdocs.utils import meta
 
 D = datetime.date.fromisoformat
 MODULES = (page_home, page_campaign, page_units, page_indicators, page_ranking, page_pairs)
@@ -123,9 +124,8 @@ def small_board(evaluations=True, indicators=True, ledger=LEDGER, units=UNITS, *
 def rendered(board, src_uri: str) -> BeautifulSoup:
     """The page as MkDocs would turn it into HTML (the Markdown extensions of mkdocs.yml)."""
     pages = {page.src_uri: page for module in MODULES for page in module.pages(board)}
-    html = markdown.markdown(
-        pages[src_uri].markdown, extensions=["tables", "attr_list", "md_in_html"]
-    )
+    body, _front_matter = meta.get_data(pages[src_uri].markdown)
+    html = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
     return BeautifulSoup(html, "html.parser")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from bixue import render
 from bs4 import BeautifulSoup
@@ -55,5 +56,22 @@ def test_md_text_keeps_a_heading_plain_text():
 
 def test_page_markdown_puts_blocks_under_headings_and_skips_empty_headings():
     page = render.page_markdown("总览", [("核心指标", "<div>1</div>"), ("", "<div>2</div>")])
-    assert page.splitlines()[0] == "# 总览"
+    assert page.splitlines()[:3] == ["---", 'title: "总览"', "---"]
+    assert [line for line in page.splitlines() if line.startswith("# ")] == ["# 总览"]
     assert "## 核心指标" in page and page.count("##") == 1
+
+
+def test_the_theme_gets_an_inert_title_and_the_page_the_real_one():
+    title = "\"><img src=x onerror=alert(1)>&amp;</title>'`"
+    page = render.page_markdown(title, [])
+    front, heading = page.split("\n---\n", 1)
+    assert front == '---\ntitle: "＂＞＜img src=x onerror=alert(1)＞＆amp;＜/title＞＇｀"'
+    html = markdown.markdown(heading)
+    assert BeautifulSoup(html, "html.parser").h1.get_text() == title
+
+
+def test_links_to_files_are_percent_encoded():
+    assert render.relative_url("rectification/", "media/a b#1%.jpg") == "../media/a%20b%231%25.jpg"
+    assert render.relative_url("", "media/照片.jpg") == "media/%E7%85%A7%E7%89%87.jpg"
+    assert render.relative_url("units/a/", "units/") == "../"
+    assert render.absolute_url("http://x/", "media/a#b.jpg") == "http://x/media/a%23b.jpg"

@@ -51,6 +51,11 @@ def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:
         ) from None
 
 
+def site_name(board: Board) -> str:
+    """The theme's site_name: the campaign's title, inert in any template (figures.theme_text)."""
+    return figures.theme_text(board.campaign.plan.title)
+
+
 def site_info(board: Board) -> dict:
     """Title and as-of date for every page's template (the theme's `extra.bixue`)."""
     plan = board.campaign.plan

@@ -51,7 +51,7 @@ def write_docs(board: Board, docs_dir: Path, out: Path, warn: Callable[[str], No
         filled = build.fill_markers(text, src_uri, page_url(src_uri), board, warn)
         if filled != text:
             path.write_text(filled, encoding="utf-8")
-    settings = {"site_name": board.campaign.plan.title, "extra": {"bixue": build.site_info(board)}}
+    settings = {"site_name": build.site_name(board), "extra": {"bixue": build.site_info(board)}}
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, indent=2), "utf-8")
     build.write_stamp(str(out))  # the screens poll it: a new render is a new board
     return len(pages)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Optional
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -12,19 +13,35 @@ from . import build, generate
 from .errors import DataErrors
 from .figures.board import Board
 
+KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
-def load_board(config, log) -> Board:
-    """The checked board for this config; bad data stops MkDocs with the Chinese errors only."""
-    project = Path(config.config_file_path).parent
+
+def load_board(config, log, previous: Optional[Board] = None) -> Board:
+    """The checked board for this config; bad data stops MkDocs with the Chinese errors only.
+
+    Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
+    built again, so the clerk keeps seeing a whole site until the next good edit."""
     try:
-        board = build.load_board(project, os.environ, config.site_url or "")
+        board = build.load_board(project_dir(config), os.environ, config.site_url or "")
     except (DataErrors, ValueError) as error:
-        raise PluginError(str(error)) from None
-    config.site_name = board.campaign.plan.title
+        if previous is None:
+            raise PluginError(str(error)) from None
+        log.error(f"{error}\n{KEPT}")
+        board = previous
+    config.site_name = build.site_name(board)
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
     return board
+
+
+def project_dir(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def watch_data(server, config) -> None:
+    """`serve` rebuilds on any change in the folder the board is read from, wherever it is."""
+    server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
 def add_generated(files, config, board: Board):

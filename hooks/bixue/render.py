@@ -6,13 +6,15 @@ import functools
 import json
 import posixpath
 import re
+from html import escape as html_escape
 from pathlib import Path
 from typing import Iterable, Tuple
+from urllib.parse import quote
 
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import figures
 from .model import STATUS_NAMES
@@ -31,6 +33,9 @@ _PLAIN = re.compile(rf"{_FIRST}{_INNER}*(?: {_INNER}+)*")
 """One line with no character Markdown or HTML gives a meaning, starting with none that could
 open a list, a heading or a quote: most ledger texts are such sentences, and their HTML is just
 a paragraph (tests/test_render_fast.py holds it equal)."""
+_PLOTLY_TAGS = [
+    (tag, tag.replace("<", "&lt;").replace(">", "&gt;")) for tag in ("<br>", "<extra>", "</extra>")
+]
 
 
 def page_url(src_uri: str) -> str:
@@ -42,18 +47,20 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_url(here: str, target: str) -> str:
-    """A link from the page at URL `here` to `target` (both relative to the site root)."""
+    """A link from the page at URL `here` to `target` (both relative to the site root, paths
+    of files as they are named), percent-encoded: `#`, `%`, `?` and spaces in a file name from
+    data/ stay part of the name."""
     base = posixpath.join("/", here)
     if not base.endswith("/"):
         base = posixpath.dirname(base) + "/"
     link = posixpath.relpath(posixpath.join("/", target), base)
     is_folder = not target or target.endswith("/")
-    return link + "/" if is_folder and not link.endswith("/") else link
+    return quote(link + "/" if is_folder and not link.endswith("/") else link)
 
 
 def absolute_url(site_url: str, path: str) -> str:
-    """The address of `path` under site_url; "" when the site's address is not known."""
-    return site_url.rstrip("/") + "/" + path if site_url else ""
+    """The address of `path` under site_url, percent-encoded; "" when it is not known."""
+    return site_url.rstrip("/") + "/" + quote(path) if site_url else ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -72,13 +79,31 @@ def markdown_html(text: str) -> Markup:
 
 
 def md_text(text: str) -> str:
-    """Plain text safe inside a Markdown heading: escaped, never markup."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+    """Plain text safe inside a Markdown heading: escaped, never markup. Quotes stay as they are
+    (text, not an attribute): as entities the table of contents would show them as `&#34;`."""
+    return _MD_SPECIAL.sub(r"\\\1", html_escape(str(text), quote=False))
 
 
 def chart_attribute(figure_dict: dict) -> str:
-    """A figure as JSON for an HTML attribute; escaping happens in the template."""
-    return json.dumps(figure_dict, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """A figure as JSON for an HTML attribute (escaped in the template), its texts escaped for
+    Plotly, which reads <a href>, <span style> and entities in any text it draws."""
+    figure = plotly_text(figure_dict)
+    return json.dumps(figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def plotly_text(value):
+    """Every string of a figure as literal text for Plotly, but the line breaks and hover boxes
+    the chart modules write themselves."""
+    if isinstance(value, str):
+        text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for tag, escaped in _PLOTLY_TAGS:
+            text = text.replace(escaped, tag)
+        return text
+    if isinstance(value, dict):
+        return {key: plotly_text(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plotly_text(item) for item in value]
+    return value
 
 
 def _environment() -> jinja2.Environment:
@@ -115,8 +140,10 @@ def render_block(template: str, **context) -> str:
 
 def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:
     """A generated page: a title, then (heading, HTML block) sections. A section with no HTML
-    is left out with its heading; a section with an empty heading has none."""
-    parts = [f"---\n{meta}---\n" if meta else "", f"# {md_text(title)}\n"]
+    is left out with its heading; a section with an empty heading has none. The theme gets the
+    title as front matter, inert (`figures.theme_text`); the page's heading is the real text."""
+    front = f"title: {json.dumps(figures.theme_text(title), ensure_ascii=False)}\n{meta}"
+    parts = [f"---\n{front}---\n", f"# {md_text(title)}\n"]
     for heading, html in sections:
         if html:
             parts += [f"## {md_text(heading)}\n" if heading else "", f"{html}\n"]

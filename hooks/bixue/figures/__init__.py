@@ -242,3 +242,14 @@ def format_date(day: Optional[datetime.date], long: bool = False) -> str:
 
 def _ratio(numerator, denominator) -> Fraction:
     return Fraction(Decimal(str(numerator))) / Fraction(Decimal(str(denominator)))
+
+
+THEME_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+"""Markup characters and their full-width look-alikes."""
+
+
+def theme_text(text: str) -> str:
+    """A title for the theme's templates (site name, page titles, navigation, search), which
+    print some of them unescaped or unescape them with `striptags`: with no markup character
+    left and on one line, it is inert wherever it lands. Pages still show the real text."""
+    return " ".join(str(text).translate(THEME_UNSAFE).split())

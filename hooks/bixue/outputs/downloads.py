@@ -189,6 +189,8 @@ def _write_note(sheet, board: Board) -> None:
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, datetime.date):
             cell.number_format = DATE_FORMAT
+        elif isinstance(value, str):
+            cell.data_type = "s"  # the campaign's title may start with =: never a formula
         sheet.append([name, cell])
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import json
+import mimetypes
 import uuid
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from typing import Iterable, List, Tuple
+from urllib.parse import quote
 
 from ..contents import GeneratedFile
 from ..figures.board import Board
@@ -66,7 +68,7 @@ def timestamp(day: datetime.date) -> str:
 
 def link(site_url: str, path: str) -> str:
     """Absolute under site_url; relative to the feed (at the site root) when it is unknown."""
-    return absolute_url(site_url, path) or path or "./"
+    return absolute_url(site_url, path) or quote(path) or "./"
 
 
 def entry_id(board: Board, path: str) -> str:
@@ -109,7 +111,8 @@ def atom_entry(feed, board: Board, item: Entry) -> None:
     _element(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
     if item.image:
         image = link(board.site_url, item.image)
-        _element(entry, "link", {"rel": "enclosure", "type": "image/jpeg", "href": image})
+        kind = mimetypes.guess_type(item.image)[0] or "image/jpeg"
+        _element(entry, "link", {"rel": "enclosure", "type": kind, "href": image})
     _element(entry, "published", text=timestamp(item.day))
     _element(entry, "updated", text=timestamp(item.day))
     for tag in item.tags:

@@ -1,16 +1,17 @@
-"""Images from data/ for the site: the original copied, and a lighter web copy when it is big."""
+"""Images from data/ for the site: a clean upright copy without metadata, and a web copy."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Tuple, Union
+from typing import Iterable, List, Optional, Union
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
 
@@ -21,6 +22,12 @@ MAX_BYTES = 500 * 1024
 """Above either, a phone would download more than it can show: a web copy is made."""
 WEB_WIDTH = 1280
 WEB_QUALITY = 82
+FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+"""Formats published as they are (a phone's MPO is a JPEG); any other becomes a PNG."""
+SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+SUFFIXES = {".jpg": (".jpg", ".jpeg", ".jpe", ".jfif"), ".png": (".png",), ".webp": (".webp",)}
+"""File name endings that already say the published format; any other gets SUFFIX added."""
+PNG_MODES = ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA")
 
 
 @dataclass(frozen=True)
@@ -38,17 +45,29 @@ class WebImage:
 
 
 def web_image(board_or_data_dir, rel_path: str) -> WebImage:
-    """The image at `rel_path` (posix, relative to data/) as published under media/."""
+    """The image at `rel_path` (posix, relative to data/) as published under media/: always a
+    clean copy, upright and without metadata, and a lighter web copy when it is big."""
     source = Path(_data_dir(board_or_data_dir)) / rel_path
     stat = source.stat()
-    width, height, web_bytes = _measure(str(source), stat.st_mtime_ns, stat.st_size)
-    original = posixpath.join(MEDIA, rel_path)
-    files = [GeneratedFile(original, source=str(source))]
-    if web_bytes is None:
-        return WebImage(files, original, original, width, height)
+    measured = _measure(str(source), stat.st_mtime_ns, stat.st_size)
+    original = published_path(rel_path, measured, getattr(board_or_data_dir, "public", False))
+    files = [GeneratedFile(original, content=measured.clean)]
+    if measured.web is None:
+        return WebImage(files, original, original, measured.width, measured.height)
     src = web_path(original)
-    files.append(GeneratedFile(src, content=web_bytes))
-    return WebImage(files, src, original, width, height)
+    files.append(GeneratedFile(src, content=measured.web))
+    return WebImage(files, src, original, measured.web_width, measured.web_height)
+
+
+def published_path(rel_path: str, measured: Measured, public: bool) -> str:
+    """media/<path in data/>; in the public build media/<digest of the image>, so that no name
+    from data/ (a person's, an internal case's, a folder's) reaches the public site."""
+    if public:
+        digest = hashlib.sha256(measured.clean).hexdigest()[:16]
+        return f"{MEDIA}/{digest}{measured.suffix}"
+    ext = posixpath.splitext(rel_path)[1]
+    kept = ext.lower() in SUFFIXES[measured.suffix]
+    return posixpath.join(MEDIA, rel_path if kept else rel_path + measured.suffix)
 
 
 def web_path(original: str) -> str:
@@ -70,18 +89,83 @@ def needs_web_copy(width: int, size: int) -> bool:
     return width > MAX_WIDTH or size > MAX_BYTES
 
 
+@dataclass(frozen=True)
+class Measured:
+    """An image read once: its clean copy, the web copy when one is needed, and their sizes."""
+
+    clean: bytes
+    suffix: str
+    width: int
+    height: int
+    web: Optional[bytes]
+    web_width: int
+    web_height: int
+
+
 # Cached by path, time and size: pages and the screen ask for the same cover in one build, and
 # `mkdocs serve` rebuilds often; a changed file has a new time, so it is never served stale.
-@functools.lru_cache(maxsize=256)
-def _measure(path: str, _mtime_ns: int, size: int) -> Tuple[int, int, Union[bytes, None]]:
-    """Shown width and height, and the web copy's bytes (None when the original will do)."""
+@functools.lru_cache(maxsize=64)
+def _measure(path: str, _mtime_ns: int, size: int) -> Measured:
     with Image.open(path) as opened:
-        upright = ImageOps.exif_transpose(opened)
-        if not needs_web_copy(upright.width, size):
-            return upright.width, upright.height, None
-        web = _resized(upright)
+        fmt = FORMATS.get(opened.format or "", "PNG")
         profile = opened.info.get("icc_profile")
-    return web.width, web.height, _jpeg_bytes(web, profile)
+        upright = ImageOps.exif_transpose(opened)
+        if opened.format == "JPEG" and _untouched(opened):
+            clean = _jpeg_kept(opened, profile)
+        else:
+            clean = _encoded(upright, fmt, profile, _sampling(opened))
+        if not needs_web_copy(upright.width, size):
+            return Measured(clean, SUFFIX[fmt], upright.width, upright.height, None, 0, 0)
+        web = _resized(upright)
+    jpeg = _jpeg_bytes(web, profile)
+    return Measured(clean, SUFFIX[fmt], upright.width, upright.height, jpeg, *web.size)
+
+
+def _encoded(image: Image.Image, fmt: str, profile, sampling: int) -> bytes:
+    """The pixels alone, in `fmt`: no EXIF (GPS, camera, owner), XMP, comments or text chunks.
+    A new image holds nothing of the old one's info but its transparency."""
+    bare = _bare(image)
+    options = {"icc_profile": profile} if profile else {}
+    if fmt == "JPEG":
+        if bare.mode not in ("RGB", "L", "CMYK"):
+            bare = _flattened(bare)
+        options.update(quality=95, optimize=True, subsampling=max(sampling, 0))
+    elif fmt == "WEBP":
+        bare = bare if bare.mode in ("RGB", "RGBA") else bare.convert("RGBA")
+        options.update(quality=95, method=4)
+    else:
+        bare = bare if bare.mode in PNG_MODES else bare.convert("RGBA")
+        options.update(optimize=True)
+    buffer = io.BytesIO()
+    bare.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def _untouched(opened: Image.Image) -> bool:
+    """Whether a JPEG is upright as stored (no turn or mirror to apply)."""
+    return opened.getexif().get(0x0112, 1) == 1 and opened.mode in ("RGB", "L", "CMYK")
+
+
+def _jpeg_kept(opened: Image.Image, profile) -> bytes:
+    """An upright JPEG again with its own quantisation and subsampling, so it neither grows nor
+    loses more than a re-encoding must; only what is passed here is written: no EXIF, no XMP,
+    and the empty comment replaces the original's."""
+    buffer = io.BytesIO()
+    options = {"icc_profile": profile} if profile else {}
+    opened.save(buffer, "JPEG", quality="keep", optimize=True, comment=b"", **options)
+    return buffer.getvalue()
+
+
+def _bare(image: Image.Image) -> Image.Image:
+    # Pillow's encoders take comments, XMP and profiles from `info` unless told otherwise.
+    bare = image.copy()
+    bare.info = {key: image.info[key] for key in ("transparency",) if key in image.info}
+    return bare
+
+
+def _sampling(opened: Image.Image) -> int:
+    """The original JPEG's chroma subsampling, kept so a clean copy looks the same (-1: none)."""
+    return JpegImagePlugin.get_sampling(opened) if opened.format in ("JPEG", "MPO") else -1
 
 
 def _resized(image: Image.Image) -> Image.Image:
@@ -102,12 +186,12 @@ def _flattened(image: Image.Image) -> Image.Image:
 
 
 def _jpeg_bytes(image: Image.Image, profile: Union[bytes, None]) -> bytes:
-    # No exif: camera, time and GPS stay out of the web copy. The colour profile stays.
+    # No metadata: camera, time and GPS stay out of the web copy. The colour profile stays.
     buffer = io.BytesIO()
     options = {"quality": WEB_QUALITY, "optimize": True, "progressive": True}
     if profile:
         options["icc_profile"] = profile
-    image.save(buffer, "JPEG", **options)
+    _bare(image).save(buffer, "JPEG", **options)
     return buffer.getvalue()
 
 

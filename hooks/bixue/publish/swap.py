@@ -1,10 +1,11 @@
-"""Publishing by swap: build beside the site folder, then move the new site into place."""
+"""Publishing a build: write it beside the site, then switch the site to it in one step."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
+
+from . import releases
 
 
 def staging_dir(site_dir: str) -> str:
@@ -18,11 +19,6 @@ def discard(staging: str) -> None:
 
 
 def swap_in(staging: str, site_dir: str) -> None:
-    """Replace site_dir by the finished staging folder; readers never see a half-built site."""
-    site = Path(site_dir)
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        os.replace(site, old)
-    os.replace(staging, site)
-    shutil.rmtree(old, ignore_errors=True)
+    """Publish the finished staging folder as a new release (publish.releases): readers see the
+    old site or the new one, whole, at every moment; the last releases stay for a rollback."""
+    releases.publish(Path(staging), Path(site_dir))

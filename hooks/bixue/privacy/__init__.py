@@ -1,15 +1,20 @@
-"""Privacy of the public build: persons masked, phone and ID numbers refused."""
+"""Privacy of the public build: persons masked wherever named, numbers and hidden links refused."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Iterator, List, Tuple
 
-from .errors import DataError
-from .model import Campaign, LeaderRole, RectificationItem
+from ..errors import DataError
+from ..model import Campaign, LeaderRole, RectificationItem
+from . import links, names
+from .numbers import MOBILE, RESIDENT_ID, find_numbers
+
+__all__ = ["MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish"]
 
 MASK = "＊"
+NUMBER_HINT = "请删除该号码，或将此条标为 internal: true"
+LINK_HINT = "删除这个链接，或去掉目标的 internal: true，或将此条也标为 internal: true"
 
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
@@ -18,9 +23,6 @@ DOUBLE_SURNAMES = frozenset(
     "南门 羊舌 微生 梁丘 左丘 东门 第五 拓跋 夹谷 宰父 谷梁 段干 公良 乐正 巫马 公西 颛孙 "
     "壤驷 漆雕 司空 司寇 亓官 鲜于 闾丘 子车 公羊".split()
 )
-
-MOBILE = re.compile(r"(?<!\d)1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)")
-RESIDENT_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
 
 
 def mask_person(name: str) -> str:
@@ -35,7 +37,8 @@ def mask_person(name: str) -> str:
 
 
 def publish(campaign: Campaign) -> Campaign:
-    """The campaign with every person value masked, as the public build shows it."""
+    """The campaign with every person value masked, and every known person's name masked in
+    every text beside (stories, notices, ledger texts, titles), as the public build shows it."""
     plan = campaign.plan
     if plan.mask_leading_group:
         roles = tuple(
@@ -43,7 +46,7 @@ def publish(campaign: Campaign) -> Campaign:
             for role in plan.leading_group
         )
         plan = dataclasses.replace(plan, leading_group=roles)
-    return dataclasses.replace(
+    masked = dataclasses.replace(
         campaign,
         plan=plan,
         units=tuple(dataclasses.replace(u, contact=mask_person(u.contact)) for u in campaign.units),
@@ -53,24 +56,22 @@ def publish(campaign: Campaign) -> Campaign:
             for e in campaign.exemplars
         ),
     )
+    return names.mask_free_text(masked, mask_person, names.person_names(campaign))
 
 
 def check_public_text(campaign: Campaign) -> List[DataError]:
-    """Every published text that holds a mainland mobile number or an 18-digit ID number."""
+    """Every published text that holds a mobile or ID number, in whatever form it was typed, and
+    every published link to a case or notice the public build leaves out."""
+    texts = list(published_texts(campaign))
     errors = []
-    for path, line, field, text in published_texts(campaign):
-        for pattern, what in ((MOBILE, "手机号码"), (RESIDENT_ID, "18位身份证号码")):
-            for match in pattern.finditer(text):
-                at = line + text.count("\n", 0, match.start()) if field == "body" else line
-                errors.append(
-                    DataError(
-                        path,
-                        at,
-                        field,
-                        f"公开版不得发布{what}，发现 '{match.group()}'",
-                        "请删除该号码，或将此条标为 internal: true",
-                    )
-                )
+    for path, line, field, text in texts:
+        for offset, what, written in find_numbers(text):
+            at = line + offset if field == "body" else line
+            message = f"公开版不得发布{what}，发现 '{written}'"
+            errors.append(DataError(path, at, field, message, NUMBER_HINT))
+    for path, line, field, target, slug in links.internal_links(campaign, texts):
+        message = f"链接 '{target}' 指向内部内容 {slug}（internal: true），公开版不发布它"
+        errors.append(DataError(path, line, field, message, LINK_HINT))
     return errors
 
 

@@ -1,0 +1,41 @@
+"""Put the previous release of the published site back: `bash scripts/rollback.sh [SITE]`.
+
+`--list` shows the releases kept beside the site (the published one marked). Needs no MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from bixue.publish import releases  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="回退到上一个发布版本")
+    parser.add_argument(
+        "site", nargs="?", default=str(ROOT / "site"), help="站点目录（默认 site/）"
+    )
+    parser.add_argument("--list", action="store_true", help="只列出保留的版本")
+    args = parser.parse_args(argv)
+    site = Path(args.site).absolute()
+    if args.list:
+        published = releases.current(site)
+        for release in releases.releases(site):
+            print(("* " if release.resolve() == published else "  ") + release.name)
+        return 0
+    try:
+        release = releases.rollback(site)
+    except LookupError as error:
+        print(f"未回退：{error}", file=sys.stderr)
+        return 1
+    print(f"已回退：{site} -> {release.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
