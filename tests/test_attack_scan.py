@@ -18,6 +18,7 @@ from conftest import built, soup
 from PIL import Image
 
 OUR_SCRIPTS = ("bundle.", "charts.js", "exemplars.js", "search-zh.js", "plotly.min.js", "screen.js")
+OUR_SCRIPTS += ("ledger-table.js", "paged.js")
 OUR_INLINE = ("__md_scope=", "var palette=", "var target=", '{"annotate"')
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
 IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
