@@ -84,6 +84,19 @@ def fill_markers(markdown: str, src_uri: str, url: str, board: Board, warn) -> s
     return MARKER.sub(block, markdown)
 
 
+SEARCH_INDEX = "search/search_index.json"
+
+
+def compact_search_index(site_dir: str) -> None:
+    """Material writes its index with every non-ASCII character escaped (a Chinese character:
+    6 bytes instead of 3, its word breaks too): written again as UTF-8, it is half the size."""
+    path = Path(site_dir) / SEARCH_INDEX
+    if path.is_file():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
+
+
 def write_stamp(site_dir: str) -> None:
     """A digest of the whole built site, which the screen polls to notice a new build."""
     digest = hashlib.sha256()
