@@ -17,6 +17,7 @@ from test_ledger import AS_OF, item, small_board
 
 HEADERS = ["编号", "责任单位", "问题", "整改措施", "问题来源", "类别", "责任人", "发现日期"]
 HEADERS += ["整改时限", "状态", "完成日期", "逾期", "逾期天数", "逾期完成", "临期", "整改进展"]
+HEADERS += ["内部"]  # the internal build only
 
 
 def sheet_of(content: bytes):

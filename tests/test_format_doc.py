@@ -289,3 +289,48 @@ def test_the_worked_examples_are_what_the_board_computes():
     third = {row.unit.id: row for row in board.rounds[2].rows}
     assert (third["puyang"].rank, third["hebi"].rank, third["qingfeng"].rank) == (4, 4, 6)
     assert third["puyang-south"].change == 3
+
+
+# --- Excel 工作簿: the headers, file names and cell forms the workbook readers know --------------
+
+
+def test_every_workbook_header_is_documented():
+    from bixue.load import indicators_xlsx, ledger_xlsx, scores_xlsx
+
+    workbooks = section("Excel 工作簿（.xlsx）")
+    table = re.findall(r"^\| ([^|`\n]+?)(?:（或 ([^）]+)）)? \| `([a-z_]+)` \|", workbooks, re.M)
+    documented = {header: field for header, _alias, field in table}
+    documented.update({alias: field for _header, alias, field in table if alias})
+    assert documented == ledger_xlsx.HEADERS
+    for header in (*ledger_xlsx.COMPUTED, indicators_xlsx.TARGET, scores_xlsx.TOTAL, "单位"):
+        assert header in workbooks, header
+    for name in (indicators_xlsx.FILE, scores_xlsx.FILE, "rectifications/*.xlsx"):
+        assert f"`{name}`" in workbooks and name in section("文件一览"), name
+
+
+def test_the_documented_cell_forms_are_what_the_reader_accepts():
+    from bixue.load import cells, workbook
+
+    workbooks = section("Excel 工作簿（.xlsx）")
+    forms = re.search(r"文字 (`[^。]+`)；", workbooks).group(1)
+    written = re.findall(r"`([^`]+)`", forms)
+    assert len(written) == len(cells.DATE_FORMS) == 4
+    assert {cells.as_date(text)[0] for text in written} == {datetime.date(2014, 6, 30)}
+    for prefix in workbook.LOCK_PREFIXES:
+        assert f"`{prefix}台账.xlsx`" in workbooks
+
+
+def test_the_quoted_workbook_errors_are_what_the_loader_prints():
+    quoted = [
+        line
+        for lang, body in fenced_blocks(section("Excel 工作簿（.xlsx）"))
+        if not lang
+        for line in body.splitlines()
+    ]
+    printed = {
+        line
+        for expected in (ROOT / "tests" / "golden" / "errors").glob("*/expected.txt")
+        for line in expected.read_text(encoding="utf-8").splitlines()
+    }
+    assert len(quoted) >= 5
+    assert [line for line in quoted if line not in printed] == []

@@ -1,7 +1,8 @@
 """Golden bad data: the valid minimal campaign with something broken -> the exact error text.
 
-A case folder holds `data/` (files that replace or join the valid campaign's), an optional
-`remove.txt` (files of the valid campaign to delete) and `expected.txt`. Run with
+A case folder holds `data/` (files that replace or join the valid campaign's; `*.xlsx.json` specs
+become workbooks, see tests/workbooks.py), an optional `remove.txt` (files of the valid campaign
+to delete) and `expected.txt`. Run with
 `BIXUE_UPDATE_GOLDEN=1` to rewrite the expected texts, then review the diff.
 """
 
@@ -12,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import workbooks
 from bixue.errors import DataErrors
 from bixue.load import load_campaign
 
@@ -29,6 +31,7 @@ def assemble(case: Path, project: Path) -> Path:
         (data / name).unlink()
     if (case / "data").is_dir():
         shutil.copytree(case / "data", data, dirs_exist_ok=True)
+    workbooks.build_specs(data)
     return data
 
 

@@ -24,7 +24,7 @@ MAY_IMPORT = {
     "publish": set(),
     "build": {"load", "privacy", "figures", "generate", "errors"},
     "docs_folder": {"build", "generate", "figures"},
-    "__main__": {"build", "docs_folder", "errors"},
+    "__main__": {"build", "docs_folder", "errors", "outputs"},
     "mkdocs_adapter": {"build", "generate", "errors", "figures"},
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""

@@ -16,11 +16,11 @@ NOTICE = "notices/site-visit-meeting.md"
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read().decode("utf-8")
 
 
-def wait_for(check, seconds: float = 90) -> bool:
+def wait_for(check, seconds: float = 240) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         try:

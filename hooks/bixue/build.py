@@ -44,7 +44,10 @@ def load_board(project: Path, environ: Mapping[str, str], site_url: str) -> Boar
 
 def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:
     try:
-        return figures.resolve_as_of(environ.get("BOARD_AS_OF"), plan_as_of, datetime.date.today())
+        day = figures.resolve_as_of(environ.get("BOARD_AS_OF"), plan_as_of, datetime.date.today())
+        if not 1900 <= day.year <= 2099:  # as campaign.yml's dates; 9999 would overflow
+            raise ValueError(day)
+        return day
     except ValueError:
         raise ValueError(
             f"BOARD_AS_OF: 必须是 2014-06-30 这样的日期，实际为 '{environ.get('BOARD_AS_OF')}'"

@@ -1,4 +1,4 @@
-"""The one error type of bad data: where (file, line, field), what is wrong, and a hint."""
+"""The one error type of bad data: where (file, line or sheet!cell, field), what, and a hint."""
 
 from __future__ import annotations
 
@@ -19,9 +19,13 @@ class DataError:
     message: str
     hint: str = ""
     """What to do about it, when that is not obvious from the message."""
+    cell: str = ""
+    """In a workbook, `sheet!cell` (整改台账!J12) said instead of the line; `line` then only
+    orders the errors (sheet, row, column)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line > 0 else self.path
+        where = f"{self.path}:{self.cell}" if self.cell else where
         what = f"{self.field}: {self.message}" if self.field else self.message
         hint = f"（{self.hint}）" if self.hint else ""
         return f"{where}: {what}{hint}"

@@ -7,7 +7,7 @@ from typing import Callable, Dict, Iterable, List
 from .contents import GeneratedFile, GeneratedPage
 from .figures.board import Board
 from .outputs import data_json as board_json
-from .outputs import feeds
+from .outputs import feeds, score_sheets, templates_xlsx
 from .outputs import plotly_asset as page_charts_assets
 from .pages import campaign as page_campaign
 from .pages import exemplars as page_exemplars
@@ -33,6 +33,8 @@ MODULES: List = [
     page_screen,
     feeds,
     board_json,
+    score_sheets,
+    templates_xlsx,
     page_charts_assets,
 ]
 """Page and file modules, in nav order. Each may define `pages(board)`, `files(board)`

@@ -24,7 +24,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 STATUS_SYMBOLS = {"todo": "○", "doing": "◐", "done": "●", "verified": "✔", "ongoing": "∞"}
 """A symbol beside every status colour, so colour is never the only cue."""
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+# Exactly what Python-Markdown (with tables) lets a backslash escape: before any other character,
+# such as `~`, the backslash would show.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SAFE_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map"}
 _INNER = r"[^\s\x00-\x1f\x7f\\`*_{}\[\]()!|<>&~]"

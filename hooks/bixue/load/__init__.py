@@ -1,4 +1,5 @@
-"""Read a campaign's data/ folder into model.Campaign, reporting every error of every file."""
+"""Read a campaign's data/ folder (YAML and workbooks) into model.Campaign, reporting every error
+of every file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Dict, Optional, Tuple
 
 from .. import model
 from ..errors import DataError, DataErrors
+from .facts import rounds_outside_period
 from .fields import (
     is_map,
     mapping,
@@ -15,10 +17,13 @@ from .fields import (
     text,
     url_safe_id,
 )
+from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
+from .names import reserved_problem
 from .plan import load_plan
 from .reading import Reading, Source, check_misnamed, note_unique, origin, required_file
 from .scores import load_evaluations, load_indicators
+from .scores_xlsx import with_score_workbook
 from .stories import load_exemplars, load_notices
 from .yamlfile import Node
 
@@ -33,14 +38,15 @@ def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.C
     campaign = model.Campaign(
         plan=load_plan(reading),
         units=units,
-        indicators=load_indicators(reading),
-        evaluations=load_evaluations(reading),
+        indicators=with_indicator_workbook(reading, load_indicators(reading)),
+        evaluations=with_score_workbook(reading, load_evaluations(reading)),
         ledger=load_ledger(reading),
         exemplars=load_exemplars(reading),
         notices=load_notices(reading),
         data_dir=str(data_dir.resolve()),
     )
     check_misnamed(reading)
+    reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     if reading.errors:
         raise DataErrors(reading.errors)
     return campaign
@@ -60,7 +66,8 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     # could not be read at all would make every reference to it look unknown.
     complete = all(is_map(node) and not skipped(node.value.get("id")) for node in items)
     reading.unit_ids = tuple(seen) if complete else None
-    return tuple(unit for unit in units if unit)
+    reading.units = tuple(unit for unit in units if unit)
+    return reading.units
 
 
 def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Unit]:
@@ -71,6 +78,10 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     duplicate = value in seen
     note_unique(source, seen, value, entries.get("id"), "id")
     if value is None or duplicate or not url_safe_id(source, value, entries["id"], "id"):
+        return None
+    if reserved_problem(value, "单位 id"):
+        hint = "它会和网站自己的页面用同一个网址，换一个，如 " + f"{value}-unit"
+        source.error(entries["id"].line, "id", reserved_problem(value, "单位 id"), hint)
         return None
     optional = {
         key: text(source, entries.get(key), key) or "" for key in ("short", "group", "contact")

@@ -8,12 +8,14 @@ from datetime import date
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
-from . import mdsafety
+from . import guards, mdsafety
 from .reading import Source
-from .yamlfile import INVALID, Node
+from .yamlfile import INVALID, Node, NotADate
 
 UNIT_ID = re.compile(r"[a-z0-9-]+")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+"""Dates outside these are typing slips (0214, 20140), and would overflow date arithmetic."""
 
 
 def join(name: str, key: str) -> str:
@@ -90,7 +92,11 @@ def sequence(source: Source, node: Optional[Node], name: str) -> List[Node]:
     if not isinstance(node.value, list):
         source.error(node.line, name, f"必须是一个列表（每项以 - 开头），实际为{found(node)}")
         return []
-    return node.value
+    # A `-` with nothing after it would be dropped in silence: a half-deleted item, most often.
+    for item in node.value:
+        if item.value is None:
+            source.error(item.line, name, "列表里的这一项是空的", "删掉这个 -，或者写上内容")
+    return [item for item in node.value if item.value is not None]
 
 
 def nonempty_sequence(source: Source, node: Optional[Node], name: str, least: str) -> List[Node]:
@@ -123,13 +129,26 @@ def text(source: Source, node: Optional[Node], name: str) -> Optional[str]:
     if isinstance(node.value, (dict, list)):
         source.error(node.line, name, f"必须是一段文字，实际为{found(node)}")
         return None
-    return node.value if isinstance(node.value, str) else node.text
+    value = node.value if isinstance(node.value, str) else node.text
+    return value if within(source, node, name, value, guards.MAX_TEXT_CHARS) else None
+
+
+def within(source: Source, node: Node, name: str, value: str, limit: int) -> bool:
+    """Whether `value` keeps to its size limit; an error if not."""
+    problem = guards.too_long(value, limit)
+    if problem:
+        hint = "删掉粘贴进来的大段内容；长的说明写在 Markdown 字段或正文里"
+        source.error(node.line, name, problem, hint)
+    return problem is None
 
 
 def markdown(source: Source, node: Optional[Node], name: str) -> Optional[str]:
-    value = text(source, node, name)
-    if value is not None:
-        check_markdown(source, value, node.line, name, exact=False)
+    if skipped(node) or isinstance(node.value, (dict, list)):
+        return text(source, node, name)
+    value = node.value if isinstance(node.value, str) else node.text
+    if not within(source, node, name, value, guards.MAX_MARKDOWN_CHARS):
+        return None
+    check_markdown(source, value, node.line, name, exact=False)
     return value
 
 
@@ -162,15 +181,24 @@ def number(source: Source, node: Optional[Node], name: str) -> Optional[model.Nu
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         source.error(node.line, name, f"必须是数字，实际为{found(node)}", number_hint(node))
         return None
+    problem = guards.number_problem(node.value)
+    if problem:
+        source.error(node.line, name, f"{problem}，实际为 '{mdsafety.shorten(node.text)}'")
+        return None
     return node.value
 
 
-def integer(source: Source, node: Optional[Node], name: str, minimum: int) -> Optional[int]:
+def integer(
+    source: Source, node: Optional[Node], name: str, minimum: int, maximum: Optional[int] = None
+) -> Optional[int]:
     value = number(source, node, name)
     if value is None:
         return None
     if not isinstance(value, int) or value < minimum:
         source.error(node.line, name, f"必须是不小于 {minimum} 的整数，实际为 '{node.text}'")
+        return None
+    if maximum is not None and value > maximum:
+        source.error(node.line, name, f"不能大于 {maximum}，实际为 '{node.text}'")
         return None
     return value
 
@@ -186,6 +214,15 @@ def boolean(source: Source, node: Optional[Node], name: str) -> Optional[bool]:
 
 
 def a_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
+    day = any_date(source, node, name)
+    if day is not None and not EARLIEST <= day <= LATEST:
+        hint = "检查年份是不是少写或多写了一位"
+        source.error(node.line, name, f"日期超出范围：{day}，必须在 1900 年到 2099 年之间", hint)
+        return None
+    return day
+
+
+def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
     if skipped(node):
         return None
     if isinstance(node.value, date):
@@ -194,7 +231,9 @@ def a_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
         try:
             return date.fromisoformat(node.value.strip())
         except ValueError:
-            source.error(node.line, name, f"日期不存在：'{node.value}'", "检查月份和日子")
+            # Named by its own key (`end`), as the reading named it before it knew the field.
+            key = name.rsplit(".", 1)[-1] if isinstance(node.value, NotADate) else name
+            source.error(node.line, key, f"日期不存在：'{node.value}'", "检查月份和日子")
             return None
     source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}")
     return None
@@ -233,21 +272,3 @@ def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str
     hint = did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
     source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None
-
-
-def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]:
-    """A path relative to the file naming it, returned relative to data/ (posix)."""
-    value = text(source, node, name)
-    if value is None:
-        return None
-    data_dir = source.reading.data_dir.resolve()
-    target = (source.file.parent / value).resolve()
-    if not target.is_relative_to(data_dir):
-        hint = "路径相对于本文件所在的文件夹"
-        source.error(node.line, name, f"图片必须放在 data/ 文件夹里面：'{value}'", hint)
-        return None
-    if not target.is_file():
-        hint = "路径相对于本文件所在的文件夹，注意大小写和扩展名"
-        source.error(node.line, name, f"找不到图片文件：'{value}'", hint)
-        return None
-    return target.relative_to(data_dir).as_posix()

@@ -6,18 +6,21 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from .facts import check_item_dates
 from .fields import (
     a_date,
     boolean,
-    choice,
-    image_path,
     mapping,
     markdown,
     sequence,
     text,
     unit_ref,
 )
+from .images import image_path
+from .ledger_xlsx import read_ledger_workbook
 from .reading import Reading, Source, note_unique, origin
+from .statuses import read_status
+from .workbook import check_not_workbooks, workbook_files
 from .yamlfile import Node
 
 ITEM_REQUIRED = ("id", "unit", "problem", "status")
@@ -29,17 +32,26 @@ CLOSED = ("done", "verified")
 
 
 def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
-    """Every item of every file, files in name order; ids are unique across files.
+    """Every item of every file (YAML and workbooks), files in name order; ids are unique across
+    files.
 
     Files named `*.yaml` are reported by `reading.check_misnamed`."""
-    folder = reading.data_dir / "rectifications"
-    if not folder.is_dir():
+    folder = reading.data_folder("rectifications")
+    if folder is None:
         return ()
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
-    for file in sorted(path for path in folder.glob("*.yml") if path.is_file()):
+    # Every name ending .yml is read or reported: a folder or a link so named is an error.
+    yaml_files = list(folder.glob("*.yml"))
+    for file in sorted([*yaml_files, *workbook_files(folder)]):
+        if file.suffix == ".xlsx":
+            items += read_ledger_workbook(
+                reading, file, lambda src, node: read_item(src, node, seen)
+            )
+            continue
         source, root = reading.read(file)
         items += [read_item(source, node, seen) for node in sequence(source, root, "")]
+    check_not_workbooks(reading, sorted([*folder.glob("*.xls"), *folder.glob("*.csv")]))
     return tuple(item for item in items if item)
 
 
@@ -52,10 +64,12 @@ def read_item(
     get = entries.get
     item_id = text(source, get("id"), "id")
     note_unique(source, seen, item_id, get("id"), "id")
-    status = choice(source, get("status"), "status", model.STATUSES)
+    status = read_status(source, get("status"), "status")
     deadline, completed = read_status_dates(source, node, entries, status)
     words = {key: text(source, get(key), key) or "" for key in ("source", "category", "owner")}
     photos = read_photos(source, get("photos"))
+    found = a_date(source, get("found"), "found")
+    check_item_dates(source, entries, found, {"deadline": deadline, "completed": completed})
     return model.RectificationItem(
         id=item_id,
         unit=unit_ref(source, get("unit"), "unit"),
@@ -64,7 +78,7 @@ def read_item(
         deadline=deadline,
         measures=markdown(source, get("measures"), "measures") or "",
         **words,
-        found=a_date(source, get("found"), "found"),
+        found=found,
         completed=completed,
         updates=read_updates(source, get("updates")),
         photo_before=photos.get("before", ""),
@@ -86,14 +100,15 @@ def read_status_dates(
     completed = a_date(source, entries.get("completed"), "completed")
     if status is None:
         return deadline, completed
-    shown = f"{status}（{model.STATUS_NAMES[status]}）"
+    shown = source.status_shown(status)
     if status != "ongoing" and not given(entries, "deadline"):
         source.error(node.line, "deadline", f"状态为 {shown}的事项必须写整改时限")
     if status in CLOSED and not given(entries, "completed"):
         source.error(node.line, "completed", f"状态为 {shown}的事项必须写完成日期")
     if status not in CLOSED and given(entries, "completed"):
-        hint = "删掉 completed，或者把 status 改为 done"
-        message = f"状态为 {shown}的事项不能写完成日期，只有 done 和 verified 才写"
+        done, verified = source.status_word("done"), source.status_word("verified")
+        hint = f"删掉 {source.term('completed')}，或者把 {source.term('status')} 改为 {done}"
+        message = f"状态为 {shown}的事项不能写完成日期，只有 {done} 和 {verified} 才写"
         source.error(entries["completed"].line, "completed", message, hint)
     return deadline, completed
 

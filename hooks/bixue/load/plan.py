@@ -31,6 +31,9 @@ PLAN_OPTIONAL = (
     *("screen", "privacy", "ledger"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
+MAX_SETTINGS = {"interval": 3600, "reload": 86400, "seconds": 3600, "warn_days": 365}
+"""Upper limits of the settings: beyond them a screen would never turn (a browser fires a timer
+of more than 24.8 days at once) and every item would be 临期."""
 
 
 def load_plan(reading: Reading) -> Optional[model.Plan]:
@@ -60,7 +63,9 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         mask_leading_group=read_setting(
             source, get("privacy"), "privacy", "mask_leading_group", False
         ),
-        warn_days=read_setting(source, get("ledger"), "ledger", "warn_days", 3),
+        warn_days=read_setting(
+            source, get("ledger"), "ledger", "warn_days", 3, MAX_SETTINGS["warn_days"]
+        ),
         origin=origin(source, root),
     )
 
@@ -158,7 +163,7 @@ def read_screen(source: Source, node: Optional[Node]) -> model.Screen:
     if entries is None:
         return model.Screen()
     settings = {
-        key: integer(source, entries.get(key), join("screen", key), 1)
+        key: integer(source, entries.get(key), join("screen", key), 1, MAX_SETTINGS[key])
         for key in ("interval", "reload")
     }
     if entries.get("slides") is not None and entries["slides"].value is not None:
@@ -178,12 +183,19 @@ def read_slide(source: Source, node: Node) -> Optional[model.Slide]:
         return model.Slide(name) if name else None
     entries = mapping(source, node, "screen.slides", ("name",), ("seconds",))
     name = choice(source, entries.get("name"), "screen.slides.name", model.SLIDE_NAMES)
-    seconds = integer(source, entries.get("seconds"), "screen.slides.seconds", 1)
+    seconds = integer(
+        source, entries.get("seconds"), "screen.slides.seconds", 1, MAX_SETTINGS["seconds"]
+    )
     return model.Slide(name, seconds) if name else None
 
 
 def read_setting(
-    source: Source, node: Optional[Node], name: str, key: str, default: object
+    source: Source,
+    node: Optional[Node],
+    name: str,
+    key: str,
+    default: object,
+    maximum: Optional[int] = None,
 ) -> object:
     """One setting of a small section (privacy, ledger), or its default."""
     entries = mapping(source, node, name, (), (key,))
@@ -191,5 +203,5 @@ def read_setting(
     if isinstance(default, bool):
         value = boolean(source, child, join(name, key))
     else:
-        value = integer(source, child, join(name, key), 0)
+        value = integer(source, child, join(name, key), 0, maximum)
     return default if value is None else value

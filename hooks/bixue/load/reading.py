@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
+from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
 
 _PARSED: Dict[str, Tuple[bytes, Tuple[Optional[Node], List[DataError]]]] = {}
@@ -19,14 +20,14 @@ rebuilds on every edit and reads again only the files that changed. What a file 
 depends on its bytes and its path only, and a Node is never changed once read."""
 
 
-def read_yaml_cached(file: Path, path: str) -> Tuple[Optional[Node], List[DataError]]:
-    raw = file.read_bytes()
+def read_yaml_cached(raw: bytes, path: str) -> Tuple[Optional[Node], List[DataError]]:
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     last = _PARSED.get(path)
     if last is not None and last[0] == digest:
         return last[1]
     text, errors = decode(raw, path)
     found = (None, errors) if text is None else parse_yaml(text, path)
+    found = (found[0], errors + found[1]) if text is not None else found
     _PARSED[path] = (digest, found)
     return found
 
@@ -40,6 +41,8 @@ class Reading:
     errors: List[DataError] = field(default_factory=list)
     unit_ids: Optional[Tuple[str, ...]] = None
     """In units.yml order; None while units.yml is unread or unreadable (no reference checks)."""
+    units: Tuple[model.Unit, ...] = ()
+    """The units read, for workbooks that name a unit by its name or short name."""
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.project_dir)).as_posix()
@@ -51,10 +54,26 @@ class Reading:
         """An error about a whole file (line 0)."""
         self.errors.append(DataError(self.relative(file), 0, "", message, hint))
 
+    def data_bytes(self, file: Path) -> Optional[bytes]:
+        """The bytes of a data file, or None once why not is reported (a folder, a link…)."""
+        raw, problem = read_data_file(self.data_dir, file)
+        if problem:
+            self.file_error(file, *problem)
+        return raw
+
+    def data_folder(self, name: str) -> Optional[Path]:
+        """A folder of data files, or None when there is none (or why not is reported)."""
+        folder = self.data_dir / name
+        problem = folder_problem(self.data_dir, folder)
+        if problem:
+            self.file_error(folder, *problem)
+        return folder if folder.is_dir() and not problem else None
+
     def read(self, file: Path) -> Tuple[Source, Optional[Node]]:
         """Read one YAML file; its reading errors join the others."""
         source = self.source(file)
-        root, errors = read_yaml_cached(file, source.path)
+        raw = self.data_bytes(file)
+        root, errors = read_yaml_cached(raw, source.path) if raw is not None else (None, [])
         self.errors.extend(errors)
         return source, root
 
@@ -70,6 +89,22 @@ class Source:
 
     def error(self, line: int, field_name: str, message: str, hint: str = "") -> None:
         self.reading.errors.append(DataError(self.path, line, field_name, message, hint))
+
+    def where(self, line: int) -> str:
+        """A place in this file as an error names it: `data/units.yml:12`."""
+        return f"{self.path}:{line}"
+
+    def status_shown(self, status: str) -> str:
+        """A status as messages about this file show it: `todo（未启动）`."""
+        return f"{status}（{model.STATUS_NAMES[status]}）"
+
+    def status_word(self, status: str) -> str:
+        """A status as hints about this file name it: `done`."""
+        return status
+
+    def term(self, key: str) -> str:
+        """A field as hints about this file name it: `completed`."""
+        return key
 
 
 def origin(source: Source, node: Node, **extra: int) -> model.Origin:
@@ -90,7 +125,7 @@ def note_unique(
     if value in seen:
         source.error(node.line, name, f"'{value}' 重复了：{seen[value]} 已经用过")
         return
-    seen[value] = f"{source.path}:{node.line}"
+    seen[value] = source.where(node.line)
 
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
@@ -114,7 +149,7 @@ def check_misnamed(reading: Reading) -> None:
 
 def required_file(reading: Reading, name: str) -> Optional[Path]:
     file = reading.data_dir / name
-    if file.is_file():
+    if present(file):
         return file
     misnamed = file.with_suffix(".yaml")
     hint = f"把 {misnamed.name} 改名为 {name}" if misnamed.is_file() else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
+from .datafiles import present
 from .fields import (
     a_date,
     any_mapping,
@@ -29,7 +30,7 @@ INDICATOR_OPTIONAL = ("unit", "direction", "cumulative", "target", "values")
 
 def load_indicators(reading: Reading) -> Optional[model.Indicators]:
     file = reading.data_dir / "indicators.yml"
-    if not file.is_file():
+    if not present(file):
         return None
     source, root = reading.read(file)
     entries = mapping(source, root, "", ("periods", "indicators"))
@@ -134,7 +135,7 @@ def read_unit_values(
 
 def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
     file = reading.data_dir / "evaluations.yml"
-    if not file.is_file():
+    if not present(file):
         return None
     source, root = reading.read(file)
     entries = mapping(source, root, "", ("criteria",), ("rounds", "levels"))
@@ -189,6 +190,7 @@ def read_round(
     scores = {
         unit: read_scores(source, child, join("scores", unit), criteria)
         for unit, child in unit_entries(source, entries.get("scores"), "scores")
+        if child.value is not None  # `north:` left empty is not written: 未参评
     }
     name = text(source, entries.get("name"), "rounds.name") or ""
     when = a_date(source, entries.get("date"), "rounds.date")

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from .. import model
+from . import guards
 from .fields import (
     UNIT_ID,
     a_date,
     boolean,
     check_markdown,
-    image_path,
     mapping,
     markdown,
     sequence,
@@ -19,6 +19,8 @@ from .fields import (
     texts,
     unit_ref,
 )
+from .images import image_path
+from .names import reserved_problem
 from .reading import Reading, Source, origin
 from .yamlfile import Node, decode, parse_yaml
 
@@ -27,8 +29,8 @@ EXEMPLAR_OPTIONAL = ("summary", "people", "tags", "cover", "adopted_by", "intern
 
 
 def documents(reading: Reading, folder: str) -> List[Path]:
-    path = reading.data_dir / folder
-    return sorted(path.glob("*.md")) if path.is_dir() else []
+    path = reading.data_folder(folder)
+    return sorted(path.glob("*.md")) if path else []
 
 
 def load_exemplars(reading: Reading) -> Tuple[model.Exemplar, ...]:
@@ -94,13 +96,17 @@ def slug(source: Source, file: Path) -> str:
     if not UNIT_ID.fullmatch(file.stem):
         hint = "文件名会成为网址，只能用小写字母、数字和 -"
         source.error(0, "", f"文件名不合格：'{file.name}'", hint)
+    elif reserved_problem(file.stem, "文件名"):
+        hint = f"它会和网站自己的页面用同一个网址，改个名字，如 {file.stem}-1.md"
+        source.error(0, "", reserved_problem(file.stem, "文件名"), hint)
     return file.stem
 
 
 def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node], str, int]:
     """The front matter, the body (checked as Markdown) and the line the body starts on."""
     source = reading.source(file)
-    content, errors = decode(file.read_bytes(), source.path)
+    raw = reading.data_bytes(file)
+    content, errors = decode(raw, source.path) if raw is not None else (None, [])
     reading.errors.extend(errors)
     lines = (content or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     closing = front_matter_end(source, lines) if content is not None else None
@@ -111,7 +117,12 @@ def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node],
     rest = lines[closing + 1 :]
     blank = next((index for index, line in enumerate(rest) if line.strip()), 0)
     body, body_line = "\n".join(rest[blank:]).rstrip(), closing + 2 + blank
-    check_markdown(source, body, body_line, "body", exact=True)
+    reading.errors.extend(guards.forbidden_characters(rest, source.path, closing + 2))
+    if guards.too_long(body, guards.MAX_BODY_CHARS):
+        hint = "正文太长：分成几篇，或删掉粘贴进来的大段内容"
+        source.error(body_line, "body", guards.too_long(body, guards.MAX_BODY_CHARS), hint)
+    else:
+        check_markdown(source, body, body_line, "body", exact=True)
     return source, root, body, body_line
 
 

@@ -42,6 +42,9 @@ COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("整改进展", 48),
 )
 """Header and column width (in characters of Latin text; a Chinese character takes two)."""
+INTERNAL_COLUMN = ("内部", 6)
+"""Only in the internal build (the public one has no internal items): so that the workbook, put
+back into data/rectifications/, gives back the same ledger."""
 DATE_FORMAT = "yyyy-mm-dd"
 WRAPPED = {"问题", "整改措施", "整改进展"}
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
@@ -64,16 +67,24 @@ def files(board: Board) -> List[GeneratedFile]:
     return [GeneratedFile(XLSX, content=_LAST["xlsx"]), GeneratedFile(CSV, content=_LAST["csv"])]
 
 
+def columns(board: Board) -> Tuple[Tuple[str, int], ...]:
+    return COLUMNS if board.public else (*COLUMNS, INTERNAL_COLUMN)
+
+
 def ledger_rows(board: Board) -> List[Tuple]:
-    """One tuple per listed item, in COLUMNS order; dates stay dates, blanks are None."""
-    return [_row(board, row) for row in in_id_order(board.listed_ledger())]
+    """One tuple per listed item, in `columns(board)` order; dates stay dates, blanks are None."""
+    rows = [_row(board, row) for row in in_id_order(board.listed_ledger())]
+    if board.public:
+        return rows
+    internal = ("是" if row.item.internal else None for row in in_id_order(board.listed_ledger()))
+    return [(*values, flag) for values, flag in zip(rows, internal, strict=True)]
 
 
 def ledger_csv(board: Board) -> bytes:
     """UTF-8 with a BOM, so Excel opens the Chinese correctly; dates as 2014-06-30."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(name for name, _width in COLUMNS)
+    writer.writerow(name for name, _width in columns(board))
     for values in ledger_rows(board):
         writer.writerow(_csv_cell(value) for value in values)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
@@ -83,7 +94,7 @@ def ledger_xlsx(board: Board) -> bytes:
     """A workbook with a bold, frozen header, sized columns, real dates and a note sheet;
     the table is streamed (write-only), so 20,000 items take seconds, not a minute."""
     workbook = Workbook(write_only=True)
-    _write_table(workbook.create_sheet("整改台账"), ledger_rows(board))
+    _write_table(workbook.create_sheet("整改台账"), ledger_rows(board), columns(board))
     _write_note(workbook.create_sheet("说明"), board)
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
     workbook.properties.title = f"{board.campaign.plan.title} 整改台账"
@@ -136,17 +147,17 @@ def _row(board: Board, row: LedgerRow) -> Tuple:
     )
 
 
-def _write_table(sheet, rows: Sequence[Tuple]) -> None:
+def _write_table(sheet, rows: Sequence[Tuple], names: Sequence[Tuple[str, int]]) -> None:
     """Write-only: widths, panes and filter before the rows, each cell styled as it goes."""
-    for index, (_name, width) in enumerate(COLUMNS, start=1):
+    for index, (_name, width) in enumerate(names, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
-    header = [WriteOnlyCell(sheet, name) for name, _width in COLUMNS]
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
+    header = [WriteOnlyCell(sheet, name) for name, _width in names]
     for cell in header:
         cell.font = Font(bold=True)
     sheet.append(header)
-    styles = [_styles(sheet, name in WRAPPED) for name, _width in COLUMNS]
+    styles = [_styles(sheet, name in WRAPPED) for name, _width in names]
     for values in rows:
         cells = zip(values, styles, strict=True)
         sheet.append([_cell(sheet, value, style) for value, style in cells])

@@ -9,7 +9,7 @@ from ..charts import embed as chart_html
 from ..charts import indicators as charts_indicators
 from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board, IndicatorView
-from . import paged
+from . import paged, workbooks
 
 HERE = "indicators.md"
 
@@ -48,7 +48,8 @@ def render_indicators(board: Board, here: str) -> str:
 def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str]]:
     if not board.indicators:
         return [("", render.render_block("indicators_empty.html"))]
-    return [(_heading(view), _both(board, view, here, files)) for view in board.indicators]
+    found = [(_heading(view), _both(board, view, here, files)) for view in board.indicators]
+    return [("", workbooks.render_links(board, here, "indicators")), *found]
 
 
 def _heading(view: IndicatorView) -> str:

@@ -12,7 +12,7 @@ from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
 from ..model import STATUSES
 from ..outputs import downloads, images
-from . import ledger_table
+from . import ledger_table, workbooks
 
 SRC_URI = "rectification.md"
 TITLE = "整改台账"
@@ -55,6 +55,8 @@ def render_ledger_page(board: Board) -> str:
         ("", chart_html.render(charts_ledger.ledger_by_unit(board), "ledger-by-unit")),
         ("台账明细", render_items(board, here)),
     ]
+    if not board.public:
+        sections.append(("台账模板", workbooks.render_links(board, here, "ledger")))
     return render.page_markdown(TITLE, sections, meta=META)
 
 

@@ -9,7 +9,7 @@ from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
 from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board, RoundView
-from . import paged
+from . import paged, workbooks
 
 HERE = "ranking.md"
 
@@ -56,6 +56,7 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
     found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
     found.append(("等级标准", render_levels(board, here)))
     found.append(("说明", render.render_block("ranking_notes.html")))
+    found.insert(0, ("", workbooks.render_links(board, here, "ranking")))
     return found
 
 

@@ -1,0 +1,119 @@
+"""What an image named in the data must be: a whole JPEG, PNG, GIF or WebP picture of sane size,
+decoded once with Pillow at load time so a broken or hostile file stops the build, not a page."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Optional, Tuple
+
+from PIL import Image
+
+from . import mdsafety
+from .datafiles import path_problem
+from .fields import text
+from .reading import Source
+from .yamlfile import Node
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_PIXELS = 50_000_000
+"""5000 万像素: more than any phone photo; a decompression bomb claims billions."""
+SUFFIXES = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+}
+"""Extension -> the format Pillow must find inside (MPO, a camera's JPEG, counts as JPEG)."""
+FORMAT_NAMES = {"JPEG": "JPG", "MPO": "JPG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
+RESAVE = "用看图软件打开，另存为 JPG 或 PNG"
+
+Problem = Tuple[str, str]
+
+
+def image_problem(file: Path) -> Optional[Problem]:
+    """Why `file` (a regular file inside data/) cannot be published as an image, or None."""
+    suffix = file.suffix.lower()
+    if suffix in (".svg", ".svgz"):
+        return "不能用 SVG 图片（SVG 里可以藏脚本）", RESAVE
+    if suffix not in SUFFIXES:
+        return f"图片只能是 JPG、PNG、GIF 或 WebP，不能是 '{suffix or file.name}'", RESAVE
+    size = file.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        limit = MAX_IMAGE_BYTES // (1024 * 1024)
+        return f"图片超过 {limit} MB 上限（实际 {size / 1024 / 1024:.1f} MB）", "缩小后再放进来"
+    return decoding_problem(file, SUFFIXES[suffix])
+
+
+def decoding_problem(file: Path, expected: str) -> Optional[Problem]:
+    """Open the header, check format and pixel count, then decode every pixel."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(file) as image:
+                problem = header_problem(image, expected)
+                if problem is None:
+                    # A JPEG decoded at 1/8 scale still reads every byte (a cut file fails), in
+                    # half the time: this check runs for every photo of every build.
+                    image.draft(image.mode, tuple(max(1, side // 8) for side in image.size))
+                    image.load()
+                return problem
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return too_many_pixels("")
+        except Image.UnidentifiedImageError:
+            return "这个文件不是图片，或是不支持的格式（如 HEIC）", RESAVE
+        # Pillow's decoders raise OSError, SyntaxError, ValueError, EOFError… for a broken file:
+        # any of them means the same to the clerk.
+        except Exception:
+            return "图片不完整或已损坏（可能只拷贝了一部分）", "重新从原处拷贝这张图片，或" + RESAVE
+
+
+def header_problem(image: Image.Image, expected: str) -> Optional[Problem]:
+    found = "JPEG" if image.format == "MPO" else image.format
+    if found != expected:
+        name = FORMAT_NAMES.get(found or "", found or "未知")
+        wanted = {kind: suffix for suffix, kind in SUFFIXES.items() if suffix != ".jpeg"}
+        wanted = wanted.get(found or "", "")
+        hint = f"把扩展名改为 {wanted}" if wanted else RESAVE
+        return f"图片的扩展名和内容不符：内容是 {name} 格式", hint
+    width, height = image.size
+    if width * height > MAX_IMAGE_PIXELS:
+        return too_many_pixels(f"{width}×{height} 像素，")
+    return None
+
+
+def too_many_pixels(shown: str) -> Problem:
+    limit = f"{MAX_IMAGE_PIXELS // 10_000:,} 万像素".replace(",", "")
+    return f"图片太大：{shown}超过 {limit}的上限", "缩小后再放进来"
+
+
+def image_path(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    """A path relative to the file naming it, returned relative to data/ (posix)."""
+    value = text(source, node, name)
+    if value is None:
+        return None
+    try:
+        return checked_image(source, node, name, value)
+    except (OSError, ValueError):  # a name too long, or holding NUL: no file has it
+        hint = "路径太长，或含有文件名里不能有的字符"
+        source.error(node.line, name, f"找不到图片文件：'{mdsafety.shorten(value)}'", hint)
+        return None
+
+
+def checked_image(source: Source, node: Node, name: str, value: str) -> Optional[str]:
+    data_dir = source.reading.data_dir.resolve()
+    target = (source.file.parent / value).resolve()
+    if not target.is_relative_to(data_dir):
+        hint = "路径相对于本文件所在的文件夹"
+        source.error(node.line, name, f"图片必须放在 data/ 文件夹里面：'{value}'", hint)
+        return None
+    if not target.exists() and not (source.file.parent / value).is_symlink():
+        hint = "路径相对于本文件所在的文件夹，注意大小写和扩展名"
+        source.error(node.line, name, f"找不到图片文件：'{value}'", hint)
+        return None
+    problem = path_problem(data_dir, source.file.parent / value, "图片") or image_problem(target)
+    if problem:
+        source.error(node.line, name, f"'{value}'：{problem[0]}", problem[1])
+        return None
+    return target.relative_to(data_dir).as_posix()

@@ -1,0 +1,105 @@
+"""data/indicators.xlsx: each indicator's reported values (and per-unit targets), a sheet each.
+
+Periods and the indicators themselves stay in indicators.yml."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Dict, Optional, Tuple
+
+from .. import model
+from .cells import as_number, header_text, reported
+from .datafiles import present
+from .reading import Reading
+from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
+from .workbook import Sheet, WorkbookSource, check_not_workbooks, line_of, open_workbook
+
+FILE = "indicators.xlsx"
+UNIT, TARGET = "单位", "目标"
+
+
+def with_indicator_workbook(
+    reading: Reading, indicators: Optional[model.Indicators]
+) -> Optional[model.Indicators]:
+    """`indicators` with the values of data/indicators.xlsx, when there is one."""
+    file = reading.data_dir / FILE
+    check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
+    if not present(file):  # a folder or a link so named is reported by open_workbook
+        return indicators
+    others = [reading.data_dir / f"indicators.{suffix}" for suffix in ("yml", "yaml")]
+    if indicators is None and any(other.is_file() for other in others):
+        return None  # that file's own errors (or its misnaming) are reported; this would follow
+    if indicators is None:
+        hint = "先在 indicators.yml 里写 periods 和各项指标"
+        reading.file_error(file, "有指标数值工作簿，却没有 indicators.yml", hint)
+        return None
+    source, sheets = open_workbook(reading, file)
+    names = {header_text(i.name): i for i in indicators.indicators if i.name}
+    names.update({header_text(i.id): i for i in indicators.indicators if i.id})
+    given: Dict[str, model.Indicator] = {}
+    for sheet in sheets or ():
+        indicator = named_sheet(source, sheet, names, "指标")
+        if indicator is None:
+            continue
+        if indicator.id in given:
+            source.error(line_of(sheet, 1, 1), "", f"指标 '{indicator.name}' 有两个工作表")
+            continue
+        given[indicator.id] = read_sheet(source, sheet, indicator, indicators.periods)
+    replaced = [given.get(indicator.id, indicator) for indicator in indicators.indicators]
+    return dataclasses.replace(indicators, indicators=tuple(replaced))
+
+
+def read_sheet(
+    source: WorkbookSource, sheet: Sheet, indicator: model.Indicator, periods: Tuple[str, ...]
+) -> model.Indicator:
+    if indicator.values:
+        where = f"{indicator.origin.path}:{indicator.origin.line_of('values')}"
+        message = f"指标 '{indicator.name}' 的数值已经写在 {where}，不能两处都写"
+        source.error(line_of(sheet, 1, 1), "", message, "只保留一处")
+    at = header_row(sheet, (UNIT,))
+    if at is None:
+        source.error(line_of(sheet, 1, 1), "", "前 10 行里找不到表头“单位”")
+        return indicator
+    known = {UNIT: "unit", TARGET: "target", **{header_text(p): p for p in periods}}
+    unknown = ("indicators.yml 的 periods 里没有这个时期", "先在 periods 里加上它")
+    columns = header_columns(source, sheet, at, known, unknown=unknown)
+    values: Dict[str, Dict[str, model.Number]] = {}
+    targets = dict(indicator.targets)
+    for number, unit, row in unit_rows(source, sheet, at, columns.get("unit", 1)):
+        cells = {
+            key: (line_of(sheet, number, col), cell_value(row, col)) for key, col in columns.items()
+        }
+        reported_values = {
+            period: number_in(source, *cells[period], period)
+            for period in periods
+            if period in cells
+        }
+        reported_values = {p: v for p, v in reported_values.items() if v is not None}
+        if reported_values:
+            values[unit] = {p: reported_values[p] for p in periods if p in reported_values}
+        target = target_in(source, *cells.get("target", (0, None)), indicator.direction)
+        if target is not None:
+            targets[unit] = target
+    return dataclasses.replace(indicator, values=values, targets=targets)
+
+
+def number_in(source: WorkbookSource, line: int, value, name: str) -> Optional[model.Number]:
+    """A cell's number; blank is 未报送 (None)."""
+    if value is None or reported(value):
+        return None
+    number, problem = as_number(value)
+    if number is None:
+        source.error(line, name, problem)
+    return number
+
+
+def target_in(source: WorkbookSource, line: int, value, direction: str):
+    target = number_in(source, line, value, TARGET)
+    if target is not None and direction == "up" and target <= 0:
+        # Completion is latest / target, so an upward target must be positive.
+        source.error(line, TARGET, f"方向为 up 时目标必须大于 0，实际为 {target}")
+        return None
+    if target is not None and target < 0:
+        source.error(line, TARGET, f"目标不能为负数，实际为 {target}")
+        return None
+    return target

@@ -1,0 +1,135 @@
+"""A sheet as a table: its header row, which column holds which field, and units named in cells."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from .. import model
+from . import mdsafety
+from .cells import as_text, header_text, reported
+from .fields import did_you_mean
+from .workbook import HEADER_ROWS, NOTE_SHEETS, Sheet, WorkbookSource, line_of
+from .yamlfile import INVALID
+
+
+def header_row(sheet: Sheet, needed: Sequence[str]) -> Optional[int]:
+    """Index in sheet.rows of the first of the first rows holding every `needed` header."""
+    for at, (number, values) in enumerate(sheet.rows):
+        if number > HEADER_ROWS:
+            return None
+        if set(needed) <= {header_text(value) for value in values}:
+            return at
+    return None
+
+
+def header_columns(
+    source: WorkbookSource,
+    sheet: Sheet,
+    at: int,
+    known: Mapping[str, str],
+    ignored: Iterable[str] = (),
+    unknown: Tuple[str, str] = ("未知的列", ""),
+) -> Dict[str, int]:
+    """Field -> column number (1-based) of a header row; unknown and doubled headers reported.
+
+    `known` maps header text (normalised) to field; `ignored` headers are skipped in silence;
+    `unknown` is the message and hint for other headers (`{}` in the message: the header)."""
+    number, values = sheet.rows[at]
+    columns: Dict[str, int] = {}
+    for col, value in enumerate(values, start=1):
+        header = header_text(value)
+        if not header or header in ignored:
+            continue
+        where = line_of(sheet, number, col)
+        if header not in known:
+            hint = did_you_mean(header, known) or unknown[1] or "可用的列：" + "、".join(known)
+            source.error(where, "", f"{unknown[0]} '{mdsafety.shorten(header)}'", hint)
+        elif known[header] in columns:
+            source.error(where, "", f"'{header}' 这一列出现了两次")
+        else:
+            columns[known[header]] = col
+    return columns
+
+
+def data_rows(sheet: Sheet, at: int) -> List[Tuple[int, Tuple]]:
+    """The rows under the header row; blank rows were never kept."""
+    return sheet.rows[at + 1 :]
+
+
+def cell_value(values: Tuple, column: Optional[int]):
+    if column is None or column > len(values):
+        return None
+    return values[column - 1]
+
+
+def unit_names(units: Sequence[model.Unit]) -> Dict[str, Tuple[str, ...]]:
+    """Every way a cell may name a unit -> the unit ids it names (more than one: ambiguous)."""
+    names: Dict[str, Tuple[str, ...]] = {}
+    for unit in units:
+        names[unit.id] = (unit.id,)
+    for kind in ("name", "short"):
+        for unit in units:
+            word = getattr(unit, kind)
+            if word and word not in {u.id for u in units}:
+                names[word] = tuple(dict.fromkeys((*names.get(word, ()), unit.id)))
+    return names
+
+
+def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
+    """A unit named by id, name or short name -> its id; INVALID after reporting a bad one."""
+    if value is None or reported(value):
+        return value
+    written = as_text(value)
+    units = source.reading.units
+    if source.reading.unit_ids is None:
+        return written  # units.yml is unreadable: its errors come first
+    if source.unit_names is None:
+        source.unit_names = unit_names(units)
+    ids = source.unit_names.get(written, ())
+    if len(ids) == 1:
+        return ids[0]
+    if ids:
+        shown = "、".join(f"{model_unit(units, i).name}（{i}）" for i in ids)
+        message = f"'{written}' 是几个单位共用的简称：{shown}"
+        source.error(line, field_name, message, "写单位全称或 id")
+        return INVALID
+    options = [*source.unit_names]
+    hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
+    message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"
+    source.error(line, field_name, message, hint)
+    return INVALID
+
+
+def model_unit(units: Sequence[model.Unit], unit_id: str) -> model.Unit:
+    return next(unit for unit in units if unit.id == unit_id)
+
+
+def unit_rows(
+    source: WorkbookSource, sheet: Sheet, at: int, column: int
+) -> List[Tuple[int, str, Tuple]]:
+    """(row number, unit id, values) of each data row of a table keyed by unit; a unit named
+    twice, an unknown unit and a row without a unit are reported and left out."""
+    rows, seen = [], {}
+    for number, values in data_rows(sheet, at):
+        line = line_of(sheet, number, column)
+        unit = resolve_unit(source, cell_value(values, column), line, "单位")
+        if unit is None:
+            source.error(line, "单位", "这一行有数据，但没有写单位")
+        elif unit in seen:
+            source.error(line, "单位", f"'{unit}' 出现了两次：第 {seen[unit]} 行已经写过")
+        elif not reported(unit):
+            seen[unit] = number
+            rows.append((number, unit, values))
+    return rows
+
+
+def named_sheet(
+    source: WorkbookSource, sheet: Sheet, names: Mapping[str, object], kind: str
+) -> Optional[object]:
+    """The record a sheet stands for, by its name or id; reported when it names none."""
+    record = names.get(header_text(sheet.name))
+    if record is None and sheet.name not in NOTE_SHEETS:
+        hint = did_you_mean(header_text(sheet.name), names) or f"工作表名写{kind}的名称或 id"
+        message = f"工作表 '{sheet.name}' 不对应任何{kind}"
+        source.error(line_of(sheet, 1, 1), "", message, hint)
+    return record

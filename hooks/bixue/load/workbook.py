@@ -1,0 +1,218 @@
+"""Workbooks (.xlsx) as clerks keep them: which files count, each sheet's rows, and where a cell is
+for errors (`整改台账!J12` instead of a line)."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from .. import model
+from ..errors import DataError
+from . import guards
+from .cells import clean
+from .datafiles import path_problem
+from .reading import Reading, Source
+from .sheet_rows import sheet_values
+from .yamlfile import INVALID
+
+LOCK_PREFIXES = ("~$", ".~")
+"""Excel's and WPS's lock files beside an open workbook: never data."""
+SAVE_AS = "请用 Excel 或 WPS 打开后另存为 .xlsx"
+ZIP_MAGIC = b"PK\x03\x04"
+OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
+HEADER_ROWS = 10
+"""The header row is among the first rows; above it may stand a merged title."""
+NOTE_SHEETS = ("说明",)
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""An .xlsx is a zip file: a small one may unpack to gigabytes (a zip bomb)."""
+# Line numbers of workbook errors order them by sheet, row and column; col 0 means the whole row.
+SHEET_STEP, ROW_STEP = 10**12, 10**5
+
+
+@dataclass
+class Sheet:
+    """One sheet's rows that hold something, as (row number, trimmed values)."""
+
+    name: str
+    index: int
+    rows: List[Tuple[int, Tuple[Any, ...]]]
+
+
+@dataclass
+class WorkbookSource(Source):
+    """A workbook being checked: errors name `sheet!cell`, fields by their column's header."""
+
+    sheets: List[str] = field(default_factory=list)
+    columns: Dict[int, Dict[str, int]] = field(default_factory=dict)
+    """Sheet index -> field -> column number, for errors about a whole row."""
+    headers: Dict[str, str] = field(default_factory=dict)
+    """Field (as the YAML reader names it) -> the header shown in errors."""
+    unit_names: Optional[Dict[str, Tuple[str, ...]]] = None
+    """Every way a cell may name a unit -> the unit ids it names; made on first use."""
+
+    def cell(self, line: int) -> str:
+        sheet, rest = divmod(line, SHEET_STEP)
+        row, col = divmod(rest, ROW_STEP)
+        return f"{self.sheets[sheet - 1]}!{get_column_letter(col or 1)}{row}"
+
+    def error(self, line: int, field_name: str, message: str, hint: str = "") -> None:
+        if line % ROW_STEP == 0:
+            column = self.columns.get(line // SHEET_STEP - 1, {}).get(field_name.split(".")[0])
+            line += column or 0
+        label = self.headers.get(field_name, field_name)
+        error = DataError(self.path, line, label, message, hint, cell=self.cell(line))
+        self.reading.errors.append(error)
+
+    def where(self, line: int) -> str:
+        return f"{self.path}:{self.cell(line)}"
+
+    def status_shown(self, status: str) -> str:
+        return f"“{model.STATUS_NAMES[status]}”"
+
+    def status_word(self, status: str) -> str:
+        return model.STATUS_NAMES[status]
+
+    def term(self, key: str) -> str:
+        return self.headers.get(key, key)
+
+
+def line_of(sheet: Sheet, row: int, col: int = 0) -> int:
+    """The line number standing for a cell (col 0: the row) in errors."""
+    return (sheet.index + 1) * SHEET_STEP + row * ROW_STEP + col
+
+
+def is_lock_file(path: Path) -> bool:
+    return path.name.startswith(LOCK_PREFIXES)
+
+
+def workbook_files(folder: Path, pattern: str = "*.xlsx") -> List[Path]:
+    """The workbooks in a folder, name order, lock files left out."""
+    found = folder.glob(pattern) if folder.is_dir() else ()
+    # A folder or a broken link so named is read, and reported by open_workbook.
+    return sorted(path for path in found if not is_lock_file(path))
+
+
+def check_not_workbooks(reading: Reading, files: Sequence[Path]) -> None:
+    """An old `.xls` or a `.csv` where a workbook is read would be skipped in silence: say so."""
+    for file in files:
+        if file.is_file() and not is_lock_file(file):
+            kind = "CSV 文件" if file.suffix.lower() == ".csv" else "旧版 Excel 文件（.xls）"
+            reading.file_error(file, f"{kind}不会被读取", SAVE_AS)
+
+
+def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optional[List[Sheet]]]:
+    """Every sheet of a workbook, formulas by their last computed value; None if unreadable."""
+    source = WorkbookSource(reading, reading.relative(file), file)
+    problem = path_problem(reading.data_dir, file) or size_problem(file)
+    if problem:
+        reading.file_error(file, *problem)
+        return source, None
+    with file.open("rb") as stream:
+        magic = stream.read(4)
+    if magic != ZIP_MAGIC:
+        old = magic == OLD_EXCEL_MAGIC
+        what = "这是旧版 Excel 文件（.xls），不是 .xlsx" if old else "这不是 Excel 工作簿（.xlsx）"
+        reading.file_error(file, what, SAVE_AS)
+        return source, None
+    try:
+        sheets = read_sheets(source, file)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        reading.file_error(file, "无法作为 Excel 工作簿（.xlsx）读取", SAVE_AS)
+        return source, None
+    source.sheets = [sheet.name for sheet in sheets]
+    check_characters(source, sheets)
+    return source, sheets
+
+
+def size_problem(file: Path) -> Optional[Tuple[str, str]]:
+    """A workbook too big as it is, or once unpacked, for any campaign's data."""
+    limit = MAX_WORKBOOK_BYTES // (1024 * 1024)
+    hint = "删掉多余的工作表、图片和空行后另存"
+    if file.stat().st_size > MAX_WORKBOOK_BYTES:
+        return f"工作簿超过 {limit} MB 上限", hint
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # reported as not a workbook below
+    if unpacked > MAX_UNPACKED_BYTES:
+        return f"工作簿解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB 上限", hint
+    return None
+
+
+def check_characters(source: WorkbookSource, sheets: List[Sheet]) -> None:
+    """Invisible control and bidi characters in a text cell, as in YAML and Markdown."""
+    for sheet in sheets:
+        for row, values in sheet.rows:
+            for col, value in enumerate(values, 1):
+                found = guards.FORBIDDEN.search(value) if isinstance(value, str) else None
+                if found:
+                    source.error(line_of(sheet, row, col), "", *guards.character_problem(found[0]))
+
+
+def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
+    book = openpyxl.load_workbook(file, read_only=True, data_only=False)
+    try:
+        sheets = [Sheet(ws.title, index, rows_of(ws)) for index, ws in enumerate(book.worksheets)]
+    finally:
+        book.close()
+    source.sheets = [sheet.name for sheet in sheets]
+    if any(formula_cells(sheet) for sheet in sheets):
+        with_cached_values(source, file, sheets)
+    return sheets
+
+
+def rows_of(worksheet) -> List[Tuple[int, Tuple[Any, ...]]]:
+    """Rows that hold something, values trimmed; the rows the file holds, whatever size it
+    claims (some programs write a wrong one)."""
+    rows = []
+    for number, values in sheet_values(worksheet):
+        cleaned = tuple(clean(value) for value in values)
+        if any(value is not None for value in cleaned):
+            rows.append((number, cleaned))
+    return rows
+
+
+def formula_cells(sheet: Sheet) -> List[Tuple[int, int]]:
+    """(row index in sheet.rows, column index) of each cell that may be a formula."""
+    return [
+        (at, col)
+        for at, (_number, values) in enumerate(sheet.rows)
+        for col, value in enumerate(values)
+        if isinstance(value, str) and value.startswith("=")
+    ]
+
+
+def with_cached_values(source: WorkbookSource, file: Path, sheets: List[Sheet]) -> None:
+    """Formula cells take the value Excel or WPS last computed; one never computed is an error.
+
+    A text cell that starts with = reads the same both ways; a formula reads as its result."""
+    book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    try:
+        for sheet, worksheet in zip(sheets, book.worksheets, strict=True):
+            cached = dict(sheet_values(worksheet))
+            sheet.rows = [
+                (row, cached_row(source, sheet, row, values, cached)) for row, values in sheet.rows
+            ]
+    finally:
+        book.close()
+
+
+def cached_row(source, sheet: Sheet, row: int, values: Tuple, cached: Dict[int, Tuple]) -> Tuple:
+    results = list(values)
+    for col, value in enumerate(values):
+        if not (isinstance(value, str) and value.startswith("=")):
+            continue
+        result = clean(cached.get(row, ())[col]) if col < len(cached.get(row, ())) else None
+        if result is None:
+            hint = "在 Excel 或 WPS 里打开这个文件，保存一次再放回来"
+            source.error(line_of(sheet, row, col + 1), "", f"公式 {value} 没有计算结果", hint)
+            result = INVALID  # reported: not blank, not checked again
+        results[col] = result
+    return tuple(results)

@@ -1,0 +1,121 @@
+"""Scores (a sheet per round) and indicator values (a sheet per indicator) as workbooks in the
+layout of data/evaluations.xlsx and data/indicators.xlsx: downloads that read back, and blanks."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from ..contents import GeneratedFile
+from ..figures.board import Board
+from ..model import Indicator, Round
+from .xlsx_write import (
+    append_row,
+    new_workbook,
+    sheet_title,
+    workbook_bytes,
+    write_header,
+    write_note,
+)
+
+SCORES = "downloads/evaluations.xlsx"
+INDICATORS = "downloads/indicators.xlsx"
+DIRECTIONS = {"up": "越高越好", "down": "越低越好"}
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    found = []
+    if board.campaign.evaluations and board.campaign.evaluations.rounds:
+        found.append(GeneratedFile(SCORES, content=scores_xlsx(board)))
+    if board.campaign.indicators and board.campaign.indicators.indicators:
+        found.append(GeneratedFile(INDICATORS, content=indicators_xlsx(board)))
+    return found
+
+
+def scores_xlsx(board: Board, blank: bool = False) -> bytes:
+    """A sheet per round: 单位, the criteria by name, 总分; a row per unit (blank: 未参评)."""
+    evaluations = board.campaign.evaluations
+    workbook = new_workbook()
+    for round_ in evaluations.rounds:
+        title = sheet_title(round_.name, round_.id, workbook.sheetnames)
+        sheet = workbook.create_sheet(title)
+        headers = ["单位", *(criterion.name or criterion.id for criterion in evaluations.criteria)]
+        write_header(sheet, [*headers, "总分"], [22, *(10 for _ in headers[1:]), 8])
+        for unit in board.campaign.units:
+            append_row(sheet, [unit.name, *score_cells(board, round_, unit.id, blank)])
+    write_note(workbook, scores_note(board))
+    return workbook_bytes(workbook, board, "评分表")
+
+
+def score_cells(board: Board, round_: Round, unit_id: str, blank: bool) -> list:
+    criteria = board.campaign.evaluations.criteria
+    scores: Optional[dict] = None if blank else round_.scores.get(unit_id)
+    if not scores:
+        return [None] * (len(criteria) + 1)
+    values = [scores.get(criterion.id) for criterion in criteria]
+    return [*values, sum(value for value in values if value is not None)]
+
+
+def scores_note(board: Board) -> list:
+    criteria = board.campaign.evaluations.criteria
+    return [
+        (
+            "用途",
+            "各轮评分表：一个工作表一轮，工作表名是轮次名称（或 id）。"
+            "放到 data/evaluations.xlsx 即可。",
+        ),
+        ("单位", "单位全称、简称或 id，每个单位一行。整行分数都空着的单位为“未参评”。"),
+        *((c.name or c.id, f"满分 {c.max}，填 0 到 {c.max} 之间的数") for c in criteria),
+        ("总分", "可以不填；填了必须等于各项分数之和，否则检查时报错。"),
+        (
+            "注意",
+            "轮次、评比内容和满分写在 evaluations.yml 里；"
+            "同一轮的分数不能既写在 YAML 里又写在这里。",
+        ),
+    ]
+
+
+def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> bytes:
+    """A sheet per indicator: 单位, the periods, 目标 (unless not `targets`); a row per unit
+    (blank: 未报送)."""
+    indicators = board.campaign.indicators
+    workbook = new_workbook()
+    for indicator in indicators.indicators:
+        title = sheet_title(indicator.name, indicator.id, workbook.sheetnames)
+        sheet = workbook.create_sheet(title)
+        periods = list(indicators.periods)
+        extra = ["目标"] if targets else []
+        write_header(
+            sheet, ["单位", *periods, *extra], [22, *(11 for _ in periods), *(10 for _ in extra)]
+        )
+        for unit in board.campaign.units:
+            cells = value_cells(indicator, periods, unit.id, blank)
+            append_row(sheet, [unit.name, *cells[: len(cells) - 1 + len(extra)]])
+    write_note(workbook, indicators_note(board))
+    return workbook_bytes(workbook, board, "指标数值")
+
+
+def value_cells(indicator: Indicator, periods: List[str], unit_id: str, blank: bool) -> list:
+    if blank:
+        return [None] * (len(periods) + 1)
+    values = indicator.values.get(unit_id, {})
+    return [*(values.get(period) for period in periods), indicator.targets.get(unit_id)]
+
+
+def indicators_note(board: Board) -> list:
+    indicators = board.campaign.indicators.indicators
+    return [
+        (
+            "用途",
+            "各项指标的报送数值：一个工作表一项指标，工作表名是指标名称（或 id）。"
+            "放到 data/indicators.xlsx 即可。",
+        ),
+        ("单位", "单位全称、简称或 id，每个单位一行。"),
+        ("时期列", "表头是 indicators.yml 里 periods 的时期；空着的格子是“未报送”，不是 0。"),
+        ("目标", "可以不填；填了就替换 indicators.yml 里这个单位的目标。"),
+        *((i.name, f"计量单位：{i.unit or '无'}；{DIRECTIONS[i.direction]}") for i in indicators),
+        (
+            "注意",
+            "时期和指标的定义写在 indicators.yml 里；"
+            "同一项指标的数值不能既写在 YAML 里又写在这里。",
+        ),
+    ]

@@ -1,0 +1,173 @@
+"""Workbooks to hand out (模板): a ledger template with drop-down lists and date columns, one per
+unit pre-filled with its open items, an indicators workbook and the score sheets. Internal only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, List, Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..contents import GeneratedFile
+from ..figures.board import Board, in_id_order
+from ..model import STATUS_NAMES, RectificationItem, Unit
+from . import score_sheets
+from .downloads import DATE_FORMAT, plain_text
+from .xlsx_write import append_row, new_workbook, workbook_bytes, write_header, write_note
+
+FOLDER = "downloads/templates"
+ROWS = 500
+"""Rows given the drop-down lists and date formats."""
+OPEN = ("todo", "doing", "ongoing")
+LEDGER_COLUMNS = (
+    ("编号", 14, "必填。整个台账里不能重复，如 ZG-2014-001。"),
+    ("责任单位", 18, "必填。从下拉列表选单位；也可以写单位简称或 id。"),
+    ("问题", 44, "必填。发现的问题。"),
+    ("整改措施", 44, "采取的整改措施。"),
+    ("问题来源", 10, "如 自查、互学互比、上级检查、群众反馈。"),
+    ("类别", 10, "如评比内容的名称。"),
+    ("责任人", 9, "姓名；公开版只显示姓，名字换成＊。"),
+    ("发现日期", 12, "日期，如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日。"),
+    ("整改时限", 12, "日期。除“长期坚持”外都必须填。"),
+    ("状态", 10, "必填。从下拉列表选：未启动、整改中、已完成、已销号、长期坚持。"),
+    ("完成日期", 12, "日期。只有“已完成”和“已销号”才填，而且必须填。"),
+    ("整改进展", 44, "每行一条，日期、空格、进展：2014-06-20 已更换防滑垫。"),
+    ("内部", 6, "是：公开版不列出这一项（统计照算）；空白为否。"),
+)
+"""Header, width and what the 说明 sheet says of it; the headers are the loader's."""
+DATE_COLUMNS = ("发现日期", "整改时限", "完成日期")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    """File name for `python -m bixue templates OUT/`."""
+    dest_uri: str
+    """Where the internal site offers it."""
+    title: str
+    make: Callable[[], bytes]
+    unit: str = ""
+    """The unit a pre-filled ledger is for."""
+
+
+def templates(board: Board) -> List[Template]:
+    """Every template for the campaign as it stands (nothing for the public build)."""
+    if board.public:
+        return []
+    found = [
+        Template(
+            "台账模板.xlsx", f"{FOLDER}/ledger.xlsx", "整改台账模板", lambda: ledger_template(board)
+        )
+    ]
+    found += [unit_template(board, unit) for unit in board.campaign.units]
+    campaign = board.campaign
+    if campaign.indicators and campaign.indicators.indicators:
+        make = lambda: score_sheets.indicators_xlsx(board, blank=True)  # noqa: E731
+        found.append(
+            Template("indicators.xlsx", f"{FOLDER}/indicators.xlsx", "指标数值报送表", make)
+        )
+    if campaign.evaluations and campaign.evaluations.rounds:
+        make = lambda: score_sheets.scores_xlsx(board, blank=True)  # noqa: E731
+        found.append(Template("evaluations.xlsx", f"{FOLDER}/evaluations.xlsx", "各轮评分表", make))
+    return found
+
+
+def unit_template(board: Board, unit: Unit) -> Template:
+    """The unit's open items, for it to update and send back."""
+    rows = [row for row in in_id_order(board.ledger) if row.item.unit == unit.id]
+    items = [row.item for row in rows if row.item.status in OPEN]
+    name = f"台账-{safe_name(unit.name)}.xlsx"
+    dest = f"{FOLDER}/ledger-{unit.id}.xlsx"
+    return Template(name, dest, unit.label, lambda: ledger_template(board, items), unit.id)
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    return [GeneratedFile(t.dest_uri, content=t.make()) for t in templates(board)]
+
+
+def safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-") or "unit"
+
+
+def ledger_template(
+    board: Board, items: Sequence[RectificationItem] = (), purpose: str = ""
+) -> bytes:
+    """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line."""
+    workbook = new_workbook()
+    sheet = workbook.create_sheet("整改台账")
+    headers = [name for name, _width, _note in LEDGER_COLUMNS]
+    write_header(sheet, headers, [width for _name, width, _note in LEDGER_COLUMNS])
+    for item in items:
+        append_row(sheet, item_cells(board, item))
+    for index, name in enumerate(headers, start=1):
+        number_format = DATE_FORMAT if name in DATE_COLUMNS else "@" if name == "编号" else None
+        for row in range(len(items) + 2, ROWS + 2) if number_format else ():
+            sheet.cell(row=row, column=index).number_format = number_format
+    add_lists(workbook, sheet, board, headers)
+    write_note(workbook, ledger_note(items, purpose))
+    return workbook_bytes(workbook, board, "整改台账模板")
+
+
+def item_cells(board: Board, item: RectificationItem) -> list:
+    updates = "\n".join(f"{u.date.isoformat()} {plain_text(u.note)}" for u in item.updates)
+    return [
+        item.id,
+        board.unit(item.unit).name,
+        plain_text(item.problem),
+        plain_text(item.measures) or None,
+        item.source or None,
+        item.category or None,
+        item.owner or None,
+        item.found,
+        item.deadline,
+        STATUS_NAMES[item.status],
+        item.completed,
+        updates or None,
+        "是" if item.internal else None,
+    ]
+
+
+def add_lists(workbook, sheet, board: Board, headers: List[str]) -> None:
+    """Drop-down lists: units from a hidden 选项 sheet (a long list would not fit inline)."""
+    options = workbook.create_sheet("选项")
+    options.sheet_state = "hidden"
+    options.append(["单位"])
+    for unit in board.campaign.units:
+        options.append([unit.name])
+        options.cell(row=options.max_row, column=1).data_type = "s"
+    last = len(board.campaign.units) + 1
+    lists = {
+        "责任单位": f"'选项'!$A$2:$A${last}",
+        "状态": '"' + ",".join(STATUS_NAMES.values()) + '"',
+        "内部": '"是,否"',
+    }
+    for name, formula in lists.items():
+        validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+        validation.error = f"请从下拉列表中选择{name}"
+        validation.showErrorMessage = name != "责任单位"  # a short name or id is fine too
+        column = get_column_letter(headers.index(name) + 1)
+        validation.add(f"{column}2:{column}{ROWS + 1}")
+        sheet.add_data_validation(validation)
+
+
+def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
+    default = (
+        "整改台账：每行一个事项。填好后放到 data/rectifications/ 文件夹，"
+        "发布前运行 bash scripts/check.sh 检查。"
+    )
+    if items:
+        default = (
+            "本单位未完成的整改事项：请更新状态、完成日期和整改进展后交回；"
+            "收回后用它替换台账里的这些事项（编号在整个台账里不能重复）。"
+        )
+    return [
+        ("用途", purpose or default),
+        *((name, note) for name, _width, note in LEDGER_COLUMNS),
+        (
+            "其他",
+            "第一行是表头（上面可以有一行合并的标题）；列的顺序随意；空行不算；"
+            "照片仍写在 YAML 台账里。",
+        ),
+    ]
