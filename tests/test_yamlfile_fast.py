@@ -8,7 +8,12 @@ import pytest
 from bixue.load import yamlfile
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = sorted((ROOT / "tests" / "golden").rglob("*.yml")) + sorted((ROOT / "data").rglob("*.yml"))
+FILES = [
+    file
+    for folder in (ROOT / "tests" / "golden", ROOT / "data")
+    for file in sorted(folder.rglob("*.yml"))
+    if file.is_file()  # a golden case may hold a folder named like a data file
+]
 SNIPPETS = [
     "a: 1\na: 2\n",
     "a: &x 1\nb: *x\n",
