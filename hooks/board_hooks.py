@@ -38,6 +38,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config):
+    build.compact_search_index(config.site_dir)
     build.write_stamp(config.site_dir)
     state["built"] = True
 

@@ -25,6 +25,8 @@ OUR_SCRIPTS = (
     "plotly.min.js",
     "screen.js",
     "scrollers.js",
+    "ledger-table.js",
+    "paged.js",
 )
 OUR_INLINE = ("__md_scope=", "var palette=", "var target=", '{"annotate"')
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")

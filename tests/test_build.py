@@ -171,7 +171,7 @@ def test_every_page_is_chinese_and_shows_the_as_of_date(demo_site, url):
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("hooks", "overrides", "docs", "data"):
+    for name in ("hooks", "overrides", "docs", "data", "vendor"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

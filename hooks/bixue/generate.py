@@ -67,5 +67,11 @@ def all_blocks() -> Dict[str, Callable[[Board, str], str]]:
     return blocks
 
 
+def missing_assets() -> List[str]:
+    """What the build needs beside the data and is not installed (scripts/setup.sh installs it)."""
+    reason = page_charts_assets.missing()
+    return [reason] if reason else []
+
+
 def _none(*_args) -> Iterable:
     return ()

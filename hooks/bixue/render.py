@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -28,6 +29,12 @@ STATUS_SYMBOLS = {"todo": "○", "doing": "◐", "done": "●", "verified": "✔
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SAFE_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map"}
+_INNER = r"[^\s\x00-\x1f\x7f\\`*_{}\[\]()!|<>&~]"
+_FIRST = r"[^\s\x00-\x1f\x7f\\`*_{}\[\]()!|<>&~#+\-=.:/\"'0-9]"
+_PLAIN = re.compile(rf"{_FIRST}{_INNER}*(?: {_INNER}+)*")
+"""One line with no character Markdown or HTML gives a meaning, starting with none that could
+open a list, a heading or a quote: most ledger texts are such sentences, and their HTML is just
+a paragraph (tests/test_render_fast.py holds it equal)."""
 _PLOTLY_TAGS = [
     (tag, tag.replace("<", "&lt;").replace(">", "&gt;")) for tag in ("<br>", "<extra>", "</extra>")
 ]
@@ -62,8 +69,17 @@ _MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
 """One converter, reset for each text: building one costs more than converting a short text."""
 
 
+@functools.lru_cache(maxsize=65536)
 def render_markdown(text: str) -> Markup:
-    """Markdown from the data, as HTML with anything unsafe stripped (defence in depth)."""
+    """Markdown from the data, as HTML with anything unsafe stripped (defence in depth).
+    Cached: a ledger item's text shows on the ledger, its unit's page and the screen."""
+    if text and _PLAIN.fullmatch(text):
+        return Markup(f"<p>{text}</p>")
+    return markdown_html(text)
+
+
+def markdown_html(text: str) -> Markup:
+    """What Python-Markdown and the sanitiser make of `text`."""
     html = _MARKDOWN.reset().convert(text or "")
     return Markup(nh3.clean(html, tags=_SAFE_TAGS, url_schemes={"http", "https", "mailto"}))
 

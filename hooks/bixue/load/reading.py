@@ -3,6 +3,7 @@ where records were."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,23 @@ from .. import model
 from ..errors import DataError
 from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
+
+_PARSED: Dict[str, Tuple[bytes, Tuple[Optional[Node], List[DataError]]]] = {}
+"""The last reading of each file by its path, with the digest of its bytes: `mkdocs serve`
+rebuilds on every edit and reads again only the files that changed. What a file reads as
+depends on its bytes and its path only, and a Node is never changed once read."""
+
+
+def read_yaml_cached(raw: bytes, path: str) -> Tuple[Optional[Node], List[DataError]]:
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    last = _PARSED.get(path)
+    if last is not None and last[0] == digest:
+        return last[1]
+    text, errors = decode(raw, path)
+    found = (None, errors) if text is None else parse_yaml(text, path)
+    found = (found[0], errors + found[1]) if text is not None else found
+    _PARSED[path] = (digest, found)
+    return found
 
 
 @dataclass
@@ -63,9 +81,8 @@ class Reading:
         """Read one YAML file; its reading errors join the others."""
         source = self.source(file)
         raw = self.data_bytes(file)
-        text, errors = decode(raw, source.path) if raw is not None else (None, [])
-        root, more = parse_yaml(text, source.path) if text is not None else (None, [])
-        self.errors.extend(errors + more)
+        root, errors = read_yaml_cached(raw, source.path) if raw is not None else (None, [])
+        self.errors.extend(errors)
         return source, root
 
 

@@ -18,6 +18,11 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without LibYAML: the pure-Python reading, slower
+    CParser = None
+
 from ..errors import DataError
 from . import guards
 from .slips import syntax_slip
@@ -84,8 +89,14 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
         Reader.__init__(self, text)
         Scanner.__init__(self)
         Parser.__init__(self)
+        self.start(text, path, first_line)
+
+    def start(self, text: str, path: str, first_line: int) -> None:
         Composer.__init__(self)
         StrictResolver.__init__(self)
+        self.text = text
+        self.lines: Optional[List[str]] = None
+        """The text's lines, split when an empty value's comment is first looked for."""
         self.path = path
         self.first_line = first_line
         self.errors: List[DataError] = []
@@ -161,7 +172,9 @@ class StrictLoader(Reader, Scanner, Parser, Composer, StrictResolver):
 
     def comment_after(self, mark: Any) -> str:
         """The comment an empty value's line ends in: `#3组…` was probably meant as the value."""
-        lines = LINE_BREAK.split(self.buffer)
+        if self.lines is None:
+            self.lines = LINE_BREAK.split(self.text)
+        lines = self.lines
         found = COMMENT_VALUE.search(lines[mark.line]) if mark.line < len(lines) else None
         return found.group(1) if found else ""
 
@@ -206,6 +219,32 @@ def whole(text: str) -> Any:
     return int(text)
 
 
+if CParser is not None:
+
+    class FastLoader(CParser, StrictLoader):
+        """StrictLoader on LibYAML's events: the same nodes and checks, the scanning in C."""
+
+        def __init__(self, text: str, path: str, first_line: int) -> None:
+            CParser.__init__(self, text)
+            self.start(text, path, first_line)
+
+
+def load_document(text: str, path: str, first_line: int) -> StrictLoader:
+    """A loader that has read `text`. LibYAML's error messages and offsets differ from
+    PyYAML's, and it takes a tab inside a plain value: on any refusal, and for text with a tab
+    or a control character, the pure-Python loader reads, so errors read the same."""
+    if CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text):
+        loader = FastLoader(text, path, first_line)
+        try:
+            loader.root = loader.read_single()
+            return loader
+        except yaml.YAMLError:
+            pass
+    loader = StrictLoader(text, path, first_line)
+    loader.root = loader.read_single()
+    return loader
+
+
 def rejection(event: Any) -> str:
     """Why a node's event is refused: anchors and tags are not part of our YAML."""
     tag = getattr(event, "tag", None)
@@ -244,14 +283,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
     text = guards.without_forbidden(text) if invisible else text
     errors = invisible + tab_errors(text, path, first_line)
     try:
-        loader = StrictLoader(text, path, first_line)
-        root = loader.read_single()
+        loader = load_document(text, path, first_line)
     except TooDeep as exc:
         hint = f"最多 {guards.MAX_DEPTH} 层；检查括号是否配对"
         return None, [*errors, DataError(path, exc.line, "", "嵌套的层数太多", hint)]
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
         return None, errors or [syntax_error(exc, text, path, first_line)]
+    root = loader.root
     errors += loader.errors + ([] if invisible else guards.escaped_in(root, path))
     return root, sorted(errors, key=lambda error: error.line)
 

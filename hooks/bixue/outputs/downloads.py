@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime
 import io
@@ -10,6 +11,7 @@ import zipfile
 from typing import List, Sequence, Tuple
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -49,11 +51,20 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
+_LAST: dict = {}
+"""The last ledger's downloads by their input: `mkdocs serve` rebuilds them only when it changed."""
+
+
 def files(board: Board) -> List[GeneratedFile]:
-    return [
-        GeneratedFile(XLSX, content=ledger_xlsx(board)),
-        GeneratedFile(CSV, content=ledger_csv(board)),
-    ]
+    key = (
+        tuple(ledger_rows(board)),
+        board.campaign.plan.title,
+        board.as_of,
+        board.ledger_stats.total,
+    )
+    if _LAST.get("key") != key:
+        _LAST.update(key=key, xlsx=ledger_xlsx(board), csv=ledger_csv(board))
+    return [GeneratedFile(XLSX, content=_LAST["xlsx"]), GeneratedFile(CSV, content=_LAST["csv"])]
 
 
 def columns(board: Board) -> Tuple[Tuple[str, int], ...]:
@@ -80,11 +91,10 @@ def ledger_csv(board: Board) -> bytes:
 
 
 def ledger_xlsx(board: Board) -> bytes:
-    """A workbook with a bold, frozen header, sized columns, real dates and a note sheet."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "整改台账"
-    _write_table(sheet, ledger_rows(board), columns(board))
+    """A workbook with a bold, frozen header, sized columns, real dates and a note sheet;
+    the table is streamed (write-only), so 20,000 items take seconds, not a minute."""
+    workbook = Workbook(write_only=True)
+    _write_table(workbook.create_sheet("整改台账"), ledger_rows(board), columns(board))
     _write_note(workbook.create_sheet("说明"), board)
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
     workbook.properties.title = f"{board.campaign.plan.title} 整改台账"
@@ -138,26 +148,40 @@ def _row(board: Board, row: LedgerRow) -> Tuple:
 
 
 def _write_table(sheet, rows: Sequence[Tuple], names: Sequence[Tuple[str, int]]) -> None:
-    sheet.append([name for name, _width in names])
-    for values in rows:
-        sheet.append(values)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, (name, width) in enumerate(names, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = width
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            _style_cell(cell, wrapped=name in WRAPPED)
+    """Write-only: widths, panes and filter before the rows, each cell styled as it goes."""
+    for index, (_name, width) in enumerate(names, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
+    header = [WriteOnlyCell(sheet, name) for name, _width in names]
+    for cell in header:
+        cell.font = Font(bold=True)
+    sheet.append(header)
+    styles = [_styles(sheet, name in WRAPPED) for name, _width in names]
+    for values in rows:
+        cells = zip(values, styles, strict=True)
+        sheet.append([_cell(sheet, value, style) for value, style in cells])
 
 
-def _style_cell(cell, wrapped: bool) -> None:
-    if isinstance(cell.value, datetime.date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(cell.value, str):
+def _styles(sheet, wrapped: bool) -> dict:
+    """A column's two cell styles (date, other), built once: styling each cell anew is slow."""
+    alignment = Alignment(vertical="top", wrap_text=wrapped)
+    styles = {}
+    for is_date in (False, True):
+        cell = WriteOnlyCell(sheet)
+        cell.alignment = alignment
+        if is_date:
+            cell.number_format = DATE_FORMAT
+        styles[is_date] = cell._style
+    return styles
+
+
+def _cell(sheet, value, styles: dict) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    cell._style = copy.copy(styles[isinstance(value, datetime.date)])
+    if isinstance(value, str):
         cell.data_type = "s"  # text from the data is never a formula, even if it starts with =
-    cell.alignment = Alignment(vertical="top", wrap_text=wrapped)
+    return cell
 
 
 def _write_note(sheet, board: Board) -> None:
@@ -170,14 +194,15 @@ def _write_note(sheet, board: Board) -> None:
     ]
     if board.unlisted_count():
         lines.append(("未公开", f"另有 {board.unlisted_count()} 项内部事项未公开"))
-    for line in lines:
-        sheet.append(line)
-    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
-        if isinstance(cell.value, str):
-            cell.data_type = "s"  # the campaign's title may start with =: never a formula
-    sheet["B2"].number_format = DATE_FORMAT
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 60
+    for name, value in lines:
+        cell = WriteOnlyCell(sheet, value)
+        if isinstance(value, datetime.date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, str):
+            cell.data_type = "s"  # the campaign's title may start with =: never a formula
+        sheet.append([name, cell])
 
 
 def _csv_cell(value) -> str:

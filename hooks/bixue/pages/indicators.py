@@ -7,9 +7,9 @@ from typing import Iterable, List, Tuple
 from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import indicators as charts_indicators
-from ..contents import GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board, IndicatorView
-from . import workbooks
+from . import paged, workbooks
 
 HERE = "indicators.md"
 
@@ -73,10 +73,10 @@ def render_indicators(board: Board, here: str) -> str:
     return "\n".join(render_latest(board, view, here, caption=True) for view in board.indicators)
 
 
-def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str]]:
     if not board.indicators:
         return [("", render.render_block("indicators_empty.html"))]
-    found = [(_heading(view), _both(board, view, here)) for view in board.indicators]
+    found = [(_heading(view), _both(board, view, here, files)) for view in board.indicators]
     return [("", workbooks.render_links(board, here, "indicators")), *found]
 
 
@@ -85,20 +85,36 @@ def _heading(view: IndicatorView) -> str:
     return f"{view.indicator.name}（{measure}）" if measure else view.indicator.name
 
 
-def _both(board: Board, view: IndicatorView, here: str) -> str:
-    """Each table followed by its chart; a chart without data is left out."""
+def _both(board: Board, view: IndicatorView, here: str, files: paged.Files) -> str:
+    """Each table followed by its chart; a chart without data is left out. Tables longer than a
+    page show their first rows, the rest paged."""
+
+    def table(html: str, kind: str) -> str:
+        uri = f"indicators/{view.indicator.id}-{kind}.json"
+        return paged.table(html, uri, here, files, "个单位")
+
     parts = (
-        render_latest(board, view, here),
+        table(render_latest(board, view, here), "latest"),
         chart_html.render(charts_indicators.indicator_completion(board, view), "completion"),
-        render_periods(board, view, here),
+        table(render_periods(board, view, here), "periods"),
         chart_html.render(charts_indicators.indicator_periods(board, view), "periods"),
     )
     return "\n".join(part for part in parts if part)
 
 
-def pages(board: Board) -> Iterable[GeneratedPage]:
+def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
     here = render.page_url(HERE)
-    yield GeneratedPage(HERE, render.page_markdown("指标进度", sections(board, here)))
+    return paged.rendered_once(
+        board, HERE, lambda files: render.page_markdown("指标进度", sections(board, here, files))
+    )
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(HERE, _page(board)[0])
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    return _page(board)[1]
 
 
 BLOCKS = {"indicators": render_indicators}

@@ -9,10 +9,10 @@ from .. import render
 from ..charts import embed as chart_html
 from ..charts import ledger as charts_ledger
 from ..contents import GeneratedFile, GeneratedPage
-from ..figures.board import Board, in_id_order
+from ..figures.board import Board
 from ..model import STATUSES
 from ..outputs import downloads, images
-from . import workbooks
+from . import ledger_table, workbooks
 
 SRC_URI = "rectification.md"
 TITLE = "整改台账"
@@ -35,8 +35,10 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 def files(board: Board) -> List[GeneratedFile]:
     if not board.campaign.ledger:
         return []
-    shown = [image for photos in item_photos(board).values() for image in _images(photos)]
-    return downloads.files(board) + images.unique_files(shown)
+    photos = item_photos(board)
+    shown = [image for pair in photos.values() for image in _images(pair)]
+    table = [ledger_table.json_file(board, photos)]
+    return downloads.files(board) + images.unique_files(shown) + table
 
 
 def render_ledger_page(board: Board) -> str:
@@ -74,8 +76,21 @@ def render_overdue(board: Board, here: str) -> str:
     rows = board.overdue_rows()
     hidden = board.ledger_stats.overdue - len(rows)
     return render.render_block(
-        "ledger_overdue.html", board=board, here=here, rows=rows, hidden=hidden
+        "ledger_overdue.html",
+        board=board,
+        here=here,
+        rows=rows[: ledger_table.PAGE_SIZE],
+        more=_more(rows, here, "overdue"),
+        hidden=hidden,
     )
+
+
+def _more(rows, here: str, flag: str) -> Optional[dict]:
+    """Past a page of rows, a link to the whole ledger table filtered to the rest."""
+    if len(rows) <= ledger_table.PAGE_SIZE:
+        return None
+    table = render.relative_url(here, SRC_URI[: -len(".md")] + "/")
+    return {"count": len(rows), "href": f"{table}?{flag}=1#bx-ledger-table"}
 
 
 def render_due_soon(board: Board, here: str) -> str:
@@ -85,7 +100,8 @@ def render_due_soon(board: Board, here: str) -> str:
         "ledger_due_soon.html",
         board=board,
         here=here,
-        rows=rows,
+        rows=rows[: ledger_table.PAGE_SIZE],
+        more=_more(rows, here, "soon"),
         hidden=hidden,
         warn_days=board.campaign.plan.warn_days,
     )
@@ -103,14 +119,7 @@ def render_by_unit(board: Board, here: str) -> str:
 
 
 def render_items(board: Board, here: str) -> str:
-    return render.render_block(
-        "ledger_items.html",
-        board=board,
-        here=here,
-        rows=in_id_order(board.listed_ledger()),
-        photos=item_photos(board),
-        unlisted=board.unlisted_count(),
-    )
+    return ledger_table.render_items(board, here, item_photos(board))
 
 
 def item_photos(board: Board) -> Dict[str, Photos]:

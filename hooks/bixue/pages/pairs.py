@@ -8,9 +8,10 @@ from typing import Iterable, List, Optional, Tuple
 from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
-from ..contents import GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board, IndicatorRow, RankRow, RoundView
 from ..model import Criterion, Indicator, Number, Unit
+from . import paged
 from .common import pair_units, row_for
 
 HERE = "pairs.md"
@@ -83,14 +84,26 @@ def render_pairs(board: Board, here: str) -> str:
     )
 
 
-def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+CHARTED = 10
+"""Pairs shown in full with their charts; past them, the pairs are a paged list of tables."""
+
+
+def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str]]:
     pairs = pair_units(board)
     if not pairs:
         return [("", render.render_block("pairs_empty.html"))]
-    return [
+    found = [
         (f"{first.name} ⇄ {second.name}", _pair_with_chart(board, first, second, here))
-        for first, second in pairs
+        for first, second in pairs[:CHARTED]
     ]
+    rest = [
+        render_pair(board, compare(board, first, second), here, caption=True)
+        for first, second in pairs[CHARTED:]
+    ]
+    if rest:
+        listed = paged.items(rest, "pairs/pairs.json", here, files, "对", size=CHARTED)
+        found.append((f"其余 {len(rest)} 对", listed))
+    return found
 
 
 def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
@@ -102,9 +115,19 @@ def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
     )
 
 
-def pages(board: Board) -> Iterable[GeneratedPage]:
+def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
     here = render.page_url(HERE)
-    yield GeneratedPage(HERE, render.page_markdown("结对比学", sections(board, here)))
+    return paged.rendered_once(
+        board, HERE, lambda files: render.page_markdown("结对比学", sections(board, here, files))
+    )
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(HERE, _page(board)[0])
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    return _page(board)[1]
 
 
 BLOCKS = {"pairs": render_pairs}

@@ -7,9 +7,9 @@ from typing import Iterable, List, Tuple
 from .. import render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
-from ..contents import GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board, RoundView
-from . import workbooks
+from . import paged, workbooks
 
 HERE = "ranking.md"
 
@@ -41,13 +41,18 @@ def render_levels(board: Board, here: str) -> str:
     return render.render_block("ranking_levels.html", levels=levels)
 
 
-def sections(board: Board, here: str) -> List[Tuple[str, str]]:
+def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str]]:
     if board.latest_round is None:
         return [("", render.render_block("ranking_empty.html"))]
     latest = board.latest_round
-    found = [(f"最新：{latest.round.name}", render_round(board, latest, here))]
+
+    def table(view: RoundView) -> str:
+        uri = f"ranking/{view.round.id}.json"
+        return paged.table(render_round(board, view, here), uri, here, files, "个单位")
+
+    found = [(f"最新：{latest.round.name}", table(latest))]
     found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))
-    found += [(view.round.name, render_round(board, view, here)) for view in board.rounds[-2::-1]]
+    found += [(view.round.name, table(view)) for view in board.rounds[-2::-1]]
     found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
     found.append(("等级标准", render_levels(board, here)))
     found.append(("说明", render.render_block("ranking_notes.html")))
@@ -55,10 +60,22 @@ def sections(board: Board, here: str) -> List[Tuple[str, str]]:
     return found
 
 
-def pages(board: Board) -> Iterable[GeneratedPage]:
+def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
     here = render.page_url(HERE)
-    found = [section for section in sections(board, here) if section[1]]
-    yield GeneratedPage(HERE, render.page_markdown("评比排名", found))
+
+    def page(files: paged.Files) -> str:
+        found = [section for section in sections(board, here, files) if section[1]]
+        return render.page_markdown("评比排名", found)
+
+    return paged.rendered_once(board, HERE, page)
+
+
+def pages(board: Board) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(HERE, _page(board)[0])
+
+
+def files(board: Board) -> List[GeneratedFile]:
+    return _page(board)[1]
 
 
 BLOCKS = {"ranking-latest": render_latest, "levels": render_levels}

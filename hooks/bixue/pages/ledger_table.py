@@ -1,0 +1,101 @@
+"""The whole ledger as a client-side table: the first page of rows in the HTML, every row in a
+JSON file that docs/assets/ledger-table.js filters, sorts and pages."""
+
+from __future__ import annotations
+
+import json
+from typing import Dict, List, Optional
+from urllib.parse import quote
+
+from .. import render
+from ..contents import GeneratedFile
+from ..figures.board import Board, LedgerRow, in_id_order
+from ..model import STATUSES
+from ..outputs import images
+
+JSON_URI = "rectification/ledger.json"
+PAGE_SIZE = 50
+"""Rows per page, in the HTML and in the script: a phone or TV box draws 50 rows quickly."""
+
+
+def render_items(board: Board, here: str, photos: Dict) -> str:
+    rows = in_id_order(board.listed_ledger())
+    return render.render_block(
+        "ledger_items.html",
+        board=board,
+        here=here,
+        rows=rows[:PAGE_SIZE],
+        total=len(rows),
+        page_size=PAGE_SIZE,
+        photos=photos,
+        unlisted=board.unlisted_count(),
+        json_url=render.relative_url(here, JSON_URI),
+        filters=filter_choices(board, rows),
+        statuses=STATUSES,
+    )
+
+
+def filter_choices(board: Board, rows: List[LedgerRow]) -> Dict[str, List[str]]:
+    """The sources and categories the ledger uses, in order of first appearance."""
+    sources = dict.fromkeys(row.item.source for row in rows if row.item.source)
+    categories = dict.fromkeys(row.item.category for row in rows if row.item.category)
+    units = dict.fromkeys(row.item.unit for row in rows)
+    listed = [unit for unit in board.campaign.units if unit.id in units]
+    return {"sources": list(sources), "categories": list(categories), "units": listed}
+
+
+def json_file(board: Board, photos: Dict) -> GeneratedFile:
+    """Every listed item, in id order, with its Markdown already rendered and sanitised."""
+    units = {unit.id: index for index, unit in enumerate(board.campaign.units)}
+    data = {
+        "units": [[unit.id, unit.name] for unit in board.campaign.units],
+        "rows": [
+            _row(row, units, photos.get(row.item.id)) for row in in_id_order(board.listed_ledger())
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return GeneratedFile(JSON_URI, content=text)
+
+
+def _row(row: LedgerRow, units: Dict[str, int], photos) -> dict:
+    item = row.item
+    found = {
+        "id": item.id,
+        "u": units[item.unit],
+        "o": item.owner,
+        "c": item.category,
+        "s": item.source,
+        "p": str(render.render_markdown(item.problem)),
+        "m": str(render.render_markdown(item.measures)) if item.measures else "",
+        "f": _day(item.found),
+        "d": _day(item.deadline),
+        "x": _day(item.completed),
+        "st": item.status,
+        "late": row.late,
+        "od": row.days_late if row.overdue else None,
+        "dl": row.days_left if row.due_soon else None,
+        "up": [[_day(u.date), str(render.render_markdown(u.note))] for u in item.updates],
+    }
+    if photos is not None:
+        found["ph"] = [_photo(image, caption) for image, caption in _pairs(photos)]
+    return {key: value for key, value in found.items() if not _blank(value)}
+
+
+def _blank(value) -> bool:
+    """Left out of the JSON: no value. A zero (the first unit, today's deadline) is a value."""
+    return value is None or value is False or value == "" or value == []
+
+
+def _pairs(photos) -> list:
+    return [(photos.before, "整改前"), (photos.after, "整改后")]
+
+
+def _photo(image: Optional[images.WebImage], caption: str) -> Optional[list]:
+    if image is None:
+        return None
+    # Percent-encoded as url() writes them: a file name may hold spaces, `#` and `%`.
+    return [quote(image.src), quote(image.original), image.width, image.height, caption]
+
+
+def _day(value) -> Optional[str]:
+    return value.isoformat() if value else None

@@ -1,0 +1,75 @@
+"""Long tables and lists that grow with the units: the first rows in the page, every row as HTML
+in a JSON file beside it, which docs/assets/paged.js pages through 50 at a time."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Callable, Dict, List, Tuple
+
+from .. import render
+from ..contents import GeneratedFile
+
+PAGE_SIZE = 50
+_BODY = re.compile(r"(<tbody>\s*)(.*?)(\s*</tbody>)", re.S)
+_ROW_START = re.compile(r"\n\s*(?=<tr[\s>])")
+_TAGS = re.compile(r"<[^>]+>")
+
+Files = Dict[str, GeneratedFile]
+"""The JSON files of one page's paged tables, by path: the page module's files() hands them on."""
+
+
+def table(html: str, json_uri: str, here: str, files: Files, noun: str = "行") -> str:
+    """`html` (a block with one table) cut to its first PAGE_SIZE body rows; the rest paged."""
+    found = _BODY.search(html)
+    if found is None:
+        return html
+    rows = [row for row in _ROW_START.split(found.group(2)) if row.strip()]
+    if len(rows) <= PAGE_SIZE:
+        return html
+    first = "\n".join(rows[:PAGE_SIZE])
+    cut = html[: found.start(2)] + first + html[found.end(2) :]
+    return wrap(cut, rows, json_uri, here, files, noun)
+
+
+def items(blocks: List[str], json_uri: str, here: str, files: Files, noun: str, size: int) -> str:
+    """A list of HTML blocks (one pair each, …): the first `size` shown, the rest paged."""
+    body = "\n".join(blocks[:size])
+    body = f'<div class="bx-paged-items" data-bx-paged-body>\n{body}\n</div>'
+    if len(blocks) <= size:
+        return body
+    return wrap(body, blocks, json_uri, here, files, noun, size)
+
+
+def wrap(
+    html: str, rows: List[str], json_uri: str, here: str, files: Files, noun: str, size=PAGE_SIZE
+) -> str:
+    files[json_uri] = _json(json_uri, rows)
+    note = render.render_block("paged_note.html", shown=size, total=len(rows), noun=noun)
+    url = render.relative_url(here, json_uri)
+    return (
+        f'<div class="bx-paged" data-bx-paged="{url}" data-total="{len(rows)}" '
+        f'data-page-size="{size}" data-noun="{noun}">{note}\n{html}\n</div>'
+    )
+
+
+def _json(json_uri: str, rows: List[str]) -> GeneratedFile:
+    """Rows as HTML and their words (for the filter box), compact."""
+    words = [" ".join(_TAGS.sub(" ", row).split()) for row in rows]
+    data = {"rows": rows, "text": words}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return GeneratedFile(json_uri, content=text)
+
+
+_LAST: Dict[str, tuple] = {}
+
+
+def rendered_once(board, key: str, render_page: Callable) -> Tuple[str, List[GeneratedFile]]:
+    """`render_page(files)` for this board, run once for the page module's pages() and files():
+    the JSON files of its paged tables come out of the same rendering as the page."""
+    last = _LAST.get(key)
+    if last is None or last[0] is not board:
+        files: Files = {}
+        markdown = render_page(files)
+        _LAST[key] = last = (board, (markdown, list(files.values())))
+    return last[1]

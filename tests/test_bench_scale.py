@@ -1,0 +1,31 @@
+"""The scale benchmark runs end to end on a small generated campaign (a smoke test, not timed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bixue.load import load_campaign
+from conftest import ROOT
+from gen_campaign import Size, generate
+
+
+def test_a_generated_campaign_is_valid_data_of_the_size_asked(tmp_path):
+    generate(tmp_path / "data", Size(12, 60, 3, 2, 2, 3, True))
+    campaign = load_campaign(tmp_path / "data")
+    assert len(campaign.units) == 12 and len(campaign.ledger) == 60
+    assert len(campaign.exemplars) == 3 and len(campaign.notices) == 2
+    assert len(campaign.evaluations.rounds) == 2 and len(campaign.indicators.indicators) == 3
+    assert campaign.indicators.periods[0] == "2014-03"
+
+
+def test_the_benchmark_prints_every_figure(tmp_path):
+    command = [sys.executable, "scripts/bench_scale.py", "--units", "10", "--items", "30"]
+    command += ["--cases", "2", "--notices", "2", "--repeat", "1", "--keep", str(tmp_path / "w")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    labels = [line.split("  ")[0] for line in result.stdout.splitlines()]
+    for label in ("build (hooked)", "plain MkDocs", "ratio", "peak memory", "home page"):
+        assert label in labels, result.stdout
+    assert "search index" in result.stdout and "/rectification/" in result.stdout
+    assert (tmp_path / "w" / "site" / "rectification" / "ledger.json").is_file()

@@ -1,0 +1,66 @@
+"""Tables that grow with the units: 50 rows in the page, every row in the JSON beside it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bixue import build, generate
+from bixue.pages import indicators as page_indicators
+from bixue.pages import paged
+from bixue.pages import pairs as page_pairs
+from bixue.pages import ranking as page_ranking
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from gen_campaign import Size
+from gen_campaign import generate as generate_campaign
+
+
+@pytest.fixture(scope="module")
+def board(tmp_path_factory):
+    data = tmp_path_factory.mktemp("paged") / "data"
+    generate_campaign(data, Size(60, 80, 2, 2, 2, 2, False))
+    return build.load_board(ROOT, {"BOARD_DATA": str(data)}, "")
+
+
+def test_a_long_table_keeps_fifty_rows_and_pages_the_rest(board):
+    markdown, files = page_indicators._page(board)
+    html = BeautifulSoup(markdown, "html.parser")
+    box = html.select_one("[data-bx-paged]")
+    assert box["data-total"] == "60" and box["data-page-size"] == "50"
+    first = box.select("tbody tr")
+    assert len(first) == 50
+    data = json.loads(next(f for f in files if f.dest_uri == box_uri(box)).content)
+    assert len(data["rows"]) == 60
+    units = [BeautifulSoup(row, "html.parser").tr["data-unit"] for row in data["rows"]]
+    assert units == [unit.id for unit in board.campaign.units]
+    assert [tr["data-unit"] for tr in first] == units[:50]
+    assert board.campaign.units[55].name in data["text"][55]
+
+
+def box_uri(box) -> str:
+    return "indicators/" + box["data-bx-paged"]
+
+
+def test_the_page_and_its_files_come_from_one_rendering(board):
+    assert page_ranking._page(board) is page_ranking._page(board)
+    names = {f.dest_uri for f in generate.all_files(board)}
+    assert {f"ranking/{view.round.id}.json" for view in board.rounds} <= names
+    assert "pairs/pairs.json" in names
+
+
+def test_pairs_past_the_first_ten_are_a_paged_list(board):
+    markdown, files = page_pairs._page(board)
+    html = BeautifulSoup(markdown, "html.parser")
+    assert len(html.select(".bx-chart")) == page_pairs.CHARTED
+    box = html.select_one("[data-bx-paged]")
+    assert box["data-total"] == "20"
+    assert len(box.select("[data-bx-paged-body] > section")) == page_pairs.CHARTED
+    data = json.loads(files[0].content)
+    assert len(data["rows"]) == 20
+
+
+def test_a_short_table_is_left_whole():
+    html = "<table><tbody>\n<tr><td>1</td></tr>\n<tr><td>2</td></tr>\n</tbody></table>"
+    files: paged.Files = {}
+    assert paged.table(html, "x.json", "", files) == html and not files

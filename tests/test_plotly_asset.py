@@ -1,0 +1,45 @@
+"""The chart library shipped: plotly.js's basic bundle at plotly's version, holding every trace."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import plotly
+import pytest
+from bixue import build, generate
+from bixue.outputs import plotly_asset
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+BASIC_TRACES = {"bar", "scatter", "pie"}
+"""The trace types of plotly.js's basic bundle (its README: bar, pie, scatter)."""
+
+
+def header_version(path: Path) -> str:
+    head = path.read_text(encoding="utf-8")[:300]
+    return re.search(r"plotly\.js.*? v(\d+\.\d+\.\d+)", head).group(1)
+
+
+def test_the_bundle_is_installed_at_the_version_plotly_targets():
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert header_version(plotly_asset.BUNDLE) == plotly_asset.VERSION == header_version(full)
+    assert "(basic - minified)" in plotly_asset.BUNDLE.read_text(encoding="utf-8")[:200]
+
+
+def test_every_chart_of_the_demo_uses_a_trace_of_the_basic_bundle():
+    board = build.load_board(ROOT, {}, "")
+    kinds = set()
+    for page in generate.all_pages(board):
+        for chart in BeautifulSoup(page.markdown, "html.parser").select("[data-figure]"):
+            kinds |= {
+                trace.get("type", "scatter") for trace in json.loads(chart["data-figure"])["data"]
+            }
+    assert kinds and kinds <= BASIC_TRACES, kinds
+
+
+def test_without_the_bundle_the_build_stops_and_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(plotly_asset, "BUNDLE", tmp_path / "vendor" / "x" / "plotly-basic.min.js")
+    with pytest.raises(ValueError, match="请先运行 scripts/setup.sh"):
+        build.load_board(ROOT, {}, "")
