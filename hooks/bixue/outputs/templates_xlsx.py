@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, List, Sequence
+from typing import Callable, Dict, List, Sequence
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -61,7 +61,10 @@ def templates(board: Board) -> List[Template]:
             "台账模板.xlsx", f"{FOLDER}/ledger.xlsx", "整改台账模板", lambda: ledger_template(board)
         )
     ]
-    found += [unit_template(board, unit) for unit in board.campaign.units]
+    open_items = open_items_by_unit(board)
+    found += [
+        unit_template(board, unit, open_items.get(unit.id, [])) for unit in board.campaign.units
+    ]
     campaign = board.campaign
     if campaign.indicators and campaign.indicators.indicators:
         make = lambda: score_sheets.indicators_xlsx(board, blank=True)  # noqa: E731
@@ -74,10 +77,17 @@ def templates(board: Board) -> List[Template]:
     return found
 
 
-def unit_template(board: Board, unit: Unit) -> Template:
+def open_items_by_unit(board: Board) -> Dict[str, List[RectificationItem]]:
+    """Each unit's open items in id order: the ledger sorted once, not once per unit."""
+    found: Dict[str, List[RectificationItem]] = {}
+    for row in in_id_order(board.ledger):
+        if row.item.status in OPEN:
+            found.setdefault(row.item.unit, []).append(row.item)
+    return found
+
+
+def unit_template(board: Board, unit: Unit, items: Sequence[RectificationItem]) -> Template:
     """The unit's open items, for it to update and send back."""
-    rows = [row for row in in_id_order(board.ledger) if row.item.unit == unit.id]
-    items = [row.item for row in rows if row.item.status in OPEN]
     name = f"台账-{safe_name(unit.name)}.xlsx"
     dest = f"{FOLDER}/ledger-{unit.id}.xlsx"
     return Template(name, dest, unit.label, lambda: ledger_template(board, items), unit.id)
