@@ -7,18 +7,17 @@ import csv
 import datetime
 import io
 import re
-import zipfile
 from typing import List, Sequence, Tuple
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from ..contents import GeneratedFile
 from ..figures.board import Board, LedgerRow, in_id_order
 from ..model import STATUS_NAMES
+from .xlsx_write import DATE_FORMAT, with_fixed_dates, workbook_bytes  # noqa: F401  (re-exported)
 
 XLSX = "downloads/ledger.xlsx"
 CSV = "downloads/ledger.csv"
@@ -45,7 +44,6 @@ COLUMNS: Tuple[Tuple[str, int], ...] = (
 INTERNAL_COLUMN = ("内部", 6)
 """Only in the internal build (the public one has no internal items): so that the workbook, put
 back into data/rectifications/, gives back the same ledger."""
-DATE_FORMAT = "yyyy-mm-dd"
 WRAPPED = {"问题", "整改措施", "整改进展"}
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
@@ -96,28 +94,7 @@ def ledger_xlsx(board: Board) -> bytes:
     workbook = Workbook(write_only=True)
     _write_table(workbook.create_sheet("整改台账"), ledger_rows(board), columns(board))
     _write_note(workbook.create_sheet("说明"), board)
-    stamp = datetime.datetime.combine(board.as_of, datetime.time())
-    workbook.properties.title = f"{board.campaign.plan.title} 整改台账"
-    workbook.properties.creator = "Bixue"
-    workbook.properties.created = workbook.properties.modified = stamp
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return with_fixed_dates(buffer.getvalue(), stamp)
-
-
-def with_fixed_dates(archive_bytes: bytes, stamp: datetime.datetime) -> bytes:
-    """The zip rewritten with one date on every entry: zip entries otherwise carry the clock."""
-    fixed = stamp.timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as source:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for entry in source.infolist():
-                info = zipfile.ZipInfo(entry.filename, date_time=fixed)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                target.writestr(info, source.read(entry))
-    return out.getvalue()
+    return workbook_bytes(workbook, board, "整改台账")
 
 
 def plain_text(markdown: str) -> str:

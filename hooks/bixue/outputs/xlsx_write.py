@@ -15,8 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from ..figures.board import Board
-from .downloads import DATE_FORMAT, with_fixed_dates
 
+DATE_FORMAT = "yyyy-mm-dd"
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_LENGTH = 31
 
@@ -84,3 +84,17 @@ def write_note(workbook: Workbook, lines: Sequence[Sequence]) -> None:
             cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
         for cell in row[1:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def with_fixed_dates(archive_bytes: bytes, stamp: datetime.datetime) -> bytes:
+    """The zip rewritten with one date on every entry: zip entries otherwise carry the clock."""
+    fixed = stamp.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as source:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                info = zipfile.ZipInfo(entry.filename, date_time=fixed)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                target.writestr(info, source.read(entry))
+    return out.getvalue()
