@@ -153,11 +153,13 @@ def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]
         headers, needed, ignored = TABLES[name]
         at = header_row(sheet, [header_text(header) for header in needed])
         if at is None:
-            message = "前 10 行里找不到表头" + "和".join(f"“{h}”" for h in needed)
+            message = "前 10 行里找不到表头" + "、".join(f"“{h}”" for h in needed)
             source.error(line_of(sheet, 1, 1), "", message)
             continue
         known = {header_text(header): field for header, field in headers.items()}
-        columns = header_columns(source, sheet, at, known, [header_text(h) for h in ignored])
+        unknown = ("未知的列", "可用的列：" + "、".join(headers))
+        ignored = [header_text(header) for header in ignored]
+        columns = header_columns(source, sheet, at, known, ignored, unknown)
         source.columns[sheet.index] = columns
         tables[name] = (sheet, at, columns)
     return tables
@@ -211,8 +213,11 @@ def project_node(source, sheet, number, values, columns, group_of) -> Node:
     """One row of 重点项目 as the YAML reader would see the project."""
     entries: Dict[str, Node] = {}
     for key, column in columns.items():
+        value = cell_value(values, column)
+        if value is None and key not in ("id", "name"):
+            continue  # a blank cell is a key not written (id and name: reported as blank)
         line = line_of(sheet, number, column)
-        entries[key] = project_cell(source, key, cell_value(values, column), line, group_of)
+        entries[key] = project_cell(source, key, value, line, group_of)
     return Node(entries, line_of(sheet, number))
 
 
