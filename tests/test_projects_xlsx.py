@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bixue.figures.board import compute_board
 from bixue.load import load_campaign
 from bixue.model import Milestone, ProjectGroup, Update
 from bixue.outputs import projects_workbook
+from conftest import built, soup
 
 VALID = Path(__file__).parent / "golden" / "valid-minimal" / "data"
 DEMO = Path(__file__).resolve().parents[1] / "data"
@@ -304,3 +306,56 @@ def test_the_demo_download_reads_back_to_the_same_projects(tmp_path):
     assert strip(again.projects) == strip(campaign.projects.projects)
     assert again.groups == campaign.projects.groups
     assert any(p.internal for p in again.projects) and any(p.photos for p in again.projects)
+
+
+# ---- whole builds: the download put in data/ builds the same projects pages ----
+
+
+def main_content(site: Path, url: str) -> str:
+    article = soup(site, url).select_one("article")
+    assert article is not None and article.select("table"), url
+    return str(article)
+
+
+def project_urls(site: Path) -> list:
+    pages = sorted((site / "projects").glob("*/index.html"))
+    return ["projects/", *(f"projects/{page.parent.name}/" for page in pages)]
+
+
+def projects_entry(site: Path) -> dict:
+    return json.loads((site / "data.json").read_text(encoding="utf-8"))["projects"]
+
+
+@pytest.fixture(scope="module")
+def from_download(demo_site, tmp_path_factory) -> Path:
+    """The demo's data with the internal build's projects download in place of projects.yml."""
+    data = tmp_path_factory.mktemp("projects-xlsx") / "data"
+    shutil.copytree(DEMO, data)
+    (data / "projects.yml").unlink()
+    shutil.copy(demo_site / "downloads" / "projects.xlsx", data / "projects.xlsx")
+    return data
+
+
+def test_the_download_builds_the_same_projects_pages(demo_site, from_download, tmp_path):
+    site = built(tmp_path / "site", from_download)
+    urls = project_urls(demo_site)
+    assert urls == project_urls(site) and len(urls) == 6
+    for url in urls:
+        assert main_content(site, url) == main_content(demo_site, url), url
+    assert projects_entry(site) == projects_entry(demo_site)
+    unit = "units/hebi/"
+    assert main_content(site, unit) == main_content(demo_site, unit)
+    # What is read back writes the same download again, to the byte.
+    download = "downloads/projects.xlsx"
+    assert (site / download).read_bytes() == (demo_site / download).read_bytes()
+
+
+def test_the_public_build_of_the_download_is_the_public_build_of_the_yaml(
+    public_site, from_download, tmp_path
+):
+    site = built(tmp_path / "site", from_download, BOARD_PROFILE="public")
+    urls = project_urls(public_site)
+    assert urls == project_urls(site) and "projects/solar-lighting/" not in urls
+    for url in urls:
+        assert main_content(site, url) == main_content(public_site, url), url
+    assert projects_entry(site) == projects_entry(public_site)

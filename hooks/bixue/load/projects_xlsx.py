@@ -11,7 +11,7 @@ from .. import model
 from . import mdsafety
 from .cells import as_number, as_text, header_text, reported
 from .fields import did_you_mean
-from .ledger_xlsx import yes_no
+from .ledger_xlsx import checked, yes_no
 from .project_sheets import (
     GROUPS,
     INVESTED,
@@ -38,14 +38,19 @@ from .yamlfile import INVALID, Node
 
 FILE = "projects.xlsx"
 PROJECT_HEADERS = {
-    **{"编号": "id", "项目名称": "name", "类别": "group", "责任单位": "unit", "单位": "unit"},
-    **{
-        "联系领导": "leader",
-        "责任人": "owner",
-        "总投资（万元）": "investment",
-        "总投资": "investment",
-    },
-    **{"计划投资（万元）": "plan", "计划投资": "plan", "照片": "photos", "内部": "internal"},
+    "编号": "id",
+    "项目名称": "name",
+    "类别": "group",
+    "责任单位": "unit",
+    "单位": "unit",
+    "联系领导": "leader",
+    "责任人": "owner",
+    "总投资（万元）": "investment",
+    "总投资": "investment",
+    "计划投资（万元）": "plan",
+    "计划投资": "plan",
+    "照片": "photos",
+    "内部": "internal",
 }
 """Header text -> the key of a project in projects.yml."""
 PROJECT_COMPUTED = (
@@ -127,14 +132,10 @@ def with_rows(projects: Optional[model.Projects], path: str) -> Optional[model.P
     if projects is None:
         return None
     rows = tuple(
-        _replace(project, model.Origin(path, project.origin.line % SHEET_STEP // ROW_STEP))
-        for project in projects.projects
+        dataclasses.replace(p, origin=model.Origin(path, p.origin.line % SHEET_STEP // ROW_STEP))
+        for p in projects.projects
     )
     return model.Projects(projects.groups, rows, model.Origin(path, 1))
-
-
-def _replace(project: model.Project, origin: model.Origin) -> model.Project:
-    return dataclasses.replace(project, origin=origin)
 
 
 def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]:
@@ -145,9 +146,8 @@ def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]
         if name in NOTE_SHEETS:
             continue
         if name not in TABLES:
-            hint = did_you_mean(name, TABLES) or "可用的工作表：" + "、".join(
-                (*TABLES, *NOTE_SHEETS)
-            )
+            shown = "、".join((*TABLES, *NOTE_SHEETS))
+            hint = did_you_mean(name, TABLES) or f"可用的工作表：{shown}"
             source.error(line_of(sheet, 1, 1), "", f"未知的工作表 '{mdsafety.shorten(name)}'", hint)
             continue
         headers, needed, ignored = TABLES[name]
@@ -187,7 +187,7 @@ def groups_node(source: WorkbookSource, tables: Dict[str, Table]) -> Tuple[Node,
             for number, values in data_rows(sheet, at)
         ]
         named = [(item.value["name"].value, item.value["id"].value) for item in items]
-        group_of = {**{i: i for _, i in named if isinstance(i, str)}}
+        group_of = {i: i for _, i in named if isinstance(i, str)}
         group_of.update({n: i for n, i in named if isinstance(n, str) and isinstance(i, str)})
         return Node(items, line_of(sheet, 1)), group_of
     sheet, at, columns = tables[PROJECTS]
@@ -245,11 +245,3 @@ def group_ref(source: WorkbookSource, written: str, line: int, group_of: Dict[st
     message = f"“{GROUPS}”工作表里没有这个类别：'{mdsafety.shorten(written)}'"
     source.error(line, "group", message, hint)
     return INVALID
-
-
-def checked(source: WorkbookSource, line: int, key: str, result: Tuple):
-    value, problem = result
-    if value is None:
-        source.error(line, key, problem)
-        return INVALID
-    return value
