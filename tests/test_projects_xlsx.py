@@ -359,3 +359,21 @@ def test_the_public_build_of_the_download_is_the_public_build_of_the_yaml(
     for url in urls:
         assert main_content(site, url) == main_content(public_site, url), url
     assert projects_entry(site) == projects_entry(public_site)
+
+
+def test_only_the_internal_download_has_photos_and_internal(demo_site, public_site):
+    internal = workbooks.read_rows(demo_site / "downloads" / "projects.xlsx")
+    public = workbooks.read_rows(public_site / "downloads" / "projects.xlsx")
+    assert (
+        list(internal)
+        == list(public)
+        == ["重点项目", "投资进度", "节点", "形象进度", "类别", "说明"]
+    )
+    assert internal["重点项目"][0][-2:] == ["照片", "内部"]
+    assert "照片" not in public["重点项目"][0] and "内部" not in public["重点项目"][0]
+    photos = {row[0]: row[-2] for row in internal["重点项目"][1:]}
+    assert photos["toilet-upgrade"] == "rectifications/photos/ZG-2014-030-after.jpg"
+    assert internal["类别"][1:] == [["works", "服务设施提升改造"], ["energy", "节能与新能源"]]
+    assert ["parking-expansion", "停车场扩建工程", datetime.datetime(2014, 9, 30), 210] in (
+        internal["投资进度"]
+    )

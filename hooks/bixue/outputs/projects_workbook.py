@@ -38,10 +38,10 @@ PROJECT_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("下一节点", 20),
     ("逾期节点", 9),
     ("最新进展", 48),
-    ("照片", 30),
 )
-INTERNAL_COLUMN = ("内部", 6)
-"""Only in the internal build (the public one lists no internal project), as in the ledger's."""
+INTERNAL_COLUMNS = (("照片", 30), ("内部", 6))
+"""Only in the internal build, as the ledger's 内部: the public one lists no internal project and
+publishes no name from data/ (a photo's path may hold a person's name)."""
 INVESTED_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("项目编号", 18),
     ("项目名称", 28),
@@ -76,7 +76,7 @@ def file(board: Board) -> GeneratedFile:
 
 
 def project_columns(board: Board) -> Tuple[Tuple[str, int], ...]:
-    return PROJECT_COLUMNS if board.public else (*PROJECT_COLUMNS, INTERNAL_COLUMN)
+    return PROJECT_COLUMNS if board.public else (*PROJECT_COLUMNS, *INTERNAL_COLUMNS)
 
 
 def project_values(board: Board, row: ProjectRow) -> Tuple:
@@ -100,9 +100,12 @@ def project_values(board: Board, row: ProjectRow) -> Tuple:
         following.milestone.name if following else None,
         row.overdue or None,
         latest_progress(project.progress),
-        "\n".join(project.photos) or None,
-        *(() if board.public else ("是" if project.internal else None,)),
+        *(() if board.public else internal_values(project)),
     )
+
+
+def internal_values(project) -> Tuple:
+    return "\n".join(project.photos) or None, "是" if project.internal else None
 
 
 def latest_progress(progress) -> Optional[str]:
@@ -110,14 +113,16 @@ def latest_progress(progress) -> Optional[str]:
     return f"{progress[0].date.isoformat()} {plain_text(progress[0].note)}" if progress else None
 
 
-def milestone_values(row: ProjectRow) -> List[Tuple]:
+def milestone_values(row: ProjectRow, public: bool) -> List[Tuple]:
+    """The internal build writes done dates as written, even after the as-of day, to be read
+    back; the public one only those done by then."""
     return [
         (
             row.project.id,
             row.project.name,
             m.milestone.name,
             m.milestone.planned,
-            m.milestone.done,  # as written, even after the as-of day: the sheet is read back
+            m.milestone.done if not public or m.state in ("done", "done-late") else None,
             m.label,
         )
         for m in row.milestones
@@ -133,7 +138,7 @@ def projects_xlsx(board: Board) -> bytes:
     projects = [row.project for row in rows]
     invested = [(p.id, p.name, day, value) for p in projects for day, value in p.invested]
     write_table(workbook.create_sheet("投资进度"), INVESTED_COLUMNS, invested)
-    milestones = [values for row in rows for values in milestone_values(row)]
+    milestones = [values for row in rows for values in milestone_values(row, board.public)]
     write_table(workbook.create_sheet("节点"), MILESTONE_COLUMNS, milestones)
     progress = [(p.id, p.name, s.date, plain_text(s.note)) for p in projects for s in p.progress]
     write_table(workbook.create_sheet("形象进度"), PROGRESS_COLUMNS, progress)
@@ -186,7 +191,8 @@ def write_note(sheet, board: Board) -> None:
     ]
     if board.unlisted_projects():
         lines.append(("未公开", f"另有 {board.unlisted_projects()} 个内部项目未公开，已计入合计"))
-    lines.append(("读回", READ_BACK))
+    if not board.public:
+        lines.append(("读回", READ_BACK))
     for line in lines:
         sheet.append(line)
     for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
