@@ -21,6 +21,7 @@ from conftest import built, soup
 VALID = Path(__file__).parent / "golden" / "valid-minimal" / "data"
 DEMO = Path(__file__).resolve().parents[1] / "data"
 D = datetime.date.fromisoformat
+AS_OF = datetime.date(2014, 10, 20)
 PROJECT_HEADERS = ["编号", "项目名称", "类别", "责任单位", "联系领导", "计划投资（万元）", "内部"]
 
 
@@ -377,3 +378,59 @@ def test_only_the_internal_download_has_photos_and_internal(demo_site, public_si
     assert ["parking-expansion", "停车场扩建工程", datetime.datetime(2014, 9, 30), 210] in (
         internal["投资进度"]
     )
+
+
+# ---- the blank template ----
+
+
+def test_the_template_has_the_loaders_headers_lists_and_date_columns(tmp_path):
+    import openpyxl
+    from bixue.load import projects_xlsx
+    from bixue.outputs import templates_xlsx
+
+    campaign = load_campaign(DEMO)
+    board = compute_board(campaign, campaign.plan.as_of)
+    template = next(t for t in templates_xlsx.templates(board) if t.name == "projects.xlsx")
+    path = tmp_path / "projects.xlsx"
+    path.write_bytes(template.make())
+    book = openpyxl.load_workbook(path)
+    for name, (headers, _needed, _ignored) in projects_xlsx.TABLES.items():
+        assert all(header in headers for header in [c.value for c in book[name][1]]), name
+    assert [[c.value for c in row] for row in book["类别"].iter_rows(min_row=2)] == [
+        ["works", "服务设施提升改造"],
+        ["energy", "节能与新能源"],
+    ]
+    lists = {
+        str(v.sqref).split(":")[0]: v for v in book["重点项目"].data_validations.dataValidation
+    }
+    assert set(lists) == {"C2", "D2", "J2"} and lists["J2"].formula1 == '"是,否"'
+    assert book["节点"]["C200"].number_format == "yyyy-mm-dd"
+    assert book["选项"].sheet_state == "hidden"
+    assert not board.public and not templates_xlsx.templates(compute_board(campaign, AS_OF, True))
+
+
+def test_a_filled_in_template_loads(tmp_path):
+    import openpyxl
+    from bixue.outputs import projects_template
+
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    campaign = load_campaign(data)
+    (data / "projects.yml").unlink()
+    path = data / "projects.xlsx"
+    path.write_bytes(projects_template.projects_template(compute_board(campaign, AS_OF)))
+    book = openpyxl.load_workbook(path)
+    book["重点项目"].append(["road", "道路改造", "节能与新能源", "鹤壁服务区", None, None, 90, 80])
+    book["投资进度"].append(["road", "2014/9/30", 40])
+    book["节点"].append(["road", "开工", datetime.date(2014, 5, 1), "2014-05-03"])
+    book.save(path)
+    (project,) = load_campaign(data).projects.projects
+    assert (project.group, project.unit, project.plan) == ("energy", "hebi", 80)
+    assert project.invested == ((D("2014-09-30"), 40),)
+    assert project.milestones == (Milestone("开工", D("2014-05-01"), D("2014-05-03")),)
+
+
+def test_the_internal_projects_page_offers_the_template(demo_site, public_site):
+    link = soup(demo_site, "projects/").select_one("a.bx-projects-template")
+    assert (demo_site / "projects" / link["href"]).resolve().is_file()
+    assert not soup(public_site, "projects/").select("a.bx-projects-template")

@@ -37,6 +37,8 @@ from .workbook import (
 from .yamlfile import INVALID, Node
 
 FILE = "projects.xlsx"
+OPTIONS = "选项"
+"""The template's hidden sheet of drop-down options: never data."""
 PROJECT_HEADERS = {
     "编号": "id",
     "项目名称": "name",
@@ -143,7 +145,7 @@ def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]
     tables: Dict[str, Table] = {}
     for sheet in sheets:
         name = header_text(sheet.name)
-        if name in NOTE_SHEETS:
+        if name in NOTE_SHEETS or name == OPTIONS:
             continue
         if name not in TABLES:
             shown = "、".join((*TABLES, *NOTE_SHEETS))
