@@ -41,6 +41,11 @@ def wait_for_index(page, index: int, timeout: float = 5000) -> None:
     page.wait_for_function(f"{CANVAS}.dataset.index === '{index}'", timeout=timeout)
 
 
+def wait_for_ready(page, index: int, timeout: float = 10000) -> None:
+    """The slide is current and its body is in (fetched from screen-slides/ unless it is first)."""
+    page.wait_for_function(f"{CANVAS}.dataset.ready === '{index}'", timeout=timeout)
+
+
 # ---- The demo as the conftest serves it ----
 
 
@@ -68,7 +73,7 @@ def test_no_slide_spills_out_of_the_canvas(page, served_demo):
     count = page.evaluate("document.querySelectorAll('.sc-slide').length")
     spilled = {}
     for index in range(count):
-        wait_for_index(page, index)
+        wait_for_ready(page, index)
         spilled[current(page)["slide"] + str(index)] = page.evaluate(OUTSIDE_CANVAS)
         page.keyboard.press("ArrowRight")
     assert not any(spilled.values()), spilled
@@ -147,7 +152,7 @@ def test_every_chart_renders_and_is_disposed_when_its_slide_leaves(page, served_
     count = page.evaluate("document.querySelectorAll('.sc-slide').length")
     drawn = 0
     for index in range(count):
-        wait_for_index(page, index)
+        wait_for_ready(page, index)
         charts = page.evaluate(f"{CURRENT}.querySelectorAll('.sc-chart').length")
         if charts:
             page.wait_for_function(
