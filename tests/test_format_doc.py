@@ -337,3 +337,16 @@ def test_the_quoted_workbook_errors_are_what_the_loader_prints():
     }
     assert len(quoted) >= 5
     assert [line for line in quoted if line not in printed] == []
+
+
+def test_every_projects_workbook_sheet_and_header_is_documented():
+    from bixue.load import projects_xlsx
+
+    table = section("Excel 工作簿（.xlsx）").split("### 重点项目：`projects.xlsx`")[1]
+    table = table.split("### ")[0]
+    rows = dict(re.findall(r"^\| ([^|\n]+) \| ([^|\n]+) \|", table, re.M))
+    for sheet, (headers, needed, ignored) in projects_xlsx.TABLES.items():
+        assert sheet in rows, sheet
+        assert all(header in rows[sheet] for header in (*headers, *needed)), sheet
+        assert all(header in table for header in ignored), sheet
+    assert projects_xlsx.FILE in section("文件一览")

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
+from . import projects_xlsx
 from .datafiles import present
 from .fields import (
     a_date,
@@ -24,6 +25,7 @@ from .images import image_path
 from .ledger import read_updates
 from .names import reserved_problem
 from .reading import Reading, Source, note_unique, origin
+from .workbook import check_not_workbooks
 from .yamlfile import Node
 
 PROJECT_REQUIRED = ("id", "name")
@@ -34,10 +36,23 @@ PROJECT_OPTIONAL = (
 
 
 def load_projects(reading: Reading) -> Optional[model.Projects]:
+    """projects.yml, or projects.xlsx instead of it (both: an error)."""
     file = reading.data_dir / "projects.yml"
+    workbook = reading.data_dir / projects_xlsx.FILE
+    check_not_workbooks(reading, [workbook.with_suffix(".xls"), workbook.with_suffix(".csv")])
+    if present(workbook) and present(file):
+        message = f"{reading.relative(file)} 和 {reading.relative(workbook)} 不能同时存在"
+        reading.file_error(workbook, message, "重点项目只写在一处：删掉其中一个")
+    elif present(workbook):
+        return projects_xlsx.read_projects_workbook(reading, workbook, projects_from)
     if not present(file):
         return None
     source, root = reading.read(file)
+    return projects_from(source, root)
+
+
+def projects_from(source: Source, root: Optional[Node]) -> Optional[model.Projects]:
+    """The groups and projects of a projects.yml document (or of a workbook read as one)."""
     entries = mapping(source, root, "", ("projects",), ("groups",))
     if entries is None:
         return None
@@ -93,8 +108,10 @@ def read_project(
     amounts = {key: amount(source, get(key), key) for key in ("investment", "plan")}
     invested = read_invested(source, get("invested"))
     if invested and amounts["plan"] is None and get("plan") is None:
-        hint = "plan 是本期计划完成的投资（万元），完成率 = 已完成投资 / plan"
-        source.error(get("invested").line, "plan", "写了 invested 就要写 plan", hint)
+        plan = source.term("plan")
+        hint = f"{plan} 是本期计划完成的投资（万元），完成率 = 已完成投资 / {plan}"
+        message = f"写了 {source.term('invested')} 就要写 {plan}"
+        source.error(get("invested").line, "plan", message, hint)
     return model.Project(
         id=project_id,
         name=text(source, get("name"), "name") or "",
@@ -147,7 +164,7 @@ def read_invested(source: Source, node: Optional[Node]) -> Tuple[Tuple[date, mod
     for (before, earlier, _), (day, value, line) in zip(found, found[1:], strict=False):
         if value < earlier:
             message = f"累计完成投资 {value} 少于 {before} 的 {earlier}"
-            hint = "invested 写的是截至各日期的累计数，只增不减"
+            hint = f"{source.term('invested')} 写的是截至各日期的累计数，只增不减"
             source.error(line, join("invested", day.isoformat()), message, hint)
     return tuple((day, value) for day, value, _ in found)
 

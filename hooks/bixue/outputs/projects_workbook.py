@@ -1,12 +1,13 @@
-"""Key projects as a workbook (重点项目表): projects, milestones and a note sheet; stable
-bytes, like the ledger download."""
+"""Key projects as a workbook (重点项目表): projects, investment reports, milestones, 形象进度,
+groups and a note sheet, in the layout data/projects.xlsx is read in; stable bytes, like the
+ledger download."""
 
 from __future__ import annotations
 
 import datetime
 import io
 import zipfile
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -36,8 +37,25 @@ PROJECT_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("项目状态", 10),
     ("下一节点", 20),
     ("逾期节点", 9),
-    ("形象进度", 48),
+    ("最新进展", 48),
 )
+INTERNAL_COLUMNS = (("照片", 30), ("内部", 6))
+"""Only in the internal build, as the ledger's 内部: the public one lists no internal project and
+publishes no name from data/ (a photo's path may hold a person's name)."""
+INVESTED_COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("项目编号", 18),
+    ("项目名称", 28),
+    ("截至日期", 12),
+    ("累计完成投资（万元）", 18),
+)
+PROGRESS_COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("项目编号", 18),
+    ("项目名称", 28),
+    ("日期", 12),
+    ("进展", 60),
+)
+GROUP_COLUMNS: Tuple[Tuple[str, int], ...] = (("编号", 18), ("名称", 28))
+WRAPPED = {"最新进展", "照片", "进展"}
 MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("项目编号", 18),
     ("项目名称", 28),
@@ -47,10 +65,18 @@ MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("情况", 10),
 )
 PERCENT_FORMAT = "0.0%"
+READ_BACK = (
+    "这个工作簿改名为 projects.xlsx 放进 data/（代替 projects.yml），读出来还是这些项目；"
+    "已完成投资、完成率、状态、节点情况等列是看板算出的，不读"
+)
 
 
 def file(board: Board) -> GeneratedFile:
     return GeneratedFile(XLSX, content=projects_xlsx(board))
+
+
+def project_columns(board: Board) -> Tuple[Tuple[str, int], ...]:
+    return PROJECT_COLUMNS if board.public else (*PROJECT_COLUMNS, *INTERNAL_COLUMNS)
 
 
 def project_values(board: Board, row: ProjectRow) -> Tuple:
@@ -73,18 +99,30 @@ def project_values(board: Board, row: ProjectRow) -> Tuple:
         row.state,
         following.milestone.name if following else None,
         row.overdue or None,
-        "\n".join(f"{s.date.isoformat()} {plain_text(s.note)}" for s in project.progress) or None,
+        latest_progress(project.progress),
+        *(() if board.public else internal_values(project)),
     )
 
 
-def milestone_values(row: ProjectRow) -> List[Tuple]:
+def internal_values(project) -> Tuple:
+    return "\n".join(project.photos) or None, "是" if project.internal else None
+
+
+def latest_progress(progress) -> Optional[str]:
+    """The newest 形象进度 entry, for readers; the 形象进度 sheet holds them all."""
+    return f"{progress[0].date.isoformat()} {plain_text(progress[0].note)}" if progress else None
+
+
+def milestone_values(row: ProjectRow, public: bool) -> List[Tuple]:
+    """The internal build writes done dates as written, even after the as-of day, to be read
+    back; the public one only those done by then."""
     return [
         (
             row.project.id,
             row.project.name,
             m.milestone.name,
             m.milestone.planned,
-            m.milestone.done if m.state in ("done", "done-late") else None,
+            m.milestone.done if not public or m.state in ("done", "done-late") else None,
             m.label,
         )
         for m in row.milestones
@@ -96,9 +134,16 @@ def projects_xlsx(board: Board) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "重点项目"
-    write_table(sheet, PROJECT_COLUMNS, [project_values(board, row) for row in rows])
-    milestones = [values for row in rows for values in milestone_values(row)]
+    write_table(sheet, project_columns(board), [project_values(board, row) for row in rows])
+    projects = [row.project for row in rows]
+    invested = [(p.id, p.name, day, value) for p in projects for day, value in p.invested]
+    write_table(workbook.create_sheet("投资进度"), INVESTED_COLUMNS, invested)
+    milestones = [values for row in rows for values in milestone_values(row, board.public)]
     write_table(workbook.create_sheet("节点"), MILESTONE_COLUMNS, milestones)
+    progress = [(p.id, p.name, s.date, plain_text(s.note)) for p in projects for s in p.progress]
+    write_table(workbook.create_sheet("形象进度"), PROGRESS_COLUMNS, progress)
+    groups = [(group.id, group.name) for group in board.campaign.projects.groups]
+    write_table(workbook.create_sheet("类别"), GROUP_COLUMNS, groups)
     write_note(workbook.create_sheet("说明"), board)
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
     workbook.properties.title = f"{board.campaign.plan.title} 重点项目"
@@ -131,7 +176,7 @@ def style_cell(cell, name: str) -> None:
         cell.number_format = PERCENT_FORMAT
     elif isinstance(cell.value, str):
         cell.data_type = "s"  # text from the data is never a formula, even if it starts with =
-    cell.alignment = Alignment(vertical="top", wrap_text=name == "形象进度")
+    cell.alignment = Alignment(vertical="top", wrap_text=name in WRAPPED)
 
 
 def write_note(sheet, board: Board) -> None:
@@ -146,6 +191,8 @@ def write_note(sheet, board: Board) -> None:
     ]
     if board.unlisted_projects():
         lines.append(("未公开", f"另有 {board.unlisted_projects()} 个内部项目未公开，已计入合计"))
+    if not board.public:
+        lines.append(("读回", READ_BACK))
     for line in lines:
         sheet.append(line)
     for (cell,) in sheet.iter_rows(min_col=2, max_col=2):

@@ -13,11 +13,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..contents import GeneratedFile
 from ..figures.board import Board, in_id_order
 from ..model import STATUS_NAMES, RectificationItem, Unit
-from . import score_sheets
+from . import projects_template, score_sheets
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_write import append_row, new_workbook, workbook_bytes, write_header, write_note
 
 FOLDER = "downloads/templates"
+PROJECTS = f"{FOLDER}/projects.xlsx"
 ROWS = 500
 """Rows given the drop-down lists and date formats."""
 OPEN = ("todo", "doing", "ongoing")
@@ -74,6 +75,8 @@ def templates(board: Board) -> List[Template]:
     if campaign.evaluations and campaign.evaluations.rounds:
         make = lambda: score_sheets.scores_xlsx(board, blank=True)  # noqa: E731
         found.append(Template("evaluations.xlsx", f"{FOLDER}/evaluations.xlsx", "各轮评分表", make))
+    make = lambda: projects_template.projects_template(board)  # noqa: E731
+    found.append(Template("projects.xlsx", PROJECTS, "重点项目表模板", make))
     return found
 
 

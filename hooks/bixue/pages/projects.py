@@ -10,7 +10,7 @@ from ..charts import projects as charts_projects
 from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
 from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
-from ..outputs import images, projects_workbook
+from ..outputs import images, projects_workbook, templates_xlsx
 from ..outputs.feeds import progress_anchor
 
 INDEX = "projects/index.md"
@@ -42,6 +42,7 @@ def render_summary(board: Board, here: str) -> str:
         states=STATES,
         unlisted=board.unlisted_projects(),
         workbook=projects_workbook.XLSX,
+        blank=None if board.public else templates_xlsx.PROJECTS,
     )
 
 
