@@ -145,6 +145,7 @@ def test_projects_yml_loads_as_written(tmp_path):
         ("group: works", "group: work", "groups 里没有这个分组：'work'（是不是 works？）"),
         ("2014-06-30: 95", "2014-06-30: 15", "累计完成投资 15 少于 2014-04-30 的 20"),
         ("    plan: 180\n", "", "plan: 写了 invested 就要写 plan"),
+        ("    plan: 180\n", "    plan:\n", "plan: 写了 invested 就要写 plan"),
         ("investment: 260", "investment: 0", "investment: 必须大于 0，实际为 0"),
         ("planned: 2014-08-31", "planned: 2014-03-31", "早于前面的 '方案批复'（2014-04-10）"),
         ("unit: north", "unit: 示例北服务区", "是不是 north（示例北服务区）？"),

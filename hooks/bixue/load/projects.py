@@ -107,7 +107,9 @@ def read_project(
     persons = {key: text(source, get(key), key) or "" for key in ("leader", "owner")}
     amounts = {key: amount(source, get(key), key) for key in ("investment", "plan")}
     invested = read_invested(source, get("invested"))
-    if invested and amounts["plan"] is None and get("plan") is None:
+    # Left out or left empty (`plan:`), not written wrong: a wrong value has its own error.
+    plan_node = get("plan")
+    if invested and amounts["plan"] is None and (plan_node is None or plan_node.value is None):
         plan = source.term("plan")
         hint = f"{plan} 是本期计划完成的投资（万元），完成率 = 已完成投资 / {plan}"
         message = f"写了 {source.term('invested')} 就要写 {plan}"
