@@ -15,7 +15,9 @@ from bixue.model import (
     Unit,
     Update,
 )
+from bixue.pages.changes import SHOWN, render_changes
 from boards import D, item, plan
+from bs4 import BeautifulSoup
 
 AS_OF = D("2014-10-20")
 FIRST, BEFORE, AFTER = D("2014-10-14"), D("2014-10-13"), D("2014-10-21")
@@ -131,3 +133,23 @@ def test_the_public_profile_lists_only_what_it_publishes():
     assert ids(public.found) == ["open"] and ids(public.overdue) == ["open"]
     assert public.updates == () and public.cases == ()
     assert [n.slug for n in public.notices] == ["out"]
+
+
+def test_a_long_list_shows_its_first_entries_and_says_where_the_rest_are():
+    # A week of a 500-unit campaign: more items found than the home page lists.
+    ledger = [item("todo", found="2014-10-18", item_id=f"ZG-{n}") for n in range(SHOWN + 7)]
+    board = compute_board(campaign(ledger=ledger), AS_OF, False)
+    page = BeautifulSoup(render_changes(board, "index.md"), "html.parser")
+    found = page.select_one("[data-kind=found]")
+    assert f"（{SHOWN + 7} 项）" in found.h3.get_text()
+    assert len(found.select("li")) == SHOWN
+    more = found.select_one(".bx-more")
+    assert more["data-more"] == "7" and "另有 7 项" in more.get_text()
+    assert more.a["href"] == "rectification/"
+
+
+def test_a_short_list_is_shown_whole():
+    ledger = [item("todo", found="2014-10-18", item_id=f"ZG-{n}") for n in range(3)]
+    board = compute_board(campaign(ledger=ledger), AS_OF, False)
+    page = BeautifulSoup(render_changes(board, "index.md"), "html.parser")
+    assert len(page.select("[data-kind=found] li")) == 3 and not page.select(".bx-more")

@@ -7,6 +7,9 @@ from ..figures.changes import compute_changes, first_overdue_day
 from ..render import render_block
 
 HEADING = "本期动态"
+SHOWN = 50
+"""Entries a list shows on the page: a week of a 500-unit campaign is thousands of items (1.2 MB
+of home page); the rest are a link away, on the ledger and ranking pages and in data.json."""
 
 
 def render_changes(board: Board, here: str) -> str:
@@ -17,6 +20,7 @@ def render_changes(board: Board, here: str) -> str:
         changes=changes,
         unit=board.unit,
         here=here,
+        shown=SHOWN,
         found_day=lambda item: item.found,
         completed_day=lambda item: item.completed,
         overdue_day=first_overdue_day,
