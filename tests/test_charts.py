@@ -162,6 +162,21 @@ def test_values_by_period_leave_gaps_for_periods_not_reported(board):
     assert data[2]["name"] == "丙停车区（未报送）"
 
 
+def test_values_of_many_units_are_drawn_as_their_spread_not_a_line_each():
+    many = tuple(Unit(f"u{n}", f"单位{n}") for n in range(charts_indicators.MAX_LINES + 1))
+    values = {f"u{n}": {"Q1": n + 1, "Q2": 2 * (n + 1)} for n in range(len(many) - 1)}
+    indicator = Indicator("revenue", "营业收入", unit="万元", values=values)  # the last: none
+    indicators = Indicators(("Q1", "Q2", "Q3"), (indicator,))
+    board = make_board(units=many, indicators=indicators, evaluations=None, ledger=())
+    fig = charts_indicators.indicator_periods(board, board.indicators[0]).to_dict()
+    data = fig["data"]
+    assert [t["name"] for t in data] == ["最高", "中位数", "最低"]
+    # 12 units reported 1..12 in Q1 and 2..24 in Q2; nobody reported Q3: a gap
+    assert [t["y"] for t in data] == [[12, 24, None], [6.5, 13, None], [1, 2, None]]
+    assert "13 个单位" not in fig["layout"]["meta"]["summary"]
+    assert "12 个单位Q1至Q3各期报送数值的最高、中位数和最低值" in fig["layout"]["meta"]["summary"]
+
+
 def test_ranking_totals_stack_criteria_in_rank_order_with_levels(board):
     fig = charts_scores.ranking_totals(board)
     data = fig.to_dict()["data"]

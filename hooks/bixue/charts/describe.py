@@ -8,6 +8,8 @@ from .. import figures
 from ..figures.board import Board, IndicatorView
 from ..model import STATUS_NAMES, STATUSES
 
+MAX_LINES = 12
+"""Units the indicator values chart draws a line each for; more, and it draws their spread."""
 pct = figures.format_percent
 num = figures.format_number
 
@@ -79,7 +81,9 @@ def indicator_periods(board: Board, view: IndicatorView) -> str:
     periods = board.campaign.indicators.periods
     reported = sum(1 for row in view.rows if indicator.values.get(row.unit.id))
     span = f"{periods[0]}至{periods[-1]}" if periods else ""
-    return f"{indicator.name}：{reported} 个单位{span}各期报送数值的变化"
+    spread = len(view.rows) > MAX_LINES
+    shown = "各期报送数值的最高、中位数和最低值" if spread else "各期报送数值的变化"
+    return f"{indicator.name}：{reported} 个单位{span}{shown}"
 
 
 def ranking_totals(board: Board) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+import statistics
+from typing import List, Optional, Tuple
 
 import plotly.graph_objects as go
 
@@ -23,6 +24,7 @@ from . import (
 )
 
 MISSING_TEXT = "未报送"
+MAX_LINES = describe.MAX_LINES
 
 
 def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figure]:
@@ -78,23 +80,28 @@ def _mark_missing(fig: go.Figure, labels, rows) -> None:
 
 
 def indicator_periods(board: Board, view: IndicatorView) -> Optional[go.Figure]:
-    """Each unit's reported values by period; a period not reported is a gap in the line."""
+    """Each unit's reported values by period; a period not reported is a gap in the line. Past
+    MAX_LINES units the lines are the highest, median and lowest value of each period: a line
+    per unit would be a tangle no one reads (and 230 KB a chart at 500 units)."""
     indicator = view.indicator
     periods = board.campaign.indicators.periods
     if not indicator.values:
         return None
     measure = f"（{indicator.unit}）" if indicator.unit else ""
-    fig = new_figure(f"{indicator.name}：各期数值{measure}", 380)
+    spread = len(view.rows) > MAX_LINES
+    title = f"{indicator.name}：各期数值{measure}" + (
+        "，各单位最高、中位数、最低" if spread else ""
+    )
+    fig = new_figure(title, 380)
     suffix = f" {indicator.unit}" if indicator.unit else ""
-    for row in view.rows:
-        reported = indicator.values.get(row.unit.id, {})
+    for name, values in period_spread(view, periods) if spread else unit_lines(view, periods):
         fig.add_scatter(
-            name=row.unit.label if reported else f"{row.unit.label}（{MISSING_TEXT}）",
+            name=name,
             x=list(periods),
-            y=[number(reported.get(period)) for period in periods],
+            y=values,
             mode="lines+markers",
             connectgaps=False,
-            hovertemplate=f"{row.unit.label} %{{x}}：%{{y}}{suffix}<extra></extra>",
+            hovertemplate=f"{name} %{{x}}：%{{y}}{suffix}<extra></extra>",
         )
     fig.update_layout(
         xaxis={"type": "category"},
@@ -102,3 +109,27 @@ def indicator_periods(board: Board, view: IndicatorView) -> Optional[go.Figure]:
         legend={"orientation": "h", "y": -0.2},
     )
     return described(fig, describe.indicator_periods(board, view))
+
+
+def unit_lines(view: IndicatorView, periods) -> List[Tuple[str, list]]:
+    found = []
+    for row in view.rows:
+        reported = view.indicator.values.get(row.unit.id, {})
+        name = row.unit.label if reported else f"{row.unit.label}（{MISSING_TEXT}）"
+        found.append((name, [number(reported.get(period)) for period in periods]))
+    return found
+
+
+def period_spread(view: IndicatorView, periods) -> List[Tuple[str, list]]:
+    """最高, 中位数, 最低 of the values the units reported in each period (a gap where none did)."""
+    columns = []
+    for period in periods:
+        values = view.indicator.values
+        reported = [
+            values[row.unit.id][period]
+            for row in view.rows
+            if period in values.get(row.unit.id, {})
+        ]
+        columns.append(sorted(float(value) for value in reported if value is not None))
+    pick = (("最高", lambda c: c[-1]), ("中位数", statistics.median), ("最低", lambda c: c[0]))
+    return [(name, [number(get(c)) if c else None for c in columns]) for name, get in pick]
