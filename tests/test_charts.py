@@ -225,6 +225,20 @@ def test_deadlines_show_days_late_and_leave_internal_items_out_of_the_public_bui
     assert public[0]["y"] == ["ZG-1 甲"]
 
 
+def test_deadlines_of_many_items_draw_the_longest_overdue_and_say_so():
+    many = charts_ledger.MAX_BARS + 5
+    ledger = [
+        item("doing", f"2014-06-{day:02d}", item_id=f"ZG-{day}", found="2014-04-01")
+        for day in range(1, many + 1)
+    ]
+    fig = charts_ledger.ledger_deadlines(make_board(ledger=ledger)).to_dict()
+    (late,) = fig["data"]
+    assert len(late["y"]) == charts_ledger.MAX_BARS and late["y"][0] == "ZG-1 甲"
+    assert late["x"] == sorted(late["x"], reverse=True)
+    assert f"（各列前 {charts_ledger.MAX_BARS} 项）" in fig["layout"]["title"]["text"]
+    assert f"逾期 {many} 项" in fig["layout"]["meta"]["summary"]
+
+
 def test_burndown_counts_found_and_finished_items_up_to_the_as_of_day(board):
     data = charts_ledger.ledger_burndown(board).to_dict()["data"]
     days = data[0]["x"]

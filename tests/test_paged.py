@@ -7,6 +7,7 @@ import json
 import pytest
 from bixue import build, generate
 from bixue.pages import indicators as page_indicators
+from bixue.pages import ledger as page_ledger
 from bixue.pages import paged
 from bixue.pages import pairs as page_pairs
 from bixue.pages import ranking as page_ranking
@@ -58,6 +59,16 @@ def test_pairs_past_the_first_ten_are_a_paged_list(board):
     assert len(box.select("[data-bx-paged-body] > section")) == page_pairs.CHARTED
     data = json.loads(files[0].content)
     assert len(data["rows"]) == 20
+
+
+def test_the_ledger_by_unit_table_of_sixty_units_is_paged(board):
+    markdown, files = page_ledger._rendered(board)
+    html = BeautifulSoup(markdown, "html.parser")
+    box = html.select_one('[data-bx-paged="by-unit.json"]')
+    assert box["data-total"] == "60" and len(box.select("tbody tr")) == 50
+    data = json.loads(next(f for f in files if f.dest_uri == page_ledger.BY_UNIT_JSON).content)
+    assert len(data["rows"]) == 60
+    assert page_ledger.BY_UNIT_JSON in {f.dest_uri for f in generate.all_files(board)}
 
 
 def test_a_short_table_is_left_whole():

@@ -55,16 +55,26 @@ def _count_tick(most: int) -> int:
     return 1 if most <= 10 else 2 if most <= 20 else 5
 
 
+MAX_BARS = 20
+"""Bars of each kind the deadlines chart draws: a bar per item of 5,000 overdue is no chart."""
+
+
 def ledger_deadlines(board: Board) -> Optional[go.Figure]:
-    """Overdue items by days late, then due-soon items by days left, longest first."""
+    """Overdue items by days late, then due-soon items by days left, longest first; past
+    MAX_BARS of a kind, the first MAX_BARS (the tables below list them all)."""
     overdue, soon = board.overdue_rows(), board.due_soon_rows()
     if not overdue and not soon:
         return None
-    fig = new_figure("逾期与临期事项", bar_height(len(overdue) + len(soon), 30, 130))
+    shown_late, shown_soon = overdue[:MAX_BARS], soon[:MAX_BARS]
+    title = "逾期与临期事项"
+    if len(overdue) > MAX_BARS or len(soon) > MAX_BARS:
+        title += f"（各列前 {MAX_BARS} 项）"
+    fig = new_figure(title, bar_height(len(shown_late) + len(shown_soon), 30, 130))
     if overdue:
-        _deadline_bar(fig, board, "逾期（已过天数）", overdue, [r.days_late for r in overdue])
+        late = [r.days_late for r in shown_late]
+        _deadline_bar(fig, board, "逾期（已过天数）", shown_late, late)
     if soon:
-        _deadline_bar(fig, board, "临期（剩余天数）", soon, [r.days_left for r in soon])
+        _deadline_bar(fig, board, "临期（剩余天数）", shown_soon, [r.days_left for r in shown_soon])
     most = max([1, *(r.days_late for r in overdue)])
     fig.update_layout(
         yaxis={"autorange": "reversed", "type": "category"},

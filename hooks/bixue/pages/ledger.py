@@ -12,7 +12,7 @@ from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
 from ..model import STATUSES
 from ..outputs import downloads, images
-from . import ledger_table, workbooks
+from . import ledger_table, paged, workbooks
 
 SRC_URI = "rectification.md"
 TITLE = "整改台账"
@@ -28,8 +28,11 @@ class Photos:
     after: Optional[images.WebImage]
 
 
+BY_UNIT_JSON = "rectification/by-unit.json"
+
+
 def pages(board: Board) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(SRC_URI, render_ledger_page(board))
+    yield GeneratedPage(SRC_URI, _rendered(board)[0])
 
 
 def files(board: Board) -> List[GeneratedFile]:
@@ -38,20 +41,28 @@ def files(board: Board) -> List[GeneratedFile]:
     photos = item_photos(board)
     shown = [image for pair in photos.values() for image in _images(pair)]
     table = [ledger_table.json_file(board, photos)]
-    return downloads.files(board) + images.unique_files(shown) + table
+    return downloads.files(board) + images.unique_files(shown) + table + _rendered(board)[1]
 
 
-def render_ledger_page(board: Board) -> str:
+def _rendered(board: Board) -> Tuple[str, List[GeneratedFile]]:
+    return paged.rendered_once(board, SRC_URI, lambda files: render_ledger_page(board, files))
+
+
+def render_ledger_page(board: Board, files: Optional[paged.Files] = None) -> str:
+    """The page; with `files`, the by-unit table past a page of units is paged from a JSON file."""
     here = render.page_url(SRC_URI)
     if not board.ledger:
         return render.page_markdown(TITLE, [("", render.render_block("ledger_empty.html"))])
+    by_unit = render_by_unit(board, here)
+    if files is not None:
+        by_unit = paged.table(by_unit, BY_UNIT_JSON, here, files, "个单位")
     sections = [
         ("", render_summary(board, here)),
         ("", chart_html.render(charts_ledger.ledger_burndown(board), "ledger-burndown")),
         ("逾期事项", render_overdue(board, here)),
         ("临期事项", render_due_soon(board, here)),
         ("", chart_html.render(charts_ledger.ledger_deadlines(board), "ledger-deadlines")),
-        ("各单位整改情况", render_by_unit(board, here)),
+        ("各单位整改情况", by_unit),
         ("", chart_html.render(charts_ledger.ledger_by_unit(board), "ledger-by-unit")),
         ("台账明细", render_items(board, here)),
     ]
