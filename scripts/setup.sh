@@ -21,7 +21,14 @@ else
   requirements=requirements.txt
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
+# Debian's python3 makes no venv without its python3-venv package ("ensurepip is not available").
+if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv 2>/dev/null; then
+  rm -rf .venv
+  echo "Installing Debian's python3-venv"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-venv
+  python3 -m venv .venv
+fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" -c constraints.txt
 
 # The chart library the site ships (hooks/bixue/outputs/plotly_asset.py): plotly.js's basic bundle

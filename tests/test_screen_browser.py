@@ -33,8 +33,11 @@ def current(page) -> dict:
 
 
 def open_screen(page, base_url: str, query: str = "interval=600") -> None:
+    """The screen at `query`, its current slide shown whole (a slide but the first fetches its
+    body from screen-slides/ first)."""
     page.goto(f"{base_url}screen/?{query}")
     page.wait_for_function(f"{CANVAS}.dataset.changes >= 1")
+    page.wait_for_function(f"{CANVAS}.dataset.ready === {CANVAS}.dataset.index")
 
 
 def wait_for_index(page, index: int, timeout: float = 5000) -> None:
