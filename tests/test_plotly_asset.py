@@ -39,7 +39,18 @@ def test_every_chart_of_the_demo_uses_a_trace_of_the_basic_bundle():
     assert kinds and kinds <= BASIC_TRACES, kinds
 
 
-def test_without_the_bundle_the_build_stops_and_says_how_to_install_it(monkeypatch, tmp_path):
+def test_without_the_basic_bundle_the_site_ships_plotlys_full_one(monkeypatch, tmp_path):
+    # A checkout where scripts/setup.sh has not run still builds, with the library pip installed.
     monkeypatch.setattr(plotly_asset, "BUNDLE", tmp_path / "vendor" / "x" / "plotly-basic.min.js")
+    board = build.load_board(ROOT, {}, "")
+    (asset,) = plotly_asset.files(board)
+    assert asset.dest_uri == plotly_asset.PLOTLY_JS
+    assert Path(asset.source) == plotly_asset.FULL and plotly_asset.FULL.is_file()
+    assert header_version(plotly_asset.FULL) == plotly_asset.VERSION
+
+
+def test_without_any_bundle_the_build_stops_and_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(plotly_asset, "BUNDLE", tmp_path / "vendor" / "x" / "plotly-basic.min.js")
+    monkeypatch.setattr(plotly_asset, "FULL", tmp_path / "plotly" / "plotly.min.js")
     with pytest.raises(ValueError, match="请先运行 scripts/setup.sh"):
         build.load_board(ROOT, {}, "")

@@ -1,10 +1,13 @@
 """The chart library as a site asset: plotly.js's basic bundle (bar, scatter, pie), 1.2 MB
-instead of the full 4.8 MB, installed by scripts/setup.sh from the npm registry."""
+instead of the full 4.8 MB, installed by scripts/setup.sh from the npm registry; without it,
+the full bundle the plotly Python package ships (the same version), so any checkout builds."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterable, Optional
+
+import plotly
 
 from ..contents import GeneratedFile
 from ..figures.board import Board
@@ -18,13 +21,17 @@ same. Every trace the charts use (bar, scatter) is in the basic bundle."""
 BUNDLE = Path(__file__).resolve().parents[3] / "vendor" / PACKAGE / "plotly-basic.min.js"
 
 
+FULL = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+"""The full bundle of the installed plotly package: four times the bytes, the same charts."""
+
+
 def plotly_js_path() -> Path:
-    return BUNDLE
+    return BUNDLE if BUNDLE.is_file() else FULL
 
 
 def missing() -> Optional[str]:
     """Why the build cannot ship charts, in words the person running it can act on; or None."""
-    if BUNDLE.is_file():
+    if plotly_js_path().is_file():
         return None
     shown = BUNDLE.relative_to(BUNDLE.parents[2]).as_posix()
     return f"缺少图表库 {shown}（{PACKAGE}@{VERSION}）：请先运行 scripts/setup.sh 安装"
