@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Mapping, Optional, Sequence, Tuple
 
+from ..figures.board import Board, LedgerStats, RankRow
 from ..model import Screen, Unit
 from ..render import chart_attribute
+from .common import row_for
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,21 @@ def slide(template: str, name: str, seconds: int, **context) -> List[SlideView]:
 def chart_json(figure: Optional[dict]) -> str:
     """A chart for a `data-figure` attribute; '' when there is nothing to draw."""
     return chart_attribute(figure) if figure else ""
+
+
+@dataclass(frozen=True)
+class PairSide:
+    """One unit of a pair as the pair slides compare it: its latest row and its ledger."""
+
+    unit: Unit
+    row: Optional[RankRow]
+    ledger: LedgerStats
+
+
+def pair_side(board: Board, unit_id: str) -> PairSide:
+    return PairSide(
+        board.unit(unit_id), row_for(board.latest_round, unit_id), board.ledger_by_unit[unit_id]
+    )
 
 
 MAX_PAGES = 10

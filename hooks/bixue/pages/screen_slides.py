@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Optional
+from typing import List
 
 from ..charts import LIST_SIZE, red_black
 from ..charts import screen as screen_charts
-from ..figures.board import Board, RankRow
+from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
-from ..model import Unit
 from . import exemplars as page_exemplars
-from .common import has_ledger, row_for
-from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, slide
+from .common import has_ledger
+from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, pair_side, slide
 
 MAX_CASES = 8
 """The newest cases get a slide each; more would make one round of the screen too long."""
@@ -23,16 +21,6 @@ NOTICES_PER_PAGE = 3
 PAIRS_PER_PAGE = 6
 CHANGES_PER_PAGE = 9
 """Rows a page of a slide holds at the screen's type size; longer lists page through."""
-
-
-@dataclass(frozen=True)
-class PairSide:
-    """One unit of a pair with what the pairs slide compares: latest rank and ledger rate."""
-
-    unit: Unit
-    row: Optional[RankRow]
-    completion_rate: object
-    """整改完成率 of the unit's ledger items (a Fraction, or None without items)."""
 
 
 def overview(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
@@ -141,11 +129,6 @@ def pairs(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
         has_ledger=has_ledger(board),
         first_round=len(board.rounds) == 1,
     )
-
-
-def pair_side(board: Board, unit_id: str) -> PairSide:
-    rate = board.ledger_by_unit[unit_id].completion_rate
-    return PairSide(board.unit(unit_id), row_for(board.latest_round, unit_id), rate)
 
 
 def changes(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:

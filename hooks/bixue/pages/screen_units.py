@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
-from ..figures.board import Board, IndicatorRow, IndicatorView, LedgerStats, RankRow
+from ..figures.board import Board, IndicatorRow, IndicatorView
 from ..model import Unit
 from .common import has_ledger, partners, row_for, unit_rounds
-from .screen_parts import Rotation, SlideView, capped, chunks, slide
+from .screen_parts import Rotation, SlideView, capped, chunks, pair_side, slide
 from .screen_slides import DUE_SOON_ROWS, OVERDUE_ROWS
 
 INDICATORS_PER_PAGE = 6
 TOP_PLACES = 3
-
-
-@dataclass(frozen=True)
-class PairColumn:
-    """One side of the unit-pair slide: a unit's latest row and its ledger."""
-
-    unit: Unit
-    row: Optional[RankRow]
-    ledger: LedgerStats
 
 
 def unit_standing(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
@@ -50,7 +40,10 @@ def unit_pair(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]
     unit = rotation.unit
     if unit is None:
         return []
-    columns = [(column(board, unit), column(board, other)) for other in partners(board, unit.id)]
+    columns = [
+        (pair_side(board, unit.id), pair_side(board, other.id))
+        for other in partners(board, unit.id)
+    ]
     if not columns:
         return []
     criteria = board.campaign.evaluations.criteria if board.campaign.evaluations else ()
@@ -65,10 +58,6 @@ def unit_pair(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]
         has_ledger=has_ledger(board),
         first_round=len(board.rounds) == 1,
     )
-
-
-def column(board: Board, unit: Unit) -> PairColumn:
-    return PairColumn(unit, row_for(board.latest_round, unit.id), board.ledger_by_unit[unit.id])
 
 
 def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
