@@ -103,10 +103,7 @@ def _both(board: Board, view: IndicatorView, here: str, files: paged.Files) -> s
 
 
 def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
-    here = render.page_url(HERE)
-    return paged.rendered_once(
-        board, HERE, lambda files: render.page_markdown("指标进度", sections(board, here, files))
-    )
+    return paged.page(board, HERE, "指标进度", sections)
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:

@@ -73,3 +73,12 @@ def rendered_once(board, key: str, render_page: Callable) -> Tuple[str, List[Gen
         markdown = render_page(files)
         _LAST[key] = last = (board, (markdown, list(files.values())))
     return last[1]
+
+
+def page(board, src_uri: str, title: str, sections: Callable) -> Tuple[str, List[GeneratedFile]]:
+    """A page of `sections(board, here, files)` under `title` and its paged tables' files, made
+    once for the page module's pages() and files()."""
+    here = render.page_url(src_uri)
+    return rendered_once(
+        board, src_uri, lambda files: render.page_markdown(title, sections(board, here, files))
+    )

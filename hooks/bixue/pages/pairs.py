@@ -116,10 +116,7 @@ def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
 
 
 def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
-    here = render.page_url(HERE)
-    return paged.rendered_once(
-        board, HERE, lambda files: render.page_markdown("结对比学", sections(board, here, files))
-    )
+    return paged.page(board, HERE, "结对比学", sections)
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:

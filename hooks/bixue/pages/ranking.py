@@ -61,13 +61,7 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
 
 
 def _page(board: Board) -> Tuple[str, List[GeneratedFile]]:
-    here = render.page_url(HERE)
-
-    def page(files: paged.Files) -> str:
-        found = [section for section in sections(board, here, files) if section[1]]
-        return render.page_markdown("评比排名", found)
-
-    return paged.rendered_once(board, HERE, page)
+    return paged.page(board, HERE, "评比排名", sections)
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
