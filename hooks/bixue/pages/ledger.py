@@ -85,15 +85,7 @@ def render_summary(board: Board, here: str) -> str:
 
 def render_overdue(board: Board, here: str) -> str:
     rows = board.overdue_rows()
-    hidden = board.ledger_stats.overdue - len(rows)
-    return render.render_block(
-        "ledger_overdue.html",
-        board=board,
-        here=here,
-        rows=rows[: ledger_table.PAGE_SIZE],
-        more=_more(rows, here, "overdue"),
-        hidden=hidden,
-    )
+    return _deadline_list(board, here, "overdue", rows, board.ledger_stats.overdue - len(rows))
 
 
 def _more(rows, here: str, flag: str) -> Optional[dict]:
@@ -107,14 +99,22 @@ def _more(rows, here: str, flag: str) -> Optional[dict]:
 def render_due_soon(board: Board, here: str) -> str:
     rows = board.due_soon_rows()
     hidden = board.ledger_stats.due_soon - len(rows)
+    warn_days = board.campaign.plan.warn_days
+    return _deadline_list(board, here, "soon", rows, hidden, warn_days=warn_days)
+
+
+def _deadline_list(board: Board, here: str, flag: str, rows, hidden: int, **extra) -> str:
+    """The first page of overdue (`flag` overdue) or due-soon (soon) items, a link to the rest
+    and how many internal ones are not listed."""
+    template = "ledger_overdue.html" if flag == "overdue" else "ledger_due_soon.html"
     return render.render_block(
-        "ledger_due_soon.html",
+        template,
         board=board,
         here=here,
         rows=rows[: ledger_table.PAGE_SIZE],
-        more=_more(rows, here, "soon"),
+        more=_more(rows, here, flag),
         hidden=hidden,
-        warn_days=board.campaign.plan.warn_days,
+        **extra,
     )
 
 
