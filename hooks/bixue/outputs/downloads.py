@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import datetime
 import io
 import re
-from typing import List, Sequence, Tuple
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from typing import List, Tuple
 
 from ..contents import GeneratedFile
 from ..figures.board import Board, LedgerRow, in_id_order
 from ..model import STATUS_NAMES
-from .xlsx_write import DATE_FORMAT, with_fixed_dates, workbook_bytes  # noqa: F401  (re-exported)
+from . import xlsx_stream
+from .xlsx_write import DATE_FORMAT, stream_bytes, with_fixed_dates  # noqa: F401  (re-exported)
 
 XLSX = "downloads/ledger.xlsx"
 CSV = "downloads/ledger.csv"
@@ -89,12 +84,17 @@ def ledger_csv(board: Board) -> bytes:
 
 
 def ledger_xlsx(board: Board) -> bytes:
-    """A workbook with a bold, frozen header, sized columns, real dates and a note sheet;
-    the table is streamed (write-only), so 20,000 items take seconds, not a minute."""
-    workbook = Workbook(write_only=True)
-    _write_table(workbook.create_sheet("整改台账"), ledger_rows(board), columns(board))
-    _write_note(workbook.create_sheet("说明"), board)
-    return workbook_bytes(workbook, board, "整改台账")
+    """A workbook with a bold, frozen, filtered header, sized columns, real dates and a note
+    sheet; the rows are written as XML text (xlsx_stream), so 20,000 items take a second."""
+    names = columns(board)
+    table = xlsx_stream.Sheet(
+        "整改台账",
+        rows=[tuple(name for name, _width in names), *ledger_rows(board)],
+        widths=[width for _name, width in names],
+        styles=xlsx_stream.cell_styles([name in WRAPPED for name, _width in names]),
+        auto_filter=True,
+    )
+    return stream_bytes([table, xlsx_stream.note_sheet(_note(board), (12, 60))], board, "整改台账")
 
 
 def plain_text(markdown: str) -> str:
@@ -124,44 +124,7 @@ def _row(board: Board, row: LedgerRow) -> Tuple:
     )
 
 
-def _write_table(sheet, rows: Sequence[Tuple], names: Sequence[Tuple[str, int]]) -> None:
-    """Write-only: widths, panes and filter before the rows, each cell styled as it goes."""
-    for index, (_name, width) in enumerate(names, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
-    header = [WriteOnlyCell(sheet, name) for name, _width in names]
-    for cell in header:
-        cell.font = Font(bold=True)
-    sheet.append(header)
-    styles = [_styles(sheet, name in WRAPPED) for name, _width in names]
-    for values in rows:
-        cells = zip(values, styles, strict=True)
-        sheet.append([_cell(sheet, value, style) for value, style in cells])
-
-
-def _styles(sheet, wrapped: bool) -> dict:
-    """A column's two cell styles (date, other), built once: styling each cell anew is slow."""
-    alignment = Alignment(vertical="top", wrap_text=wrapped)
-    styles = {}
-    for is_date in (False, True):
-        cell = WriteOnlyCell(sheet)
-        cell.alignment = alignment
-        if is_date:
-            cell.number_format = DATE_FORMAT
-        styles[is_date] = cell._style
-    return styles
-
-
-def _cell(sheet, value, styles: dict) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value)
-    cell._style = copy.copy(styles[isinstance(value, datetime.date)])
-    if isinstance(value, str):
-        cell.data_type = "s"  # text from the data is never a formula, even if it starts with =
-    return cell
-
-
-def _write_note(sheet, board: Board) -> None:
+def _note(board: Board) -> list:
     plan = board.campaign.plan
     lines = [
         ("活动", plan.title),
@@ -171,15 +134,7 @@ def _write_note(sheet, board: Board) -> None:
     ]
     if board.unlisted_count():
         lines.append(("未公开", f"另有 {board.unlisted_count()} 项内部事项未公开"))
-    sheet.column_dimensions["A"].width = 12
-    sheet.column_dimensions["B"].width = 60
-    for name, value in lines:
-        cell = WriteOnlyCell(sheet, value)
-        if isinstance(value, datetime.date):
-            cell.number_format = DATE_FORMAT
-        elif isinstance(value, str):
-            cell.data_type = "s"  # the campaign's title may start with =: never a formula
-        sheet.append([name, cell])
+    return lines
 
 
 def _csv_cell(value) -> str:

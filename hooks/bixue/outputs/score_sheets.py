@@ -8,14 +8,8 @@ from typing import List, Optional
 from ..contents import GeneratedFile
 from ..figures.board import Board
 from ..model import Indicator, Round
-from .xlsx_write import (
-    append_row,
-    new_workbook,
-    sheet_title,
-    workbook_bytes,
-    write_header,
-    write_note,
-)
+from . import xlsx_stream
+from .xlsx_write import sheet_title, stream_bytes
 
 SCORES = "downloads/evaluations.xlsx"
 INDICATORS = "downloads/indicators.xlsx"
@@ -34,16 +28,18 @@ def files(board: Board) -> List[GeneratedFile]:
 def scores_xlsx(board: Board, blank: bool = False) -> bytes:
     """A sheet per round: 单位, the criteria by name, 总分; a row per unit (blank: 未参评)."""
     evaluations = board.campaign.evaluations
-    workbook = new_workbook()
+    sheets = []
     for round_ in evaluations.rounds:
-        title = sheet_title(round_.name, round_.id, workbook.sheetnames)
-        sheet = workbook.create_sheet(title)
+        title = sheet_title(round_.name, round_.id, [sheet.title for sheet in sheets])
         headers = ["单位", *(criterion.name or criterion.id for criterion in evaluations.criteria)]
-        write_header(sheet, [*headers, "总分"], [22, *(10 for _ in headers[1:]), 8])
-        for unit in board.campaign.units:
-            append_row(sheet, [unit.name, *score_cells(board, round_, unit.id, blank)])
-    write_note(workbook, scores_note(board))
-    return workbook_bytes(workbook, board, "评分表")
+        rows = (
+            [unit.name, *score_cells(board, round_, unit.id, blank)]
+            for unit in board.campaign.units
+        )
+        widths = [22, *(10 for _ in headers[1:]), 8]
+        sheets.append(xlsx_stream.table(title, [*headers, "总分"], widths, rows))
+    sheets.append(xlsx_stream.note_sheet(scores_note(board)))
+    return stream_bytes(sheets, board, "评分表")
 
 
 def score_cells(board: Board, round_: Round, unit_id: str, blank: bool) -> list:
@@ -78,20 +74,21 @@ def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> 
     """A sheet per indicator: 单位, the periods, 目标 (unless not `targets`); a row per unit
     (blank: 未报送)."""
     indicators = board.campaign.indicators
-    workbook = new_workbook()
+    periods = list(indicators.periods)
+    extra = ["目标"] if targets else []
+    widths = [22, *(11 for _ in periods), *(10 for _ in extra)]
+    sheets = []
     for indicator in indicators.indicators:
-        title = sheet_title(indicator.name, indicator.id, workbook.sheetnames)
-        sheet = workbook.create_sheet(title)
-        periods = list(indicators.periods)
-        extra = ["目标"] if targets else []
-        write_header(
-            sheet, ["单位", *periods, *extra], [22, *(11 for _ in periods), *(10 for _ in extra)]
-        )
-        for unit in (u for u in board.campaign.units if indicator.applies(u.id)):
-            cells = value_cells(indicator, periods, unit.id, blank)
-            append_row(sheet, [unit.name, *cells[: len(cells) - 1 + len(extra)]])
-    write_note(workbook, indicators_note(board))
-    return workbook_bytes(workbook, board, "指标数值")
+        title = sheet_title(indicator.name, indicator.id, [sheet.title for sheet in sheets])
+        rows = [
+            [unit.name, *cells[: len(cells) - 1 + len(extra)]]
+            for unit in board.campaign.units
+            if indicator.applies(unit.id)
+            for cells in [value_cells(indicator, periods, unit.id, blank)]
+        ]
+        sheets.append(xlsx_stream.table(title, ["单位", *periods, *extra], widths, rows))
+    sheets.append(xlsx_stream.note_sheet(indicators_note(board)))
+    return stream_bytes(sheets, board, "指标数值")
 
 
 def value_cells(indicator: Indicator, periods: List[str], unit_id: str, blank: bool) -> list:

@@ -7,15 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Sequence
 
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..contents import GeneratedFile
 from ..figures.board import Board, in_id_order
 from ..model import STATUS_NAMES, RectificationItem, Unit
-from . import projects_template, score_sheets
+from . import projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
-from .xlsx_write import append_row, new_workbook, workbook_bytes, write_header, write_note
+from .xlsx_stream import TEXT_FORMAT
+from .xlsx_write import stream_bytes
 
 FOLDER = "downloads/templates"
 PROJECTS = f"{FOLDER}/projects.xlsx"
@@ -108,19 +106,27 @@ def ledger_template(
     board: Board, items: Sequence[RectificationItem] = (), purpose: str = ""
 ) -> bytes:
     """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line."""
-    workbook = new_workbook()
-    sheet = workbook.create_sheet("整改台账")
     headers = [name for name, _width, _note in LEDGER_COLUMNS]
-    write_header(sheet, headers, [width for _name, width, _note in LEDGER_COLUMNS])
-    for item in items:
-        append_row(sheet, item_cells(board, item))
-    for index, name in enumerate(headers, start=1):
-        number_format = DATE_FORMAT if name in DATE_COLUMNS else "@" if name == "编号" else None
-        for row in range(len(items) + 2, ROWS + 2) if number_format else ():
-            sheet.cell(row=row, column=index).number_format = number_format
-    add_lists(workbook, sheet, board, headers)
-    write_note(workbook, ledger_note(items, purpose))
-    return workbook_bytes(workbook, board, "整改台账模板")
+    first_blank = len(items) + 2
+    blank = {
+        index: (DATE_FORMAT if name in DATE_COLUMNS else TEXT_FORMAT, first_blank, ROWS + 1)
+        for index, name in enumerate(headers)
+        if name in DATE_COLUMNS or name == "编号"
+    }
+    sheet = xlsx_stream.Sheet(
+        "整改台账",
+        rows=[headers, *(item_cells(board, item) for item in items)],
+        widths=[width for _name, width, _note in LEDGER_COLUMNS],
+        styles=xlsx_stream.cell_styles([True] * len(headers)),
+        blank_formats=blank,
+        validations=validations(board, headers),
+    )
+    options = xlsx_stream.Sheet(
+        "选项", rows=[["单位"], *([unit.name] for unit in board.campaign.units)], header=False
+    )
+    options.hidden = True
+    note = xlsx_stream.note_sheet(ledger_note(items, purpose))
+    return stream_bytes([sheet, options, note], board, "整改台账模板")
 
 
 def item_cells(board: Board, item: RectificationItem) -> list:
@@ -142,27 +148,26 @@ def item_cells(board: Board, item: RectificationItem) -> list:
     ]
 
 
-def add_lists(workbook, sheet, board: Board, headers: List[str]) -> None:
-    """Drop-down lists: units from a hidden 选项 sheet (a long list would not fit inline)."""
-    options = workbook.create_sheet("选项")
-    options.sheet_state = "hidden"
-    options.append(["单位"])
-    for unit in board.campaign.units:
-        options.append([unit.name])
-        options.cell(row=options.max_row, column=1).data_type = "s"
+def validations(board: Board, headers: List[str]) -> List[xlsx_stream.Validation]:
+    """Drop-down lists: units from the hidden 选项 sheet (a long list would not fit inline)."""
     last = len(board.campaign.units) + 1
     lists = {
         "责任单位": f"'选项'!$A$2:$A${last}",
         "状态": '"' + ",".join(STATUS_NAMES.values()) + '"',
         "内部": '"是,否"',
     }
+    found = []
     for name, formula in lists.items():
-        validation = DataValidation(type="list", formula1=formula, allow_blank=True)
-        validation.error = f"请从下拉列表中选择{name}"
-        validation.showErrorMessage = name != "责任单位"  # a short name or id is fine too
-        column = get_column_letter(headers.index(name) + 1)
-        validation.add(f"{column}2:{column}{ROWS + 1}")
-        sheet.add_data_validation(validation)
+        column = xlsx_stream.column_letter(headers.index(name) + 1)
+        found.append(
+            xlsx_stream.Validation(
+                f"{column}2:{column}{ROWS + 1}",
+                formula,
+                error=f"请从下拉列表中选择{name}",
+                show_error=name != "责任单位",  # a short name or id is fine too
+            )
+        )
+    return found
 
 
 def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from ..figures.board import Board
+from . import xlsx_stream
 
 DATE_FORMAT = "yyyy-mm-dd"
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -37,6 +38,12 @@ def workbook_bytes(workbook: Workbook, board: Board, title: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
     return with_fixed_dates(buffer.getvalue(), stamp)
+
+
+def stream_bytes(sheets, board: Board, title: str) -> bytes:
+    """Table sheets (xlsx_stream.Sheet) as .xlsx bytes, stamped like workbook_bytes."""
+    stamp = datetime.datetime.combine(board.as_of, datetime.time())
+    return xlsx_stream.workbook(sheets, f"{board.campaign.plan.title} {title}", stamp)
 
 
 def sheet_title(name: str, fallback: str, taken: Iterable[str]) -> str:
