@@ -37,6 +37,10 @@ def on_page_markdown(markdown, page, config, files):
     return mkdocs_adapter.fill_markers(markdown, page, state["board"], log)
 
 
+def on_page_content(html, page, config, files):
+    return mkdocs_adapter.restore_blocks(html, page)
+
+
 def on_post_build(config):
     build.compact_search_index(config.site_dir)
     build.write_stamp(config.site_dir)

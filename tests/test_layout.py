@@ -22,10 +22,11 @@ MAY_IMPORT = {
     "outputs": {"render", "pages", "figures", "model", "contents", "errors"},
     "generate": {"pages", "outputs", "figures", "contents"},
     "publish": set(),
+    "raw_blocks": set(),
     "build": {"load", "privacy", "figures", "generate", "errors"},
     "docs_folder": {"build", "generate", "figures"},
     "__main__": {"build", "docs_folder", "errors", "outputs"},
-    "mkdocs_adapter": {"build", "generate", "errors", "figures"},
+    "mkdocs_adapter": {"build", "generate", "errors", "figures", "raw_blocks"},
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""
 

@@ -10,7 +10,7 @@ from typing import Optional
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import build, generate
+from . import build, generate, raw_blocks
 from .errors import DataErrors
 from .figures.board import Board
 
@@ -72,13 +72,20 @@ def watch_data(server, config) -> None:
     server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
+STASHED: dict = {"key": "", "pages": {}}
+"""This build's HTML blocks set aside from the generated pages' Markdown (raw_blocks), by page."""
+
+
 def add_generated(files, config, board: Board):
     """Add generated pages (a hand-written page of the same path wins) and generated files."""
+    key = STASHED["key"] = raw_blocks.nonce()
+    STASHED["pages"] = {}
     for page in generate.all_pages(board):
         if files.get_file_from_path(page.src_uri) is None:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            markdown, STASHED["pages"][page.src_uri] = raw_blocks.stash(page.markdown, key)
             files.append(
-                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+                File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
     for item in generate.all_files(board):
         if item.source:
@@ -86,6 +93,12 @@ def add_generated(files, config, board: Board):
         else:
             files.append(File.generated(config, item.dest_uri, content=item.content))
     return files
+
+
+def restore_blocks(html: str, page) -> str:
+    """The page's HTML blocks back in its converted content."""
+    blocks = STASHED["pages"].pop(page.file.src_uri, {})
+    return raw_blocks.restore(html, blocks, STASHED["key"])
 
 
 def fill_markers(markdown: str, page, board: Board, log) -> str:

@@ -1,0 +1,46 @@
+"""HTML blocks set aside from Markdown come back in place, and nothing else is touched."""
+
+from __future__ import annotations
+
+import markdown
+from bixue import raw_blocks
+
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]
+PAGE = """---
+title: "测试"
+---
+
+# 测试
+
+## 表格
+
+<div class="bx-table-wrap">
+<table><tbody><tr><td>甲 *不是强调*</td></tr></tbody></table>
+</div>
+
+<span>行内标签开头：当作段落</span>
+
+<p>一段</p>
+接着是 *Markdown*
+
+一段 **文字** <!--bx:0000:0-->
+"""
+
+
+def convert(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(text)
+
+
+def test_the_page_converts_to_the_same_html_with_its_blocks_set_aside():
+    key = raw_blocks.nonce()
+    stashed, blocks = raw_blocks.stash(PAGE, key)
+    assert len(blocks) == 1  # only the whole block; the inline start and the mixed chunk stay
+    assert "bx-table-wrap" not in stashed
+    assert raw_blocks.restore(convert(stashed), blocks, key) == convert(PAGE)
+
+
+def test_a_placeholder_written_in_the_page_is_left_alone():
+    key = raw_blocks.nonce()
+    assert key != raw_blocks.nonce()
+    stashed, blocks = raw_blocks.stash(PAGE, key)
+    assert "<!--bx:0000:0-->" in raw_blocks.restore(convert(stashed), blocks, key)
