@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bixue import build, mkdocs_adapter
 from bixue.publish import swap
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 log = get_plugin_logger("bixue")
 state: dict = {}
@@ -39,6 +39,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return mkdocs_adapter.restore_blocks(html, page)
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav):
+    mkdocs_adapter.restore_hidden(page)
+    return context
 
 
 def on_post_build(config):

@@ -15,7 +15,8 @@ title: "测试"
 ## 表格
 
 <div class="bx-table-wrap">
-<table><tbody><tr><td>甲 *不是强调*</td></tr></tbody></table>
+<p>表前</p><div class="x" data-search-exclude><div><img src="a.jpg"><br/></div>
+<table><tbody><tr><td>甲 *不是强调*</td></tr></tbody></table></div><p>表后</p>
 </div>
 
 <span>行内标签开头：当作段落</span>
@@ -33,14 +34,17 @@ def convert(text: str) -> str:
 
 def test_the_page_converts_to_the_same_html_with_its_blocks_set_aside():
     key = raw_blocks.nonce()
-    stashed, blocks = raw_blocks.stash(PAGE, key)
+    stashed, blocks, hidden = raw_blocks.stash(PAGE, key)
     assert len(blocks) == 1  # only the whole block; the inline start and the mixed chunk stay
     assert "bx-table-wrap" not in stashed
-    assert raw_blocks.restore(convert(stashed), blocks, key) == convert(PAGE)
+    for_search = raw_blocks.restore(convert(stashed), blocks, key)
+    assert "表前" in for_search and "表后" in for_search and "甲" not in for_search
+    assert raw_blocks.restore_hidden(for_search, hidden, key) == convert(PAGE)
 
 
 def test_a_placeholder_written_in_the_page_is_left_alone():
     key = raw_blocks.nonce()
     assert key != raw_blocks.nonce()
-    stashed, blocks = raw_blocks.stash(PAGE, key)
-    assert "<!--bx:0000:0-->" in raw_blocks.restore(convert(stashed), blocks, key)
+    stashed, blocks, hidden = raw_blocks.stash(PAGE, key)
+    page = raw_blocks.restore_hidden(raw_blocks.restore(convert(stashed), blocks, key), hidden, key)
+    assert "<!--bx:0000:0-->" in page

@@ -72,18 +72,19 @@ def watch_data(server, config) -> None:
     server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
-STASHED: dict = {"key": "", "pages": {}}
+STASHED: dict = {"key": "", "pages": {}, "hidden": {}}
 """This build's HTML blocks set aside from the generated pages' Markdown (raw_blocks), by page."""
 
 
 def add_generated(files, config, board: Board):
     """Add generated pages (a hand-written page of the same path wins) and generated files."""
     key = STASHED["key"] = raw_blocks.nonce()
-    STASHED["pages"] = {}
+    STASHED["pages"], STASHED["hidden"] = {}, {}
     for page in generate.all_pages(board):
         if files.get_file_from_path(page.src_uri) is None:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            markdown, STASHED["pages"][page.src_uri] = raw_blocks.stash(page.markdown, key)
+            markdown, blocks, hidden = raw_blocks.stash(page.markdown, key)
+            STASHED["pages"][page.src_uri], STASHED["hidden"][page.src_uri] = blocks, hidden
             files.append(
                 File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
@@ -96,9 +97,15 @@ def add_generated(files, config, board: Board):
 
 
 def restore_blocks(html: str, page) -> str:
-    """The page's HTML blocks back in its converted content."""
+    """The page's HTML blocks back in its converted content, but for what search skips."""
     blocks = STASHED["pages"].pop(page.file.src_uri, {})
     return raw_blocks.restore(html, blocks, STASHED["key"])
+
+
+def restore_hidden(page) -> None:
+    """What search skips back in the page, once the search plugin has read it."""
+    hidden = STASHED["hidden"].pop(page.file.src_uri, {})
+    page.content = raw_blocks.restore_hidden(page.content, hidden, STASHED["key"])
 
 
 def fill_markers(markdown: str, page, board: Board, log) -> str:
