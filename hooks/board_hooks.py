@@ -33,6 +33,11 @@ def on_files(files, config):
     return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
+def on_env(env, config, files):
+    mkdocs_adapter.cache_theme_templates(env)
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     return mkdocs_adapter.fill_markers(markdown, page, state["board"], log)
 

@@ -10,7 +10,7 @@ from typing import Optional
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import build, generate, raw_blocks
+from . import build, generate, raw_blocks, render
 from .errors import DataErrors
 from .figures.board import Board
 
@@ -106,6 +106,12 @@ def restore_hidden(page) -> None:
     """What search skips back in the page, once the search plugin has read it."""
     hidden = STASHED["hidden"].pop(page.file.src_uri, {})
     page.content = raw_blocks.restore_hidden(page.content, hidden, STASHED["key"])
+
+
+def cache_theme_templates(env) -> None:
+    """The theme's templates compiled once, not on every build (see render.BYTECODE)."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = render.BYTECODE
 
 
 def fill_markers(markdown: str, page, board: Board, log) -> str:
