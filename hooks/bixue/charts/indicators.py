@@ -55,8 +55,10 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figur
     if view.indicator.tracks_progress:
         progress = f"序时进度 {figures.format_percent(board.time_progress)}"
         fig.add_shape(reference_line("y", share(board.time_progress), progress))
-    fig.update_layout(yaxis=percent_axis(values, title={"text": "完成率"}))
-    fig.update_xaxes(tickangle=-45 if len(rows) > 6 else 0)
+    fig.update_layout(
+        yaxis=percent_axis(values, title={"text": "完成率"}),
+        xaxis={"tickangle": -45 if len(rows) > 6 else 0},
+    )
     _mark_missing(fig, [row.unit.label for row in rows if row.completion is None], rows)
     return described(fig, describe.indicator_completion(board, view))
 

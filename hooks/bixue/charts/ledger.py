@@ -38,7 +38,7 @@ def ledger_by_unit(board: Board) -> Optional[go.Figure]:
             orientation="h",
             y=[u.label for u in units],
             x=counts,
-            text=[count or "" for count in counts],
+            text=[str(count) if count else "" for count in counts],
             textposition="inside",
             marker=hatched(STATUS_COLORS[status], STATUS_PATTERNS[status]),
             hovertemplate=f"%{{y}} {status_label(status)}：%{{x}} 项<extra></extra>",
