@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-import plotly.graph_objects as go
-
 from .. import figures
 from ..render import chart_attribute, render_block
+from .figure import Figure
 
 DEFAULT_HEIGHT = 360
 
@@ -23,7 +22,7 @@ class DataTable:
     """Reference lines: target, time progress, as-of day, level thresholds."""
 
 
-def render(fig: Optional[go.Figure], name: str = "") -> str:
+def render(fig: Optional[Figure], name: str = "") -> str:
     """The chart's <figure> block; '' when there is no chart (no data: absent, not broken)."""
     if fig is None:
         return ""
@@ -41,11 +40,9 @@ def render(fig: Optional[go.Figure], name: str = "") -> str:
     )
 
 
-def compact(fig: go.Figure) -> dict:
-    """The figure as a dict without the theme (charts.js adds it) and with short floats."""
-    figure = fig.to_dict()
-    figure["layout"].pop("template", None)
-    return _rounded(figure)
+def compact(fig: Figure) -> dict:
+    """The figure as a new dict with short floats; it has no theme (charts.js adds it)."""
+    return _rounded({"data": fig.data, "layout": fig.layout})
 
 
 def _rounded(value):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import statistics
 from typing import List, Optional, Tuple
 
-import plotly.graph_objects as go
-
 from .. import figures
 from ..figures.board import Board, IndicatorView
 from . import (
@@ -22,12 +20,13 @@ from . import (
     reference_line,
     share,
 )
+from .figure import Figure
 
 MISSING_TEXT = "未报送"
 MAX_LINES = describe.MAX_LINES
 
 
-def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figure]:
+def indicator_completion(board: Board, view: IndicatorView) -> Optional[Figure]:
     """Each unit's completion as a bar against the 100% target and the time-progress line."""
     rows = view.rows
     if not any(row.completion is not None for row in rows):
@@ -55,8 +54,10 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[go.Figur
     if view.indicator.tracks_progress:
         progress = f"序时进度 {figures.format_percent(board.time_progress)}"
         fig.add_shape(reference_line("y", share(board.time_progress), progress))
-    fig.update_layout(yaxis=percent_axis(values, title={"text": "完成率"}))
-    fig.update_xaxes(tickangle=-45 if len(rows) > 6 else 0)
+    fig.update_layout(
+        yaxis=percent_axis(values, title={"text": "完成率"}),
+        xaxis={"tickangle": -45 if len(rows) > 6 else 0},
+    )
     _mark_missing(fig, [row.unit.label for row in rows if row.completion is None], rows)
     return described(fig, describe.indicator_completion(board, view))
 
@@ -70,7 +71,7 @@ def _completion_text(row) -> str:
     return f"{BEHIND_MARK}{text}" if row.behind else text
 
 
-def _mark_missing(fig: go.Figure, labels, rows) -> None:
+def _mark_missing(fig: Figure, labels, rows) -> None:
     """A unit without a bar says why at the foot of its slot: missing is never drawn as 0."""
     reasons = {row.unit.label: _completion_text(row) for row in rows}
     for label in labels:
@@ -79,7 +80,7 @@ def _mark_missing(fig: go.Figure, labels, rows) -> None:
         )
 
 
-def indicator_periods(board: Board, view: IndicatorView) -> Optional[go.Figure]:
+def indicator_periods(board: Board, view: IndicatorView) -> Optional[Figure]:
     """Each unit's reported values by period; a period not reported is a gap in the line. Past
     MAX_LINES units the lines are the highest, median and lowest value of each period: a line
     per unit would be a tangle no one reads (and 230 KB a chart at 500 units)."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import plotly.graph_objects as go
-
 from .. import figures
 from ..figures.board import Board
 from ..model import STATUSES
@@ -21,9 +19,10 @@ from . import (
     new_figure,
     status_label,
 )
+from .figure import Figure
 
 
-def ledger_by_unit(board: Board) -> Optional[go.Figure]:
+def ledger_by_unit(board: Board) -> Optional[Figure]:
     """Each unit's items stacked by status, in status colours and patterns."""
     units = [u for u in board.campaign.units if board.ledger_by_unit[u.id].total]
     if not units:
@@ -38,7 +37,7 @@ def ledger_by_unit(board: Board) -> Optional[go.Figure]:
             orientation="h",
             y=[u.label for u in units],
             x=counts,
-            text=[count or "" for count in counts],
+            text=[str(count) if count else "" for count in counts],
             textposition="inside",
             marker=hatched(STATUS_COLORS[status], STATUS_PATTERNS[status]),
             hovertemplate=f"%{{y}} {status_label(status)}：%{{x}} 项<extra></extra>",
@@ -59,7 +58,7 @@ MAX_BARS = 20
 """Bars of each kind the deadlines chart draws: a bar per item of 5,000 overdue is no chart."""
 
 
-def ledger_deadlines(board: Board) -> Optional[go.Figure]:
+def ledger_deadlines(board: Board) -> Optional[Figure]:
     """Overdue items by days late, then due-soon items by days left, longest first; past
     MAX_BARS of a kind, the first MAX_BARS (the tables below list them all)."""
     overdue, soon = board.overdue_rows(), board.due_soon_rows()
@@ -84,7 +83,7 @@ def ledger_deadlines(board: Board) -> Optional[go.Figure]:
     return described(fig, describe.ledger_deadlines(overdue, soon))
 
 
-def _deadline_bar(fig: go.Figure, board: Board, name: str, rows, days) -> None:
+def _deadline_bar(fig: Figure, board: Board, name: str, rows, days) -> None:
     overdue = name.startswith("逾期")
     fig.add_bar(
         name=name,
@@ -105,7 +104,7 @@ def _days_text(overdue: bool, days: int) -> str:
     return "今天到期" if days == 0 else f"还剩 {days} 天"
 
 
-def ledger_burndown(board: Board) -> Optional[go.Figure]:
+def ledger_burndown(board: Board) -> Optional[Figure]:
     """Items found and items finished so far, and those still open, over the campaign."""
     items = [row.item for row in board.ledger]
     if not items:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 from typing import Optional, Sequence
 
-import plotly.graph_objects as go
-
 from .. import figures
 from ..figures import projects as project_figures
 from ..figures.board import Board
@@ -25,6 +23,7 @@ from . import (
     reference_line,
     share,
 )
+from .figure import Figure
 from .screen import for_screen
 
 SCREEN_SIZE = (900, 540)
@@ -46,7 +45,7 @@ MILESTONE_SYMBOLS = {
 }
 
 
-def projects_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[go.Figure]:
+def projects_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[Figure]:
     """Each listed project's investment completion as a bar, against the time-progress line."""
     measured = [row for row in rows if row.completion is not None]
     if not measured:
@@ -80,7 +79,7 @@ def _completion_text(row: ProjectRow) -> str:
     return f"{BEHIND_MARK}{text}" if row.behind else text
 
 
-def milestone_timeline(board: Board, row: ProjectRow) -> Optional[go.Figure]:
+def milestone_timeline(board: Board, row: ProjectRow) -> Optional[Figure]:
     """Each milestone's planned day, and the day it was done, with the as-of day marked."""
     if not row.milestones:
         return None
@@ -125,7 +124,7 @@ def day_range(board: Board, row: ProjectRow) -> list:
     return [(first - room / 2).isoformat(), (last + room).isoformat()]
 
 
-def _add_open_marks(fig: go.Figure, open_rows) -> None:
+def _add_open_marks(fig: Figure, open_rows) -> None:
     """Milestones not done: their state at the planned day (逾期 ✕, 临期 ◆, 未到期 ○)."""
     if not open_rows:
         return
@@ -145,7 +144,7 @@ def _add_open_marks(fig: go.Figure, open_rows) -> None:
     )
 
 
-def investment_over_time(board: Board, row: ProjectRow) -> Optional[go.Figure]:
+def investment_over_time(board: Board, row: ProjectRow) -> Optional[Figure]:
     """Cumulative completed investment at each reported date, against the period's plan."""
     project = row.project
     if not project.invested:

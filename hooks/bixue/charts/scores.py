@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-import plotly.graph_objects as go
-
 from .. import figures
 from ..figures.board import Board
 from . import (
@@ -22,11 +20,12 @@ from . import (
     number,
     reference_line,
 )
+from .figure import Figure
 
 UNRANKED = "未参评"
 
 
-def ranking_totals(board: Board) -> Optional[go.Figure]:
+def ranking_totals(board: Board) -> Optional[Figure]:
     """The latest round's totals stacked by criterion, in rank order, with the level thresholds."""
     latest = board.latest_round
     ranked = latest.ranked() if latest else ()
@@ -75,7 +74,7 @@ def _level_ticks(levels) -> dict:
     return {"tickvals": values, "ticktext": texts}
 
 
-def ranking_bump(board: Board) -> Optional[go.Figure]:
+def ranking_bump(board: Board) -> Optional[Figure]:
     """Each unit's rank across the rounds (a bump chart); a round it missed is a gap."""
     if len(board.rounds) < 2:
         return None
@@ -100,7 +99,7 @@ def ranking_bump(board: Board) -> Optional[go.Figure]:
     return described(fig, describe.ranking_bump(board))
 
 
-def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
+def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[Figure]:
     """Two paired units' criterion scores in the latest round side by side, the gaps labelled."""
     latest = board.latest_round
     if latest is None:
@@ -144,7 +143,7 @@ def _gap_label(name: str, a, b, first, second) -> str:
     return f"{name}<br>{leader}高 {figures.format_number(abs(gap))}"
 
 
-def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
+def unit_rounds(board: Board, unit_id: str) -> Optional[Figure]:
     """One unit's total (bars) and rank (line, right axis) in every round."""
     rows = [view.row(unit_id) for view in board.rounds]
     if not any(row.rank is not None for row in rows):
@@ -192,7 +191,7 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[go.Figure]:
     return described(fig, describe.unit_rounds(board, unit_id))
 
 
-def unit_criteria(board: Board, unit_id: str) -> Optional[go.Figure]:
+def unit_criteria(board: Board, unit_id: str) -> Optional[Figure]:
     """The unit's criterion scores in the last round it was scored, against all units' average."""
     scored = [view for view in board.rounds if view.row(unit_id).rank is not None]
     if not scored:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-import plotly.graph_objects as go
-
 from .. import charts
 from ..figures.board import Board, IndicatorView
 from . import indicators as charts_indicators
 from .embed import compact
+from .figure import Figure
 
 INK = "#e8edf3"
 GRID = "#33445a"
@@ -35,7 +34,7 @@ def status_chart(board: Board) -> Optional[dict]:
     fig = charts.home_ledger_status(board)
     if fig is None:
         return None
-    figure = for_screen(go.Figure(horizontal(fig.to_dict())), *STATUS_SIZE, yaxis_title=False)
+    figure = for_screen(horizontal(fig), *STATUS_SIZE, yaxis_title=False)
     # The count beside the longest bar stays whole: room on the right, not clipped by the axes.
     figure["layout"]["margin"]["r"] = STATUS_LABEL_MARGIN
     for trace in figure["data"]:
@@ -43,18 +42,21 @@ def status_chart(board: Board) -> Optional[dict]:
     return figure
 
 
-def horizontal(figure: dict) -> dict:
+def horizontal(fig: Figure) -> Figure:
     """Vertical bars laid on their side, first bar on top: long labels read on one line."""
-    for trace in figure["data"]:
-        trace["x"], trace["y"] = trace.get("y"), trace.get("x")
-        trace["orientation"] = "h"
-    layout = figure["layout"]
-    layout["xaxis"], layout["yaxis"] = layout.get("yaxis", {}), layout.get("xaxis", {})
-    layout["yaxis"]["autorange"] = "reversed"
-    return figure
+    data = [
+        {**trace, "x": trace.get("y"), "y": trace.get("x"), "orientation": "h"}
+        for trace in fig.data
+    ]
+    layout = fig.layout
+    axes = {
+        "xaxis": layout.get("yaxis", {}),
+        "yaxis": {**layout.get("xaxis", {}), "autorange": "reversed"},
+    }
+    return Figure(data, {**layout, **axes})
 
 
-def for_screen(fig: go.Figure, width: int, height: int, yaxis_title: bool = True) -> dict:
+def for_screen(fig: Figure, width: int, height: int, yaxis_title: bool = True) -> dict:
     """The figure as a dict with the screen's look; the slide's heading replaces its title."""
     figure = compact(fig)
     layout = figure["layout"]
