@@ -123,3 +123,15 @@ def test_screens_lists_every_rotation_without_inlining_their_qr_codes(board):
     parsed = BeautifulSoup(page.markdown, "html.parser")
     assert len(parsed.select("[data-rotation]")) == UNITS + 1 and not parsed.select("svg")
     assert len(list(screens_index.files(board))) == UNITS + 1
+
+
+def test_rank_charts_at_400_units_draw_ten_lines_and_about_ten_rank_ticks(board):
+    from bixue.charts import scores
+
+    bump = scores.ranking_bump(board).to_dict()
+    ranked = [row.unit.label for row in board.latest_round.ranked()]
+    assert [trace["name"] for trace in bump["data"]] == [*ranked[:5], *ranked[-5:]]
+    assert bump["layout"]["yaxis"]["dtick"] == 50  # 400 ranks: a tick every 50th
+    rounds = scores.unit_rounds(board, "u123").to_dict()
+    assert rounds["layout"]["yaxis2"]["dtick"] == 50
+    assert "最新一轮前五名和后五名" in bump["layout"]["meta"]["summary"]

@@ -102,7 +102,9 @@ def ranking_bump(board: Board) -> str:
     moves = [row for row in latest.rows if row.change]
     up = max(moves, key=lambda row: row.change, default=None)
     down = min(moves, key=lambda row: row.change, default=None)
-    text = f"{len(board.rounds)} 轮评比中各单位名次的变化"
+    units = len(board.campaign.units)
+    shown = "各单位" if units <= MAX_LINES else "最新一轮前五名和后五名"
+    text = f"{len(board.rounds)} 轮评比中{shown}名次的变化"
     if up is not None and up.change > 0:
         text += f"；{latest.round.name}上升最多：{up.unit.label} ↑{up.change}"
     if down is not None and down.change < 0:
