@@ -30,6 +30,10 @@ SNIPPETS = [
     "a: \x07\n",
     "? [1, 2]\n: 3\n",
     "<<: {a: 1}\n",
+    "".join(f"{'  ' * n}k{n}:\n" for n in range(30)) + "  " * 30 + "x: 1\n",  # too deep, block
+    "- - - - - - - - - - - - - - - - - - - - - - 1\n",
+    "a: 粗体 **不** 是别名\nb:\n  - 1\n  -\n",
+    "problem: #3组\nn: 2\n",
 ]
 
 

@@ -228,12 +228,59 @@ if CParser is not None:
             CParser.__init__(self, text)
             self.start(text, path, first_line)
 
+        def read_composed_in_c(self) -> Optional[Node]:
+            """The document composed by LibYAML too, for text `composable_in_c` passed: no
+            anchor, alias or tag to refuse node by node. None when the reading must be ours
+            (an empty file, more than one document, nesting past the limit)."""
+            root = self.get_single_node()  # LibYAML's composer, in C
+            if root is None or nesting(root) > guards.MAX_DEPTH:
+                return None
+            if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null":
+                return None
+            return self.convert(root, self.line_of(root.start_mark), "")
+
+
+_SPECIAL = re.compile(r"[&*!\[{]")
+"""Anchors, aliases, tags and flow collections: text with any of them is composed node by node."""
+_LINE_PREFIX = re.compile(r"^[ ?:-]*", re.M)
+C_DEPTH = 200
+"""Nesting LibYAML's recursive composer is given at most (bounded from the lines' indentation)."""
+
+
+def composable_in_c(text: str) -> bool:
+    """Nothing our composer refuses node by node, and nesting too shallow to strain C's stack:
+    a block level takes a column of indentation or a `- ` (so at most two per column)."""
+    if _SPECIAL.search(text):
+        return False
+    return 2 * (max(map(len, _LINE_PREFIX.findall(text)), default=0) + 1) <= C_DEPTH
+
+
+def nesting(root: Any) -> int:
+    """Levels of collections in a composed document (as StrictLoader.compose_node counts them)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+        elif isinstance(node, MappingNode):
+            stack += [(part, depth + 1) for pair in node.value for part in pair]
+    return deepest
+
 
 def load_document(text: str, path: str, first_line: int) -> StrictLoader:
     """A loader that has read `text`. LibYAML's error messages and offsets differ from
     PyYAML's, and it takes a tab inside a plain value: on any refusal, and for text with a tab
     or a control character, the pure-Python loader reads, so errors read the same."""
     if CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text):
+        if composable_in_c(text):
+            loader = FastLoader(text, path, first_line)
+            try:
+                loader.root = loader.read_composed_in_c()
+                if loader.root is not None:
+                    return loader
+            except yaml.YAMLError:
+                pass
         loader = FastLoader(text, path, first_line)
         try:
             loader.root = loader.read_single()
