@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -132,11 +133,14 @@ class Board:
 
     def listed_ledger(self, unit_id: str = "") -> Tuple[LedgerRow, ...]:
         """Ledger rows a page may show: internal items are left out of the public build."""
-        return tuple(
-            row
-            for row in self.ledger
-            if self.listed(row.item) and (not unit_id or row.item.unit == unit_id)
-        )
+        return self._listed_by_unit.get(unit_id, ())
+
+    @functools.cached_property
+    def _listed_by_unit(self) -> dict:
+        """Listed rows by unit id, and all of them under "": found once, not once per unit page
+        (500 units × 20,000 items was 15 s of a build)."""
+        listed = tuple(row for row in self.ledger if self.listed(row.item))
+        return {"": listed, **rows_by_unit(listed)}
 
     def overdue_rows(self) -> Tuple[LedgerRow, ...]:
         """Listed overdue items, the longest overdue first, ties in id order."""
@@ -205,6 +209,7 @@ def compute_board(
     plan = campaign.plan
     progress = figures.time_progress(plan.start, plan.end, as_of)
     ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
+    by_unit = rows_by_unit(ledger)
     return Board(
         campaign=campaign,
         as_of=as_of,
@@ -215,9 +220,7 @@ def compute_board(
         rounds=round_views(campaign),
         ledger=ledger,
         ledger_stats=ledger_stats(ledger),
-        ledger_by_unit={
-            u.id: ledger_stats([r for r in ledger if r.item.unit == u.id]) for u in campaign.units
-        },
+        ledger_by_unit={u.id: ledger_stats(by_unit.get(u.id, ())) for u in campaign.units},
         site_url=site_url,
         projects=(
             projects_view(campaign.projects, as_of, progress, plan.warn_days)
@@ -225,6 +228,14 @@ def compute_board(
             else None
         ),
     )
+
+
+def rows_by_unit(rows: Iterable[LedgerRow]) -> dict:
+    """Unit id → its rows, in the order given."""
+    found: dict = {}
+    for row in rows:
+        found.setdefault(row.item.unit, []).append(row)
+    return {unit: tuple(unit_rows) for unit, unit_rows in found.items()}
 
 
 def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorView, ...]:

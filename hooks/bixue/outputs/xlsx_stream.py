@@ -156,19 +156,23 @@ def _blank_rows(sheet: Sheet, styles: _Styles, out: List[str], last: int) -> int
     """Empty cells with a number format (dates, text) below the data, for whoever fills it in."""
     if not sheet.blank_formats:
         return last
-    first = min(start for _fmt, start, _end in sheet.blank_formats.values())
     end = max(stop for _fmt, _start, stop in sheet.blank_formats.values())
     columns = sorted(
         (index, styles.index(Style(number_format=fmt)), start, stop)
         for index, (fmt, start, stop) in sheet.blank_formats.items()
     )
-    for row in range(max(first, last + 1), end + 1):
-        cells = "".join(
-            f'<c r="{column_letter(index + 1)}{row}" s="{style}"/>'
-            for index, style, start, stop in columns
-            if start <= row <= stop
+    first = max(last + 1, min(start for _index, _style, start, _stop in columns))
+    shapes: Dict[tuple, str] = {}
+    for row in range(first, end + 1):
+        shown = tuple(
+            i for i, (_index, _style, start, stop) in enumerate(columns) if start <= row <= stop
         )
-        out.append(f'<row r="{row}">{cells}</row>')
+        if shown not in shapes:  # one row's cells as a pattern, filled in with each row number
+            shapes[shown] = "".join(
+                f'<c r="{column_letter(columns[i][0] + 1)}%(row)d" s="{columns[i][1]}"/>'
+                for i in shown
+            )
+        out.append(f'<row r="{row}">{shapes[shown] % {"row": row}}</row>')
     return max(last, end)
 
 
