@@ -6,7 +6,7 @@ import csv
 import datetime
 import io
 import re
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from ..contents import GeneratedFile
 from ..figures.board import Board, LedgerRow, in_id_order
@@ -49,14 +49,15 @@ _LAST: dict = {}
 
 
 def files(board: Board) -> List[GeneratedFile]:
+    rows = ledger_rows(board)
     key = (
-        tuple(ledger_rows(board)),
+        tuple(rows),
         board.campaign.plan.title,
         board.as_of,
         board.ledger_stats.total,
     )
     if _LAST.get("key") != key:
-        _LAST.update(key=key, xlsx=ledger_xlsx(board), csv=ledger_csv(board))
+        _LAST.update(key=key, xlsx=ledger_xlsx(board, rows), csv=ledger_csv(board, rows))
     return [GeneratedFile(XLSX, content=_LAST["xlsx"]), GeneratedFile(CSV, content=_LAST["csv"])]
 
 
@@ -66,30 +67,36 @@ def columns(board: Board) -> Tuple[Tuple[str, int], ...]:
 
 def ledger_rows(board: Board) -> List[Tuple]:
     """One tuple per listed item, in `columns(board)` order; dates stay dates, blanks are None."""
-    rows = [_row(board, row) for row in in_id_order(board.listed_ledger())]
+    listed = in_id_order(board.listed_ledger())
+    rows = [_row(board, row) for row in listed]
     if board.public:
         return rows
-    internal = ("是" if row.item.internal else None for row in in_id_order(board.listed_ledger()))
-    return [(*values, flag) for values, flag in zip(rows, internal, strict=True)]
+    return [
+        (*values, "是" if row.item.internal else None)
+        for values, row in zip(rows, listed, strict=True)
+    ]
 
 
-def ledger_csv(board: Board) -> bytes:
+def ledger_csv(board: Board, rows: Optional[List[Tuple]] = None) -> bytes:
     """UTF-8 with a BOM, so Excel opens the Chinese correctly; dates as 2014-06-30."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(name for name, _width in columns(board))
-    for values in ledger_rows(board):
+    for values in ledger_rows(board) if rows is None else rows:
         writer.writerow(_csv_cell(value) for value in values)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-def ledger_xlsx(board: Board) -> bytes:
+def ledger_xlsx(board: Board, rows: Optional[List[Tuple]] = None) -> bytes:
     """A workbook with a bold, frozen, filtered header, sized columns, real dates and a note
     sheet; the rows are written as XML text (xlsx_stream), so 20,000 items take a second."""
     names = columns(board)
     table = xlsx_stream.Sheet(
         "整改台账",
-        rows=[tuple(name for name, _width in names), *ledger_rows(board)],
+        rows=[
+            tuple(name for name, _width in names),
+            *(ledger_rows(board) if rows is None else rows),
+        ],
         widths=[width for _name, width in names],
         styles=xlsx_stream.cell_styles([name in WRAPPED for name, _width in names]),
         auto_filter=True,
