@@ -135,3 +135,16 @@ def test_rank_charts_at_400_units_draw_ten_lines_and_about_ten_rank_ticks(board)
     rounds = scores.unit_rounds(board, "u123").to_dict()
     assert rounds["layout"]["yaxis2"]["dtick"] == 50
     assert "最新一轮前五名和后五名" in bump["layout"]["meta"]["summary"]
+
+
+def test_the_ledger_by_unit_chart_at_400_units_draws_the_20_with_most_unfinished(board):
+    from bixue.charts import ledger
+
+    figure = ledger.ledger_by_unit(board).to_dict()
+    shown = figure["data"][0]["y"]
+    assert len(shown) == ledger.MAX_BARS
+    unfinished = {u.label: board.ledger_by_unit[u.id] for u in board.campaign.units}
+    left = sorted((s.total - s.finished for s in unfinished.values()), reverse=True)
+    assert [unfinished[label].total - unfinished[label].finished for label in shown] == left[:20]
+    assert "最多的 20 个单位" in figure["layout"]["title"]["text"]
+    assert figure["layout"]["height"] < 1000
