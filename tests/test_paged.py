@@ -6,9 +6,8 @@ import json
 
 import pytest
 from bixue import build, generate
-from bixue.pages import indicators as page_indicators
+from bixue.pages import indicator_page, paged
 from bixue.pages import ledger as page_ledger
-from bixue.pages import paged
 from bixue.pages import pairs as page_pairs
 from bixue.pages import ranking as page_ranking
 from bs4 import BeautifulSoup
@@ -25,7 +24,7 @@ def board(tmp_path_factory):
 
 
 def test_a_long_table_keeps_fifty_rows_and_pages_the_rest(board):
-    markdown, files = page_indicators._page(board)
+    markdown, files = indicator_page.page(board, board.indicators[0])
     html = BeautifulSoup(markdown, "html.parser")
     box = html.select_one("[data-bx-paged]")
     assert box["data-total"] == "60" and box["data-page-size"] == "50"
@@ -40,7 +39,7 @@ def test_a_long_table_keeps_fifty_rows_and_pages_the_rest(board):
 
 
 def box_uri(box) -> str:
-    return "indicators/" + box["data-bx-paged"]
+    return "indicators/ind-1/" + box["data-bx-paged"]
 
 
 def test_the_page_and_its_files_come_from_one_rendering(board):

@@ -23,7 +23,7 @@ def served(tmp_path_factory):
 
 
 def test_the_next_page_and_the_filter_of_a_long_indicator_table(served, page):
-    page.goto(served.url + "indicators/")
+    page.goto(served.url + "indicators/ind-1/")
     page.wait_for_function(FIRST_BOX)
     ids = [f"u{n:03d}" for n in range(1, 61)]
     assert page.evaluate(ROWS) == ids[:50]
