@@ -32,10 +32,20 @@ def table(html: str, json_uri: str, here: str, files: Files, noun: str = "行") 
     return wrap(cut, rows, json_uri, here, files, noun)
 
 
-def items(blocks: List[str], json_uri: str, here: str, files: Files, noun: str, size: int) -> str:
-    """A list of HTML blocks (one pair each, …): the first `size` shown, the rest paged."""
+def items(
+    blocks: List[str],
+    json_uri: str,
+    here: str,
+    files: Files,
+    noun: str,
+    size: int,
+    container: str = 'div class="bx-paged-items"',
+) -> str:
+    """A list of HTML blocks (one pair each, one case's <li>, …): the first `size` shown in
+    `container` (a tag and its attributes), the rest paged."""
+    tag = container.split()[0]
     body = "\n".join(blocks[:size])
-    body = f'<div class="bx-paged-items" data-bx-paged-body>\n{body}\n</div>'
+    body = f"<{container} data-bx-paged-body>\n{body}\n</{tag}>"
     if len(blocks) <= size:
         return body
     return wrap(body, blocks, json_uri, here, files, noun, size)
