@@ -97,12 +97,18 @@ def ranking_totals(board: Board) -> str:
     )
 
 
+def bump_cut(board: Board) -> str:
+    """'第八轮评比前 12 名': the units a bump chart of many units draws."""
+    return f"{board.latest_round.round.name}前 {MAX_LINES} 名"
+
+
 def ranking_bump(board: Board) -> str:
     latest = board.latest_round
     moves = [row for row in latest.rows if row.change]
     up = max(moves, key=lambda row: row.change, default=None)
     down = min(moves, key=lambda row: row.change, default=None)
-    text = f"{len(board.rounds)} 轮评比中各单位名次的变化"
+    cut = bump_cut(board) if len(board.campaign.units) > MAX_LINES else ""
+    text = f"{len(board.rounds)} 轮评比中{cut or '各单位'}名次的变化"
     if up is not None and up.change > 0:
         text += f"；{latest.round.name}上升最多：{up.unit.label} ↑{up.change}"
     if down is not None and down.change < 0:

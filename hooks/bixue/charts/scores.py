@@ -76,13 +76,16 @@ def _level_ticks(levels) -> dict:
 
 
 def ranking_bump(board: Board) -> Optional[go.Figure]:
-    """Each unit's rank across the rounds (a bump chart); a round it missed is a gap."""
+    """Each unit's rank across the rounds (a bump chart); a round it missed is a gap. Past
+    MAX_LINES units, only those placed in the latest round's first MAX_LINES: 500 lines were a
+    tangle and a third of the ranking page (each unit's page has its own ranks)."""
     if len(board.rounds) < 2:
         return None
     ranks = [{row.unit.id: row.rank for row in view.rows} for view in board.rounds]
     rounds = [view.round.name for view in board.rounds]
-    fig = new_figure("历次排名变化", 420)
-    for index, unit in enumerate(board.campaign.units):
+    units, cut = bump_units(board)
+    fig = new_figure(f"历次排名变化：{cut}" if cut else "历次排名变化", 420)
+    for index, unit in enumerate(units):
         fig.add_scatter(
             name=unit.label,
             x=rounds,
@@ -94,10 +97,19 @@ def ranking_bump(board: Board) -> Optional[go.Figure]:
         )
     fig.update_layout(
         xaxis={"type": "category"},
-        yaxis={"autorange": "reversed", "dtick": 1, "title": {"text": "名次"}},
+        yaxis={"autorange": "reversed", "title": {"text": "名次"}, **({} if cut else {"dtick": 1})},
         legend={"orientation": "h", "y": -0.2},
     )
     return described(fig, describe.ranking_bump(board))
+
+
+def bump_units(board: Board) -> Tuple[tuple, str]:
+    """The units the bump chart draws, and what the title says of a cut ('' when all)."""
+    units = board.campaign.units
+    if len(units) <= describe.MAX_LINES:
+        return units, ""
+    latest = board.latest_round
+    return tuple(row.unit for row in latest.top(describe.MAX_LINES)), describe.bump_cut(board)
 
 
 def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[go.Figure]:
