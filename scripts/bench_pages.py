@@ -24,6 +24,7 @@ PAGES = {
     "参与单位": "units/",
     "单位页": "units/{unit}/",
     "指标进度": "indicators/",
+    "指标页": "indicators/{indicator}/",
     "评比排名": "ranking/",
     "结对比学": "pairs/",
     "整改台账": "rectification/",
@@ -62,9 +63,17 @@ def page_sizes(site: Path, url: str):
     return len(text.encode("utf-8")), len(parser.figures), chart_bytes
 
 
-def first_unit(site: Path) -> str:
-    units = sorted(p.name for p in (site / "units").iterdir() if (p / "index.html").exists())
-    return units[0] if units else ""
+def first_page(site: Path, folder: str) -> str:
+    """The first unit's or indicator's page under `folder` ("" when there is none)."""
+    found = site / folder
+    pages = sorted(p.name for p in found.iterdir() if (p / "index.html").exists())
+    return pages[0] if found.is_dir() and pages else ""
+
+
+def page_urls(site: Path) -> dict:
+    """PAGES with the first unit's and the first indicator's page filled in."""
+    names = {"unit": first_page(site, "units"), "indicator": first_page(site, "indicators")}
+    return {name: pattern.format(**names) for name, pattern in PAGES.items()}
 
 
 def build_demo(dest: Path, site_url: str) -> None:
@@ -91,11 +100,9 @@ def time_to_first_chart(base_url: str, urls) -> dict:
 
 
 def report(site: Path, times: dict) -> int:
-    unit = first_unit(site)
     print(f"{'页面':<8}{'HTML 字节':>12}{'图表':>6}{'图表 JSON 字节':>16}{'首图 ms':>10}")
     home_bytes = 0
-    for name, pattern in PAGES.items():
-        url = pattern.format(unit=unit)
+    for name, url in page_urls(site).items():
         if not (site / url / "index.html").exists():
             continue
         html_bytes, count, chart_bytes = page_sizes(site, url)
@@ -137,9 +144,7 @@ def main(argv) -> int:
 
 
 def _chart_urls(site: Path):
-    unit = first_unit(site)
-    urls = [pattern.format(unit=unit) for pattern in PAGES.values()]
-    return [url for url in urls if (site / url / "index.html").exists()]
+    return [url for url in page_urls(site).values() if (site / url / "index.html").exists()]
 
 
 if __name__ == "__main__":

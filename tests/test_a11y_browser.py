@@ -16,6 +16,7 @@ PAGE_KINDS = [
     "units/",
     "unit",
     "indicators/",
+    "indicators/revenue/",
     "ranking/",
     "pairs/",
     "rectification/",

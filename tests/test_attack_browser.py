@@ -19,6 +19,7 @@ PAGES = [
     "notices/hostile/",
     "campaign/",
     "indicators/",
+    "indicators/revenue/",
     "pairs/",
     "screen/",
 ]

@@ -93,7 +93,9 @@ def test_a_phone_number_stops_the_public_build_only(tmp_path):
     assert f"notices/{notice.name}" in result.stderr and "手机号码" in result.stderr
 
 
-def test_pages_grow_with_units_cases_notices_and_projects_not_with_ledger_items(demo_site):
+def test_pages_grow_with_units_indicators_cases_notices_and_projects_not_with_ledger_items(
+    demo_site,
+):
     campaign = load.load_campaign(DEMO)
     pages = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("index.html"))
     fixed = {"index.html", "404.html"}
@@ -102,6 +104,7 @@ def test_pages_grow_with_units_cases_notices_and_projects_not_with_ledger_items(
     expected = len(campaign.units) + len(campaign.exemplars) + len(campaign.notices)
     expected += len(campaign.plan.screens)  # screen/<id>/
     expected += len(campaign.projects.projects)
+    expected += len(campaign.indicators.indicators)  # indicators/<id>/
     per_record = [p for p in pages if p.count("/") == 2 and p.split("/")[0] in kinds]
     assert len(per_record) == expected
     unit_screens = [p for p in pages if p.startswith("screen/units/")]

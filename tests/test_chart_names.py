@@ -54,7 +54,7 @@ def test_ledger_names_count_items():
 
 
 def test_every_chart_of_the_demo_is_named_by_its_message(demo_site):
-    pages = ["", "campaign/", "units/puyang/", "indicators/", "ranking/", "pairs/"]
+    pages = ["", "campaign/", "units/puyang/", "indicators/revenue/", "ranking/", "pairs/"]
     names = [
         chart["aria-label"]
         for url in [*pages, "rectification/"]

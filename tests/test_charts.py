@@ -340,8 +340,12 @@ def test_demo_pages_carry_their_charts_with_data_tables(demo_site, url, names):
 
 
 def test_indicator_and_pair_pages_have_a_chart_per_indicator_and_pair(demo_site):
-    headings = soup(demo_site, "indicators/").select("h2")
-    assert chart_names(demo_site, "indicators/") == ["completion", "periods"] * len(headings)
+    assert chart_names(demo_site, "indicators/") == []
+    rows = soup(demo_site, "indicators/").select("tr[data-indicator]")
+    assert len(rows) == 5
+    for row in rows:
+        url = f"indicators/{row['data-indicator']}/"
+        assert chart_names(demo_site, url) == ["completion", "periods"]
     assert chart_names(demo_site, "pairs/") == ["pair-scores"] * 5
 
 

@@ -10,7 +10,7 @@ CHART_PAGES = [
     "",
     "campaign/",
     "units/puyang-south/",
-    "indicators/",
+    "indicators/revenue/",
     "ranking/",
     "pairs/",
     "rectification/",
@@ -102,7 +102,7 @@ def _brightness(rgb: str) -> float:
 
 def test_charts_fit_a_phone_and_follow_the_window(served_demo, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(served_demo.url + "indicators/")
+    page.goto(served_demo.url + "indicators/revenue/")
     wait_for_charts(page)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     widths = "[...document.querySelectorAll('.bx-chart .main-svg')].map(s => s.width.baseVal.value)"

@@ -23,6 +23,7 @@ import pytest
 from bixue import figures, model, privacy
 from bixue.errors import DataErrors
 from bixue.figures.board import compute_board
+from bixue.figures.indicators import summarize
 from bixue.load import load_campaign
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -285,6 +286,12 @@ def test_the_worked_examples_are_what_the_board_computes():
     assert percent(rows["xunxian"].completion) in computing and rows["xunxian"].behind
     assert percent(rows["puyang-south"].completion) in computing
     assert not rows["puyang-south"].behind
+    summary = summarize(revenue, campaign.indicators.periods)
+    (best,), (worst,) = summary.best, summary.worst
+    overview = f"营业收入达到目标 {summary.reached} / {summary.units}，完成率最高{best.unit.short} "
+    overview += f"{percent(best.completion)}，最低{worst.unit.short} {percent(worst.completion)}"
+    assert overview in computing
+    assert f"{summary.latest_period}，10 个单位中 {summary.latest_reported} 个已报送" in computing
     late = {row.item.id: row for row in board.ledger}
     assert late["ZG-2014-031"].days_late == 5 and "逾期 5 天" in computing
     assert late["ZG-2014-039"].due_soon and not late["ZG-2014-039"].overdue

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from bixue import build, generate
-from bixue.pages import indicators as page_indicators
+from bixue.charts import scores as charts_scores
+from bixue.pages import indicator_page, paged
 from bixue.pages import ledger as page_ledger
-from bixue.pages import paged
 from bixue.pages import pairs as page_pairs
 from bixue.pages import ranking as page_ranking
 from bs4 import BeautifulSoup
@@ -25,7 +25,7 @@ def board(tmp_path_factory):
 
 
 def test_a_long_table_keeps_fifty_rows_and_pages_the_rest(board):
-    markdown, files = page_indicators._page(board)
+    markdown, files = indicator_page.page(board, board.indicators[0])
     html = BeautifulSoup(markdown, "html.parser")
     box = html.select_one("[data-bx-paged]")
     assert box["data-total"] == "60" and box["data-page-size"] == "50"
@@ -40,7 +40,26 @@ def test_a_long_table_keeps_fifty_rows_and_pages_the_rest(board):
 
 
 def box_uri(box) -> str:
-    return "indicators/" + box["data-bx-paged"]
+    return "indicators/ind-1/" + box["data-bx-paged"]
+
+
+def test_an_earlier_round_shows_its_first_ten_rows_and_pages_the_rest(board):
+    markdown, files = page_ranking._page(board)
+    html = BeautifulSoup(markdown, "html.parser")
+    latest, earlier = (
+        html.select_one(f'[data-bx-paged="{v.round.id}.json"]') for v in board.rounds[::-1]
+    )
+    assert latest["data-page-size"] == "50" and len(latest.select("tbody tr")) == 50
+    assert earlier["data-page-size"] == "10" and len(earlier.select("tbody tr")) == 10
+    data = json.loads(next(f for f in files if f.dest_uri == "ranking/r1.json").content)
+    assert len(data["rows"]) == 60
+
+
+def test_past_twelve_units_the_bump_chart_draws_the_latest_rounds_first_and_last_five(board):
+    figure = charts_scores.ranking_bump(board).to_dict()
+    ranked = [row.unit.label for row in board.latest_round.ranked()]
+    assert [trace["name"] for trace in figure["data"]] == [*ranked[:5], *ranked[-5:]]
+    assert figure["layout"]["title"]["text"] == "历次排名变化：最新一轮前五名和后五名"
 
 
 def test_the_page_and_its_files_come_from_one_rendering(board):

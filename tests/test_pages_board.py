@@ -196,7 +196,7 @@ def test_the_home_top_three_includes_ties():
 
 
 def test_a_unit_that_never_reported_shows_as_not_reported_never_zero():
-    page = rendered(small_board(), "indicators.md")
+    page = rendered(small_board(), "indicators/revenue.md")
     latest = page.select_one('[data-bx-block="indicators"]')
     row = latest.select_one('tr[data-unit="d"]')
     assert row.select_one(".bx-latest").get_text(strip=True) == "未报送"
@@ -210,7 +210,7 @@ def test_a_unit_that_never_reported_shows_as_not_reported_never_zero():
 
 def test_behind_schedule_units_are_marked_in_words():
     # 2014-06-30: time progress 122/306 = 39.9%; a 60%, b 30% (behind), c 25% (behind).
-    page = rendered(small_board(), "indicators.md")
+    page = rendered(small_board(), "indicators/revenue.md")
     rows = page.select('[data-bx-block="indicators"] tbody tr')
     behind = {row["data-unit"] for row in rows if row.select(".bx-flag--behind")}
     assert behind == {"b", "c"}
@@ -225,7 +225,8 @@ def links_to_a(page: BeautifulSoup, selector: str) -> list:
 
 def test_a_nasty_unit_name_is_plain_text_in_every_table_cell():
     board = small_board()
-    for src_uri in ("units/index.md", "indicators.md", "ranking.md", "pairs.md"):
+    pages = ("units/index.md", "indicators.md", "indicators/revenue.md", "ranking.md", "pairs.md")
+    for src_uri in pages:
         page = rendered(board, src_uri)
         cells = links_to_a(page, "td a.bx-unit, th a.bx-unit")
         assert cells, src_uri
@@ -364,7 +365,8 @@ def test_pages_grow_with_units_never_with_ledger_items():
     more_units = UNITS + tuple(Unit(f"u{n}", f"单位{n}") for n in range(5))
     assert count(more_units, ()) == count(UNITS, ()) + 5
     pages = [p for m in MODULES for p in m.pages(small_board())]
-    assert {p.src_uri for p in pages if not p.in_nav} == {f"units/{u.id}.md" for u in UNITS}
+    own = {f"units/{u.id}.md" for u in UNITS} | {"indicators/revenue.md"}
+    assert {p.src_uri for p in pages if not p.in_nav} == own
 
 
 def test_units_are_grouped_in_order_of_first_appearance():
@@ -445,11 +447,11 @@ def test_demo_unscored_units_show_as_absent(demo_site, demo):
 
 
 def test_demo_indicators_not_reported_and_behind_schedule(demo_site, demo):
-    page = soup(demo_site, "indicators/")
     plan = demo.plan
     elapsed = Fraction((plan.as_of - plan.start).days + 1, (plan.end - plan.start).days + 1)
     seen_missing = seen_behind = 0
     for indicator in demo.indicators.indicators:
+        page = soup(demo_site, f"indicators/{indicator.id}/")
         section = page.select_one(f'[data-bx-block="indicators"][data-indicator="{indicator.id}"]')
         for row in section.select("tbody tr"):
             values = indicator.values.get(row["data-unit"], {})
@@ -469,7 +471,7 @@ def test_demo_indicators_not_reported_and_behind_schedule(demo_site, demo):
 
 
 def test_demo_period_gaps_show_as_not_reported(demo_site, demo):
-    page = soup(demo_site, "indicators/")
+    page = soup(demo_site, "indicators/revenue/")
     revenue = page.select_one('[data-bx-block="indicator-periods"][data-indicator="revenue"]')
     xunxian = revenue.select_one('tr[data-unit="xunxian"]')
     assert xunxian.select_one('td[data-period="2014-Q3"]').get_text(strip=True) == "未报送"

@@ -88,7 +88,7 @@ def test_growth_and_applies_to_errors(tmp_path, old, new, message):
 
 def test_the_indicators_page_shows_the_baseline_and_growth_plainly(tmp_path):
     site = built(tmp_path / "site", campaign_copy(tmp_path, indicators_with(GROWTH)))
-    block = soup(site, "indicators/").select_one("[data-indicator=forest]")
+    block = soup(site, "indicators/forest/").select_one("[data-indicator=forest]")
     assert block.select_one(".bx-growth").get_text() == "基期 2600 亩，目标增长 10% → 目标 2860 亩"
     assert block.select_one(".bx-applies").get_text() == "适用于 北区、南区（2 个单位）"
     assert [tr["data-unit"] for tr in block.select("tbody tr")] == ["north", "south"]

@@ -12,6 +12,8 @@
     return true;
   }
 
+  /* A long index is paged (paged.js): the page holds the newest cards, the JSON every card.
+     Then paged.js draws the matching cards of the whole list and tells how many there are. */
   function apply(root, form) {
     var chosen = {};
     FIELDS.forEach(function (name) { chosen[name] = form.elements[name].value; });
@@ -22,10 +24,23 @@
       card.hidden = !show;
       if (show) shown += 1;
     });
-    form.querySelector(".bx-case-count").textContent =
-      shown === cards.length ? "共 " + cards.length + " 个" : "显示 " + shown + " / " + cards.length + " 个";
-    root.querySelector(".bx-case-empty").hidden = shown > 0;
+    var paged = root.querySelector("[data-bx-paged]");
+    if (paged) {
+      var any = FIELDS.some(function (name) { return chosen[name]; });
+      var total = parseInt(paged.getAttribute("data-total"), 10);
+      paged.bxMatch = any ? function (card) { return matches(card, chosen); } : null;
+      if (!any) count(root, form, total, total);
+      paged.dispatchEvent(new CustomEvent("bx:filter"));
+    } else {
+      count(root, form, shown, cards.length);
+    }
     remember(chosen);
+  }
+
+  function count(root, form, shown, total) {
+    form.querySelector(".bx-case-count").textContent =
+      shown === total ? "共 " + total + " 个" : "显示 " + shown + " / " + total + " 个";
+    root.querySelector(".bx-case-empty").hidden = shown > 0;
   }
 
   function remember(chosen) {
@@ -56,6 +71,9 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(root, form); }); });
     root.querySelector(".bx-case-clear").addEventListener("click", function () { form.reset(); });
+    root.addEventListener("bx:paged", function (event) {
+      count(root, form, event.detail.shown, event.detail.total);
+    });
     apply(root, form);
   }
 

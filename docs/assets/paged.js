@@ -25,12 +25,25 @@
     return bar;
   }
 
+  /* Row i as an element, made once: another script's filter (el.bxMatch) reads its attributes. */
+  function node(data, i) {
+    data.nodes = data.nodes || [];
+    if (!data.nodes[i]) {
+      var made = document.createElement("template");
+      made.innerHTML = data.rows[i];
+      data.nodes[i] = made.content.firstElementChild;
+    }
+    return data.nodes[i];
+  }
+
   function draw(box, data, bar) {
     var words = box.filter.toLowerCase().split(/\s+/).filter(Boolean);
+    var match = box.el.bxMatch;
     var chosen = [];
     data.rows.forEach(function (row, i) {
       var text = data.text[i].toLowerCase();
-      if (words.every(function (w) { return text.indexOf(w) >= 0; })) chosen.push(row);
+      if (!words.every(function (w) { return text.indexOf(w) >= 0; })) return;
+      if (!match || match(node(data, i))) chosen.push(row);
     });
     var pages = Math.max(1, Math.ceil(chosen.length / box.size));
     box.page = Math.min(Math.max(1, box.page), pages);
@@ -41,7 +54,10 @@
       : "没有符合条件的" + box.noun;
     bar.querySelector('[data-page="prev"]').disabled = box.page <= 1;
     bar.querySelector('[data-page="next"]').disabled = box.page >= pages;
-    box.el.dispatchEvent(new CustomEvent("bx:paged", {bubbles: true}));
+    box.drawn = true;
+    box.el.dispatchEvent(new CustomEvent("bx:paged", {
+      bubbles: true, detail: {shown: chosen.length, total: data.rows.length}
+    }));
   }
 
   function setUp(el) {
@@ -72,8 +88,16 @@
       box.page = 1;
       go(0);
     });
+    /* Another script filters the rows too (exemplars.js: category, unit, tag): it sets
+       el.bxMatch, a test of a row's element, and sends bx:filter, before or after this ran. */
+    el.addEventListener("bx:filter", function () {
+      if (!el.bxMatch && !box.drawn) return;
+      box.page = 1;
+      go(0);
+    });
     el.querySelectorAll(".bx-paged-static").forEach(function (s) { s.hidden = true; });
     el.setAttribute("data-bx-ready", "");
+    if (el.bxMatch) go(0);
   }
 
   function start() {

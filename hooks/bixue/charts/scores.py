@@ -80,8 +80,10 @@ def ranking_bump(board: Board) -> Optional[Figure]:
         return None
     ranks = [{row.unit.id: row.rank for row in view.rows} for view in board.rounds]
     rounds = [view.round.name for view in board.rounds]
-    fig = new_figure("历次排名变化", 420)
-    for index, unit in enumerate(bump_units(board)):
+    units = bump_units(board)
+    cut = len(units) < len(board.campaign.units)
+    fig = new_figure("历次排名变化：最新一轮前五名和后五名" if cut else "历次排名变化", 420)
+    for index, unit in enumerate(units):
         fig.add_scatter(
             name=unit.label,
             x=rounds,

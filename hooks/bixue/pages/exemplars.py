@@ -1,4 +1,5 @@
-"""Exemplar cases (先进典型 / 好做法): the filterable index, one page per case, covers, QR codes."""
+"""Exemplar cases (先进典型 / 好做法): the filterable index, one page per case, covers, QR codes.
+At 1,000 cases the index was 1 MB of cards: it holds the newest 50, paged.js the rest."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from ..model import Exemplar, Unit
 from ..outputs import images
 from ..outputs.qr import qr_svg
 from ..render import absolute_url, page_markdown, render_block
+from . import paged
 
 INDEX = "exemplars/"
 """The index page's URL; each case's page is under it."""
+INDEX_SRC = "exemplars/index.md"
+CASES_JSON = "exemplars/cases.json"
+BY_UNIT_JSON = "exemplars/by-unit.json"
 
 
 @dataclass(frozen=True)
@@ -52,18 +57,29 @@ def qr_code(board: Board, view: CaseView) -> Markup:
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
     views = case_views(board)
-    yield GeneratedPage("exemplars/index.md", index_markdown(board, views))
+    yield GeneratedPage(INDEX_SRC, _index(board, views)[0])
     for view in views:
         yield GeneratedPage(f"exemplars/{view.case.slug}.md", case_markdown(board, view), False)
 
 
-def index_markdown(board: Board, views: List[CaseView]) -> str:
+def _index(board: Board, views: List[CaseView]) -> Tuple[str, List[GeneratedFile]]:
+    """The index and its paged lists' JSON files, made once for pages() and files()."""
+    return paged.rendered_once(board, INDEX_SRC, lambda files: index_markdown(board, views, files))
+
+
+def index_markdown(board: Board, views: List[CaseView], files: paged.Files) -> str:
+    cards = [render_block("exemplar_card.html", here=INDEX, view=view) for view in views]
+    listed = paged.items(
+        cards, CASES_JSON, INDEX, files, "个案例", paged.PAGE_SIZE, 'ul class="bx-case-cards"'
+    )
+    chosen = filters(views)
     sections = [
         ("", render_block("exemplar_intro.html", here=INDEX, count=len(views))),
-        ("", render_block("exemplar_cards.html", here=INDEX, views=views, **filters(views))),
+        ("", render_block("exemplar_cards.html", views=views, listed=Markup(listed), **chosen)),
     ]
     if views:
-        sections.append(("按单位索引", by_unit_block(board, views)))
+        by_unit = paged.table(by_unit_block(board, views), BY_UNIT_JSON, INDEX, files, "个单位")
+        sections.append(("按单位索引", by_unit))
     return page_markdown("先进典型", sections)
 
 
@@ -105,5 +121,8 @@ def case_markdown(board: Board, view: CaseView) -> str:
 
 
 def files(board: Board) -> Iterable[GeneratedFile]:
-    """Covers of the published cases only: an internal case's file name is not published."""
-    return images.unique_files(view.cover for view in case_views(board) if view.cover)
+    """Covers of the published cases only (an internal case's file name is not published), and
+    the index's paged lists."""
+    views = case_views(board)
+    covers = images.unique_files(view.cover for view in views if view.cover)
+    return [*covers, *_index(board, views)[1]]

@@ -19,23 +19,35 @@ Files = Dict[str, GeneratedFile]
 """The JSON files of one page's paged tables, by path: the page module's files() hands them on."""
 
 
-def table(html: str, json_uri: str, here: str, files: Files, noun: str = "行") -> str:
-    """`html` (a block with one table) cut to its first PAGE_SIZE body rows; the rest paged."""
+def table(
+    html: str, json_uri: str, here: str, files: Files, noun: str = "行", size: int = PAGE_SIZE
+) -> str:
+    """`html` (a block with one table) cut to its first `size` body rows; the rest paged."""
     found = _BODY.search(html)
     if found is None:
         return html
     rows = [row for row in _ROW_START.split(found.group(2)) if row.strip()]
-    if len(rows) <= PAGE_SIZE:
+    if len(rows) <= size:
         return html
-    first = "\n".join(rows[:PAGE_SIZE])
+    first = "\n".join(rows[:size])
     cut = html[: found.start(2)] + first + html[found.end(2) :]
-    return wrap(cut, rows, json_uri, here, files, noun)
+    return wrap(cut, rows, json_uri, here, files, noun, size)
 
 
-def items(blocks: List[str], json_uri: str, here: str, files: Files, noun: str, size: int) -> str:
-    """A list of HTML blocks (one pair each, …): the first `size` shown, the rest paged."""
+def items(
+    blocks: List[str],
+    json_uri: str,
+    here: str,
+    files: Files,
+    noun: str,
+    size: int,
+    container: str = 'div class="bx-paged-items"',
+) -> str:
+    """A list of HTML blocks (one pair each, one case's <li>, …): the first `size` shown in
+    `container` (a tag and its attributes), the rest paged."""
+    tag = container.split()[0]
     body = "\n".join(blocks[:size])
-    body = f'<div class="bx-paged-items" data-bx-paged-body>\n{body}\n</div>'
+    body = f"<{container} data-bx-paged-body>\n{body}\n</{tag}>"
     if len(blocks) <= size:
         return body
     return wrap(body, blocks, json_uri, here, files, noun, size)

@@ -12,6 +12,9 @@ from ..figures.board import Board, RoundView
 from . import paged, workbooks
 
 HERE = "ranking.md"
+EARLIER_ROWS = 10
+"""Rows an earlier round shows in the page, the rest paged: eight rounds of 50 rows were a third
+of the page at 500 units, and an earlier round is looked up, not read through."""
 
 
 def render_round(board: Board, view: RoundView, here: str, caption: bool = False) -> str:
@@ -46,13 +49,13 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
         return [("", render.render_block("ranking_empty.html"))]
     latest = board.latest_round
 
-    def table(view: RoundView) -> str:
+    def table(view: RoundView, size: int) -> str:
         uri = f"ranking/{view.round.id}.json"
-        return paged.table(render_round(board, view, here), uri, here, files, "个单位")
+        return paged.table(render_round(board, view, here), uri, here, files, "个单位", size)
 
-    found = [(f"最新：{latest.round.name}", table(latest))]
+    found = [(f"最新：{latest.round.name}", table(latest, paged.PAGE_SIZE))]
     found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))
-    found += [(view.round.name, table(view)) for view in board.rounds[-2::-1]]
+    found += [(view.round.name, table(view, EARLIER_ROWS)) for view in board.rounds[-2::-1]]
     found.append(("排名变化", chart_html.render(charts_scores.ranking_bump(board), "ranking-bump")))
     found.append(("等级标准", render_levels(board, here)))
     found.append(("说明", render.render_block("ranking_notes.html")))

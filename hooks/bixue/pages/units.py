@@ -10,6 +10,7 @@ from ..charts import scores as charts_scores
 from ..contents import GeneratedPage
 from ..figures.board import Board
 from ..model import Unit
+from . import indicator_page
 from .common import has_groups, has_ledger, partners, row_for, unit_rounds
 from .projects import unit_projects
 
@@ -75,6 +76,7 @@ def _indicators(board: Board, unit: Unit, here: str) -> str:
     return render.render_block(
         "unit_indicators.html",
         rows=rows,
+        links=indicator_page.urls(board),
         progress=board.time_progress,
         here=here,
         terms=board.campaign.plan.terms,
