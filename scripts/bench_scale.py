@@ -25,7 +25,7 @@ from gen_campaign import add_size_arguments, generate, size_from
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
-COUNTED = ("rectification/", "indicators/", "ranking/", "pairs/", "screen/", "")
+COUNTED = ("rectification/", "indicators/", "ranking/", "pairs/", "exemplars/", "screen/", "")
 MB = 1024 * 1024
 
 
@@ -103,10 +103,16 @@ def report(site: Path, figures: dict) -> None:
     print(f"home page        {(site / 'index.html').stat().st_size / 1024:.0f} KB")
     index = site / "search" / "search_index.json"
     print(f"search index     {index.stat().st_size / MB:.2f} MB")
-    for url in COUNTED:
+    for url in [*COUNTED, *heaviest_indicator(site)]:
         page = site / url / "index.html"
         if page.is_file():
             print(f"elements         {elements(page):8d}  /{url}")
+
+
+def heaviest_indicator(site: Path) -> list:
+    """The URL of the largest indicator page (each indicator has its own), if there is one."""
+    pages = sorted((site / "indicators").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    return [f"{pages[-1].parent.relative_to(site).as_posix()}/"] if pages else []
 
 
 def main(argv=None) -> int:

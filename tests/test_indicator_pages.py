@@ -83,13 +83,20 @@ def test_the_overview_sums_up_each_indicator_and_links_to_its_page():
     assert revenue.select_one(".bx-behind").get_text(strip=True) == "▼ 2"
     assert revenue.select_one(".bx-best").get_text(" ", strip=True) == "a站 60.0%"
     assert revenue.select_one(".bx-worst").get_text(" ", strip=True) == "c站 25.0%"
-    assert revenue.select_one(".bx-latest-period").get_text(" ", strip=True) == (
-        "Q2 2 / 4 个单位已报送"
-    )
+    assert revenue.select_one(".bx-latest-period").get_text(" ", strip=True) == ("Q2 已报送 2 / 4")
     assert complaints.select_one(".bx-best").get_text(" ", strip=True) == "a站 等 2 个单位 100.0%"
     assert complaints.select_one(".bx-behind").get_text(strip=True) == "—"
     assert complaints.select_one(".bx-completion").get_text(strip=True) == "—"
     assert not page.select("[data-bx-block=indicators], .bx-chart")
+
+
+def test_units_all_alike_are_said_once():
+    # Lower is better and both are under the target: 100% each.
+    calm = Indicator("calm", "投诉", "件", direction="down", targets={"a": 5, "b": 5},
+                     values={"a": {"Q1": 3}, "b": {"Q1": 4}}, applies_to=("a", "b"))  # fmt: skip
+    row = rendered(board_of(calm), "indicators.md").select_one("tr[data-indicator=calm]")
+    assert row.select_one(".bx-best").get_text(strip=True) == "各单位均为 100.0%"
+    assert row.select_one(".bx-worst").get_text(strip=True) == "—"
 
 
 def test_an_indicator_page_has_its_tables_charts_and_the_ways_back_and_on():
