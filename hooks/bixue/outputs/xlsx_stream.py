@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Sequence, Tuple
 from xml.sax.saxutils import escape, quoteattr
 
+from openpyxl.utils import get_column_letter as column_letter
+
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
 EPOCH = datetime.date(1899, 12, 30)
@@ -197,15 +199,6 @@ def _validation(validation: Validation) -> str:
         f'<dataValidation type="list" allowBlank="1"{shown}{error} sqref="{validation.sqref}">'
         f"<formula1>{escape(validation.formula)}</formula1></dataValidation>"
     )
-
-
-def column_letter(index: int) -> str:
-    """1 → A, 27 → AA."""
-    name = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _quoted(title: str) -> str:

@@ -16,8 +16,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..figures.board import Board
 from . import xlsx_stream
+from .xlsx_stream import DATE_FORMAT
 
-DATE_FORMAT = "yyyy-mm-dd"
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_LENGTH = 31
 
