@@ -69,7 +69,7 @@ def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
-    site = args.site_dir.absolute()  # not resolved: site/ is a symlink to the published release
+    site = args.site_dir.absolute()
     started = time.monotonic()
     result = build(site)
     lines = report(result, site, time.monotonic() - started)

@@ -24,16 +24,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     site = Path(args.site).absolute()
     if args.list:
-        published = releases.current(site)
-        for release in releases.releases(site):
-            print(("* " if release.resolve() == published else "  ") + release.name)
+        published = releases.published(site)
+        for name in releases.names(site):
+            print(("* " if name == published else "  ") + name)
         return 0
     try:
-        release = releases.rollback(site)
+        stamp = releases.rollback(site)
     except LookupError as error:
         print(f"未回退：{error}", file=sys.stderr)
         return 1
-    print(f"已回退：{site} -> {release.name}")
+    print(f"已回退：{site} 现在是 {stamp} 发布的版本")
     return 0
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Put the previous release of the published site back, atomically: bash scripts/rollback.sh [SITE]
-# (default site/); --list shows the kept releases. The site stays served throughout.
+# (default site/ of the project; a relative SITE is from where you are); --list shows the kept
+# releases. The site stays served throughout.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-exec .venv/bin/python scripts/rollback.py "$@"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+exec "$root/.venv/bin/python" "$root/scripts/rollback.py" "$@"

@@ -1,4 +1,4 @@
-"""Publishing as releases behind one symlink: atomic switch, kept releases, rollback."""
+"""Publishing releases into a plain site folder: atomic swap, kept releases, rollback."""
 
 from __future__ import annotations
 
@@ -48,46 +48,77 @@ def stage(site: Path, number: int) -> Path:
     return staging
 
 
-def publish(site: Path, number: int) -> None:
-    swap.swap_in(str(stage(site, number)), str(site))
+def publish(site: Path, number: int) -> str:
+    staging = stage(site, number)
+    assert releases.new_stamp(site) > max(releases.names(site), default="")
+    swap.swap_in(str(staging), str(site))
+    return releases.published(site)
 
 
-def test_the_first_publish_turns_a_plain_site_folder_into_the_oldest_release(tmp_path):
+def plain_tree(site: Path) -> list:
+    """What a tool that never follows symlinks (find -P, cp -r, rsync) sees under the site."""
+    found = subprocess.run(
+        ["find", "-P", str(site), "-type", "f"], capture_output=True, text=True, check=True
+    )
+    return sorted(os.path.relpath(line, site) for line in found.stdout.split())
+
+
+def test_the_first_publish_keeps_a_plain_site_folder_as_the_oldest_release(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("old", "utf-8")
-    publish(site, 1)
-    assert site.is_symlink() and not os.path.isabs(os.readlink(site))
+    stamp = publish(site, 1)
+    assert site.is_dir() and not site.is_symlink() and plain_tree(site) == sorted(FILES)
     assert release_of((site / "index.html").read_bytes()) == 1
+    assert releases.published(site) == stamp
     kept = releases.releases(site)
-    assert [p.name.endswith("-migrated") for p in kept] == [True, False]
+    assert [p.name for p in kept] == [releases.MIGRATED]
     assert (kept[0] / "old.html").read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.releases", "site"]
+
+
+def test_a_site_left_a_symlink_by_an_earlier_bixue_becomes_a_folder_its_releases_kept(tmp_path):
+    site = tmp_path / "site"
+    old = releases.releases_dir(site) / "20260101T000000000000"
+    old.mkdir(parents=True)
+    (old / "old.html").write_text("old", "utf-8")
+    site.symlink_to(os.path.relpath(old, tmp_path))
+    assert releases.published(site) == old.name
+    publish(site, 1)
+    assert not site.is_symlink() and plain_tree(site) == sorted(FILES)
+    assert releases.releases(site) == [old] and (old / "old.html").read_text("utf-8") == "old"
+    assert releases.rollback(site) == old.name
+    assert plain_tree(site) == ["old.html"]
 
 
 def test_the_last_releases_are_kept_and_rollback_goes_back_one_at_a_time(tmp_path):
     site = tmp_path / "site"
     for number in range(1, 9):
         publish(site, number)
-    kept = releases.releases(site)
-    assert len(kept) == releases.KEEP and releases.current(site) == kept[-1].resolve()
-    assert releases.rollback(site) == kept[-2]
+    stamps = releases.names(site)
+    assert len(stamps) == releases.KEEP and releases.published(site) == stamps[-1]
+    assert [p.name for p in releases.releases(site)] == stamps[:-1]
+    assert releases.rollback(site) == stamps[-2]
     assert release_of((site / "index.html").read_bytes()) == 7
     releases.rollback(site)
     assert release_of((site / "index.html").read_bytes()) == 6
+    assert releases.names(site) == stamps  # the rolled-back releases are kept, by their stamps
+    assert release_of((releases.releases_dir(site) / stamps[-1] / "index.html").read_bytes()) == 8
     publish(site, 9)  # a new publish after a rollback is the newest, the rolled-back one kept
     assert release_of((site / "index.html").read_bytes()) == 9
-    assert releases.current(site) in [p.resolve() for p in releases.releases(site)]
-    for _ in range(releases.KEEP - 1):
+    assert releases.names(site) == [*stamps[1:], releases.published(site)]
+    for number in (8, 7, 6, 5):
         releases.rollback(site)
+        assert release_of((site / "index.html").read_bytes()) == number
     with pytest.raises(LookupError):
         releases.rollback(site)
+    assert not site.is_symlink() and plain_tree(site) == sorted(FILES)
 
 
 def test_the_rollback_command_needs_no_mkdocs(tmp_path):
     site = tmp_path / "site"
-    publish(site, 1)
-    publish(site, 2)
+    for number in (1, 2, 3):
+        publish(site, number)
     script = ROOT / "scripts" / "rollback.py"
     # With mkdocs made unimportable, the command must still work.
     guard = (
@@ -99,9 +130,17 @@ def test_the_rollback_command_needs_no_mkdocs(tmp_path):
         [sys.executable, "-c", guard, str(site)], capture_output=True, text=True, cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
+    assert release_of((site / "index.html").read_bytes()) == 2
+    # The shell command, given the site relative to where it is run.
+    shell = ["bash", str(ROOT / "scripts" / "rollback.sh")]
+    listed = subprocess.run(
+        [*shell, "--list", "site"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert [line[0] for line in listed.stdout.splitlines()] == [" ", "*", " "]
+    assert subprocess.run([*shell, "site"], cwd=tmp_path).returncode == 0
     assert release_of((site / "index.html").read_bytes()) == 1
-    again = subprocess.run(["bash", str(ROOT / "scripts" / "rollback.sh"), str(site)], text=True)
-    assert again.returncode == 1  # nothing older: the site stays as it is
+    again = subprocess.run([*shell, "site"], cwd=tmp_path, capture_output=True, text=True)
+    assert again.returncode == 1 and "更早" in again.stderr  # nothing older: the site stays
     assert release_of((site / "index.html").read_bytes()) == 1
 
 
@@ -225,11 +264,15 @@ def test_readers_never_see_a_missing_or_mixed_file_across_publishes_and_a_rollba
     assert seen["publishes"] >= 25 and seen["reads"] > 200
 
 
-def test_without_an_atomic_exchange_the_migration_still_ends_as_a_release(tmp_path, monkeypatch):
+def test_without_an_atomic_exchange_publish_and_rollback_keep_every_release(tmp_path, monkeypatch):
     monkeypatch.setattr(releases, "exchange", lambda first, second: False)
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("old", "utf-8")
     publish(site, 1)
-    assert site.is_symlink() and release_of((site / "index.html").read_bytes()) == 1
+    assert not site.is_symlink() and release_of((site / "index.html").read_bytes()) == 1
     assert (releases.releases(site)[0] / "old.html").read_text("utf-8") == "old"
+    publish(site, 2)
+    releases.rollback(site)
+    assert release_of((site / "index.html").read_bytes()) == 1
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site.releases", "site"]

@@ -1,11 +1,15 @@
-"""Releases: every published site is a folder of its own, and the site path a symlink to one.
+"""Releases: the site path is a real folder, swapped whole for each new build; earlier ones kept.
 
-site/                     -> .site.releases/20141020T101500123456  (a relative symlink)
-.site.releases/<stamp>/   the last KEEP releases, newest last by name
+site/                        the published site (a plain folder: find, cp -r and rsync see it)
+.site.releases/<stamp>/      earlier sites kept for a rollback, named by their UTC publish time
+.site.releases/published     the stamp of the site now in site/ (one line)
 
-Publishing and rolling back each switch the symlink with one rename (os.replace of a new
-symlink over the old one), so a reader opening any file finds it whole, in one release, at any
-moment. No module of MkDocs is imported here: scripts/rollback.py runs without it.
+Publishing and rolling back each swap two folders in one step (Linux renameat2 with
+RENAME_EXCHANGE), so a reader opening any file under site/ finds it whole, in one release, at
+any moment. Where the system cannot exchange, site/ is away for the one rename between two.
+A site path left a symlink by an earlier Bixue (site -> .site.releases/<stamp>) becomes a
+folder at the next publish, its releases kept. No module of MkDocs is imported here:
+scripts/rollback.py runs without it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from pathlib import Path
 from typing import List, Optional
 
 KEEP = 5
-"""Releases kept, the published one always among them: enough to roll back a bad week."""
+"""Releases kept, the published one among them: enough to roll back a bad week."""
+MIGRATED = "00000000T000000000000-migrated"
+"""The name of a plain site folder found before any release: older than every stamp."""
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -28,58 +34,89 @@ def releases_dir(site: Path) -> Path:
 
 
 def releases(site: Path) -> List[Path]:
-    """Every release folder, oldest first (the names are UTC time stamps)."""
+    """The kept earlier sites, oldest first (the names are UTC time stamps)."""
     folder = releases_dir(site)
     return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
 
-def current(site: Path) -> Optional[Path]:
-    """The release the site path points to; None when it is not (yet) a release symlink."""
-    if not site.is_symlink():
-        return None
-    return (site.parent / os.readlink(site)).resolve()
+def published(site: Path) -> Optional[str]:
+    """The stamp of the site in `site`; None when no release has been published there."""
+    if site.is_symlink():  # an earlier Bixue's site: a symlink to its release folder
+        return Path(os.readlink(site)).name
+    record = releases_dir(site) / "published"
+    if site.is_dir() and record.is_file():
+        return record.read_text("utf-8").strip() or None
+    return None
 
 
-def new_release(site: Path) -> Path:
-    """A fresh, empty release path named by the time, later than every existing one."""
+def names(site: Path) -> List[str]:
+    """Every release's stamp, the published one among them, oldest first."""
+    kept = [p.name for p in releases(site)]
+    current = published(site)
+    return sorted({*kept, current} if current else kept)
+
+
+def new_stamp(site: Path) -> str:
+    """A stamp from the time, later than every release's."""
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%f")
-    existing = [p.name for p in releases(site)]
-    name = stamp if not existing or stamp > existing[-1] else existing[-1] + "-1"
-    return releases_dir(site) / name
+    existing = names(site)
+    return stamp if not existing or stamp > existing[-1] else existing[-1] + "-1"
 
 
-def publish(built: Path, site: Path, keep: int = KEEP) -> Path:
-    """Move a finished site (a folder beside `site`) in as the newest release and switch to it."""
-    release = new_release(site)
-    release.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(built, release)
-    switch(site, release)
+def publish(built: Path, site: Path, keep: int = KEEP) -> str:
+    """Swap a finished site (a folder beside `site`) in; the one it replaces is kept."""
+    stamp = new_stamp(site)
+    releases_dir(site).mkdir(parents=True, exist_ok=True)
+    retired = published(site) or MIGRATED
+    put_in(built, site, releases_dir(site) / retired)
+    record(site, stamp)
     prune(site, keep)
-    return release
+    return stamp
 
 
-def switch(site: Path, release: Path) -> None:
-    """Point `site` at `release` in one atomic rename; a real folder there becomes a release."""
-    link = site.with_name(f".{site.name}.link-{os.getpid()}")
-    if link.is_symlink() or link.exists():
-        link.unlink()
-    link.symlink_to(os.path.relpath(release, site.parent))
-    if site.is_dir() and not site.is_symlink():
-        migrate(site, link)
+def rollback(site: Path) -> str:
+    """Put the release before the published one back, atomically; return its stamp."""
+    current = published(site)
+    if current is None:
+        raise LookupError(f"{site} 还没有发布过版本（{releases_dir(site).name}/ 里没有记录）")
+    older = [p for p in releases(site) if p.name < current]
+    if not older:
+        raise LookupError(f"没有比 {current} 更早的版本可以回退")
+    target = older[-1]
+    put_in(target, site, releases_dir(site) / current)
+    record(site, target.name)
+    return target.name
+
+
+def put_in(folder: Path, site: Path, keep_as: Path) -> None:
+    """Make `folder` the site; whatever `site` held is moved to `keep_as`."""
+    while keep_as.exists():  # the record was lost: never put a site over a kept one
+        keep_as = keep_as.with_name(keep_as.name + "-1")
+    if not site.exists() and not site.is_symlink():
+        os.replace(folder, site)
+    elif exchange(folder, site):
+        # `folder` now names what the site held: a folder, or an earlier Bixue's symlink.
+        if folder.is_symlink():
+            folder.unlink()
+        else:
+            os.replace(folder, keep_as)
     else:
-        os.replace(link, site)
+        # A file system without exchange: the site is away for one rename only.
+        away = site.with_name(f".{site.name}.away-{os.getpid()}")
+        os.replace(site, away)
+        os.replace(folder, site)
+        if away.is_symlink():
+            away.unlink()
+        else:
+            os.replace(away, keep_as)
 
 
-def migrate(site: Path, link: Path) -> None:
-    """The first publish over a plain site folder: swap the folder and the new symlink in one
-    step (renameat2 RENAME_EXCHANGE), then keep the old folder as the oldest release."""
-    old = releases_dir(site) / "00000000T000000000000-migrated"
-    if not exchange(link, site):
-        # A file system without exchange: the old folder is away for one rename only.
-        os.replace(site, old)
-        os.replace(link, site)
-        return
-    os.replace(link, old)  # `link` now names the old folder
+def record(site: Path, stamp: str) -> None:
+    """Write down the published stamp, whole or not at all."""
+    path = releases_dir(site) / "published"
+    partial = path.with_name(f"published.{os.getpid()}")
+    partial.write_text(stamp + "\n", "utf-8")
+    os.replace(partial, path)
 
 
 def exchange(first: Path, second: Path) -> bool:
@@ -93,20 +130,7 @@ def exchange(first: Path, second: Path) -> bool:
 
 
 def prune(site: Path, keep: int = KEEP) -> None:
-    """Delete all but the newest `keep` releases; the published one is never deleted."""
-    published = current(site)
-    for old in releases(site)[:-keep]:
-        if old.resolve() != published:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def rollback(site: Path) -> Path:
-    """Put the release before the published one back, atomically; return it."""
-    published = current(site)
-    if published is None:
-        raise LookupError(f"{site} 不是发布目录（应为指向 {releases_dir(site).name}/ 的链接）")
-    older = [p for p in releases(site) if p.name < published.name]
-    if not older:
-        raise LookupError(f"没有比 {published.name} 更早的版本可以回退")
-    switch(site, older[-1])
-    return older[-1]
+    """Delete the oldest kept sites until `keep` releases are left, the published one counted."""
+    kept = releases(site)
+    for old in kept[: max(len(kept) - (keep - 1), 0)]:
+        shutil.rmtree(old, ignore_errors=True)

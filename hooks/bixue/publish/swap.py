@@ -19,6 +19,6 @@ def discard(staging: str) -> None:
 
 
 def swap_in(staging: str, site_dir: str) -> None:
-    """Publish the finished staging folder as a new release (publish.releases): readers see the
-    old site or the new one, whole, at every moment; the last releases stay for a rollback."""
+    """Swap the finished staging folder in for the site (publish.releases): readers see the old
+    site or the new one, whole, at every moment; the last releases stay for a rollback."""
     releases.publish(Path(staging), Path(site_dir))
