@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Mapping, Optional, Tuple, Union
 
 Number = Union[int, float]
@@ -352,4 +353,8 @@ class Campaign:
     """Absolute path of the data folder, for copying images."""
 
     def unit(self, unit_id: str) -> Unit:
-        return next(u for u in self.units if u.id == unit_id)
+        return self._units_by_id[unit_id]
+
+    @cached_property
+    def _units_by_id(self) -> Mapping[str, Unit]:
+        return {u.id: u for u in reversed(self.units)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -188,8 +189,10 @@ def ledger_timeline(
         if item.status in FINISHED_STATUSES and item.completed and item.completed <= as_of
     ]
     days = sorted({start, as_of, *found, *finished})
+    found.sort()
+    finished.sort()
     return tuple(
-        (day, sum(f <= day for f in found), sum(c <= day for c in finished)) for day in days
+        (day, bisect.bisect_right(found, day), bisect.bisect_right(finished, day)) for day in days
     )
 
 

@@ -47,7 +47,11 @@ class IndicatorView:
     """Board-wide completion (up indicators only)."""
 
     def row(self, unit_id: str) -> Optional[IndicatorRow]:
-        return next((row for row in self.rows if row.unit.id == unit_id), None)
+        return self._by_unit.get(unit_id)
+
+    @functools.cached_property
+    def _by_unit(self) -> Mapping[str, IndicatorRow]:
+        return {row.unit.id: row for row in reversed(self.rows)}
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,11 @@ class RoundView:
 
     def row(self, unit_id: str) -> Optional[RankRow]:
         """The unit's row; every unit has one (未参评 rows included)."""
-        return next((row for row in self.rows if row.unit.id == unit_id), None)
+        return self._by_unit.get(unit_id)
+
+    @functools.cached_property
+    def _by_unit(self) -> Mapping[str, RankRow]:
+        return {row.unit.id: row for row in reversed(self.rows)}
 
 
 @dataclass(frozen=True)
