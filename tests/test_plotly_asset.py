@@ -54,3 +54,18 @@ def test_without_any_bundle_the_build_stops_and_says_how_to_install_it(monkeypat
     monkeypatch.setattr(plotly_asset, "FULL", tmp_path / "plotly" / "plotly.min.js")
     with pytest.raises(ValueError, match="请先运行 scripts/setup.sh"):
         build.load_board(ROOT, {}, "")
+
+
+def test_pages_with_charts_and_only_they_preload_the_bundle(demo_site):
+    with_charts = without = 0
+    for page in demo_site.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        preload = soup.select('head link[rel="preload"][as="script"]')
+        if soup.select(".bx-chart[data-figure]"):
+            with_charts += 1
+            (link,) = preload
+            assert (page.parent / link["href"]).resolve() == demo_site / "assets/plotly.min.js"
+        else:
+            without += 1
+            assert preload == [], page
+    assert with_charts > 5 and without > 5

@@ -131,6 +131,10 @@
     attributes: true, attributeFilter: ["data-md-color-scheme"],
   });
 
+  /* A page opened with charts starts fetching and compiling plotly.js now, while the rest of the
+     page loads, not after it (DOMContentLoaded came 0.5–1 s later at 500 units). */
+  if (document.querySelector(".bx-chart[data-figure]")) loadPlotly().catch(function () {});
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(renderPage);
   } else if (document.readyState === "loading") {
