@@ -18,6 +18,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from headless import CHROMIUM, Server, free_port, launch  # noqa: E402, F401
 
 
+@pytest.fixture(autouse=True, scope="session")
+def image_cache_of_this_run(tmp_path_factory):
+    """Processed images are cached in a folder of this test run, not the user's (image_cache)."""
+    os.environ["BIXUE_CACHE"] = str(tmp_path_factory.mktemp("bixue-cache"))
+    yield
+    os.environ.pop("BIXUE_CACHE", None)
+
+
 def build_site(dest: Path, data: Path | None = None, **env: str) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` into dest, as a user would; env adds BOARD_* variables."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}

@@ -14,6 +14,7 @@ from typing import Iterable, List, Optional, Union
 from PIL import Image, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
+from . import image_cache
 
 MEDIA = "media"
 """Folder of the site that holds every image taken from data/, under its path in data/."""
@@ -104,9 +105,29 @@ class Measured:
 
 # Cached by path, time and size: pages and the screen ask for the same cover in one build, and
 # `mkdocs serve` rebuilds often; a changed file has a new time, so it is never served stale.
+# Between builds, image_cache keeps the result by the image's bytes.
 @functools.lru_cache(maxsize=64)
 def _measure(path: str, _mtime_ns: int, size: int) -> Measured:
-    with Image.open(path) as opened:
+    source = Path(path).read_bytes()
+    entry_key = image_cache.key(source)
+    kept = image_cache.load(entry_key)
+    if kept is not None:
+        return Measured(**kept_fields(kept))
+    measured = _processed(source, size)
+    fields = {name: getattr(measured, name) for name in SIZES}
+    image_cache.store(entry_key, fields, measured.clean, measured.web)
+    return measured
+
+
+SIZES = ("suffix", "width", "height", "web_width", "web_height")
+
+
+def kept_fields(entry: dict) -> dict:
+    return {"clean": entry["clean"], "web": entry["web"], **{name: entry[name] for name in SIZES}}
+
+
+def _processed(source: bytes, size: int) -> Measured:
+    with Image.open(io.BytesIO(source)) as opened:
         fmt = FORMATS.get(opened.format or "", "PNG")
         profile = opened.info.get("icc_profile")
         upright = ImageOps.exif_transpose(opened)

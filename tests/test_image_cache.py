@@ -1,0 +1,68 @@
+"""Processed images kept between builds: the same files as processing them again, never a
+damaged or planted entry, and a build that works without the cache."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from bixue.outputs import image_cache, images
+from test_images import save_photo
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BIXUE_CACHE", str(folder))
+    images._measure.cache_clear()
+    yield folder / "images"
+    images._measure.cache_clear()
+
+
+def fresh(data_dir, name):
+    images._measure.cache_clear()
+    return images.web_image(data_dir, name)
+
+
+def test_a_second_build_reads_the_processed_image_from_the_cache(tmp_path, cache, monkeypatch):
+    save_photo(tmp_path / "wide.jpg", (2400, 1600), noise=True)
+    first = fresh(tmp_path, "wide.jpg")
+    assert sorted(path.suffix for path in cache.iterdir()) == [".clean", ".json", ".web"]
+
+    def processed(*args):
+        raise AssertionError("processed again although cached")
+
+    monkeypatch.setattr(images, "_processed", processed)
+    assert fresh(tmp_path, "wide.jpg") == first
+
+
+def test_a_changed_image_is_processed_again(tmp_path, cache):
+    save_photo(tmp_path / "a.jpg", (800, 600))
+    fresh(tmp_path, "a.jpg")
+    save_photo(tmp_path / "a.jpg", (400, 300))
+    assert fresh(tmp_path, "a.jpg").width == 400
+
+
+def test_a_damaged_entry_is_made_again(tmp_path, cache):
+    save_photo(tmp_path / "wide.jpg", (2400, 1600), noise=True)
+    first = fresh(tmp_path, "wide.jpg")
+    web = next(cache.glob("*.web"))
+    web.write_bytes(web.read_bytes()[:100])
+    assert fresh(tmp_path, "wide.jpg") == first
+    assert web.read_bytes() == first.files[-1].content
+
+
+def test_an_unwritable_cache_leaves_the_build_as_it_was(tmp_path, monkeypatch):
+    save_photo(tmp_path / "a.jpg", (800, 600))
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("BIXUE_CACHE", str(blocked))
+    assert fresh(tmp_path, "a.jpg").width == 800
+
+
+def test_a_shared_temporary_folder_is_used_only_when_it_is_ours_alone(tmp_path, monkeypatch):
+    monkeypatch.delenv("BIXUE_CACHE")
+    monkeypatch.setattr(image_cache.tempfile, "gettempdir", lambda: str(tmp_path))
+    assert image_cache.folder() == tmp_path / f"bixue-cache-{os.getuid()}" / "images"
+    (tmp_path / f"bixue-cache-{os.getuid()}").chmod(0o777)
+    assert image_cache.folder() is None
