@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .. import figures
 from ..model import (
@@ -168,13 +168,26 @@ class Board:
 
     def exemplars(self, unit_id: str = "") -> Tuple[Exemplar, ...]:
         """Published cases, newest first (then by slug, for a stable order)."""
-        cases = [e for e in self.campaign.exemplars if self.listed(e)]
-        cases = [e for e in cases if not unit_id or e.unit == unit_id]
-        return tuple(sorted(cases, key=lambda e: (-e.date.toordinal(), e.slug)))
+        if not unit_id:
+            return self._published_cases
+        return self._cases_by_unit.get(unit_id, ())
 
     def learned_from(self, unit_id: str) -> Tuple[Exemplar, ...]:
         """Published cases the unit adopted (学习借鉴: it is in their adopted_by), newest first."""
-        return tuple(case for case in self.exemplars() if unit_id in case.adopted_by)
+        return self._cases_adopted_by.get(unit_id, ())
+
+    @functools.cached_property
+    def _published_cases(self) -> Tuple[Exemplar, ...]:
+        cases = [e for e in self.campaign.exemplars if self.listed(e)]
+        return tuple(sorted(cases, key=lambda e: (-e.date.toordinal(), e.slug)))
+
+    @functools.cached_property
+    def _cases_by_unit(self) -> Dict[str, Tuple[Exemplar, ...]]:
+        return _grouped(((case.unit,), case) for case in self._published_cases)
+
+    @functools.cached_property
+    def _cases_adopted_by(self) -> Dict[str, Tuple[Exemplar, ...]]:
+        return _grouped((case.adopted_by, case) for case in self._published_cases)
 
     def notices(self) -> Tuple[Notice, ...]:
         """Published notices, pinned first, then newest first."""
@@ -198,11 +211,21 @@ class Board:
         return sum(not self.listed(row.project) for row in rows)
 
 
+def _grouped(keyed_cases) -> dict:
+    """Cases (in the order given) under each unit id given with them."""
+    grouped: dict = {}
+    for keys, case in keyed_cases:
+        for key in dict.fromkeys(keys):
+            grouped.setdefault(key, []).append(case)
+    return {key: tuple(cases) for key, cases in grouped.items()}
+
+
 def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
     """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
     return sorted(rows, key=lambda row: _natural_key(row.item.id))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same ids are sorted by several pages and files
 def _natural_key(text: str) -> Tuple:
     return tuple(
         (0, int(part), "") if part.isdigit() else (1, 0, part)

@@ -14,7 +14,7 @@ from typing import Iterable, List, Optional, Union
 from PIL import Image, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
-from . import image_cache
+from . import disk_cache
 
 MEDIA = "media"
 """Folder of the site that holds every image taken from data/, under its path in data/."""
@@ -105,25 +105,22 @@ class Measured:
 
 # Cached by path, time and size: pages and the screen ask for the same cover in one build, and
 # `mkdocs serve` rebuilds often; a changed file has a new time, so it is never served stale.
-# Between builds, image_cache keeps the result by the image's bytes.
+# Between builds, disk_cache keeps the result by the image's bytes.
 @functools.lru_cache(maxsize=64)
 def _measure(path: str, _mtime_ns: int, size: int) -> Measured:
     source = Path(path).read_bytes()
-    entry_key = image_cache.key(source)
-    kept = image_cache.load(entry_key)
-    if kept is not None:
-        return Measured(**kept_fields(kept))
+    entry_key = disk_cache.key("images", source)
+    kept = disk_cache.load("images", entry_key)
+    if kept is not None and all(name in kept for name in ("clean", *SIZES)):
+        return Measured(web=kept.get("web"), **{name: kept[name] for name in ("clean", *SIZES)})
     measured = _processed(source, size)
     fields = {name: getattr(measured, name) for name in SIZES}
-    image_cache.store(entry_key, fields, measured.clean, measured.web)
+    parts = {"clean": measured.clean, **({"web": measured.web} if measured.web else {})}
+    disk_cache.store("images", entry_key, fields, parts)
     return measured
 
 
 SIZES = ("suffix", "width", "height", "web_width", "web_height")
-
-
-def kept_fields(entry: dict) -> dict:
-    return {"clean": entry["clean"], "web": entry["web"], **{name: entry[name] for name in SIZES}}
 
 
 def _processed(source: bytes, size: int) -> Measured:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 
 import segno
+
+from . import disk_cache
 
 MASK = 0
 """One fixed mask pattern: choosing the best of eight (segno's default) is 80 % of the time of a
@@ -15,7 +18,18 @@ code, and 1,500 codes at 500 units took 11 s. Every mask is valid QR; readers de
 
 @functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str = "") -> str:
-    """An SVG QR code for url (no XML declaration, scalable), to inline in a page."""
+    """An SVG QR code for url (no XML declaration, scalable), to inline in a page; kept between
+    builds in disk_cache."""
+    entry_key = disk_cache.key("qr", json.dumps([url, title, MASK]).encode("utf-8"))
+    kept = disk_cache.load("qr", entry_key)
+    if kept is not None and "svg" in kept:
+        return kept["svg"].decode("utf-8")
+    svg = _made(url, title)
+    disk_cache.store("qr", entry_key, {}, {"svg": svg.encode("utf-8")})
+    return svg
+
+
+def _made(url: str, title: str) -> str:
     buffer = io.BytesIO()
     segno.make(url, error="m", mask=MASK).save(
         buffer,

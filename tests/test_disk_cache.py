@@ -1,4 +1,4 @@
-"""Processed images kept between builds: the same files as processing them again, never a
+"""Photos and QR codes kept between builds: the same files as making them again, never a
 damaged or planted entry, and a build that works without the cache."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from bixue.outputs import image_cache, images
+from bixue.outputs import disk_cache, images, qr
 from test_images import save_photo
 
 
@@ -17,6 +17,7 @@ def cache(tmp_path, monkeypatch):
     images._measure.cache_clear()
     yield folder / "images"
     images._measure.cache_clear()
+    qr.qr_svg.cache_clear()
 
 
 def fresh(data_dir, name):
@@ -62,7 +63,22 @@ def test_an_unwritable_cache_leaves_the_build_as_it_was(tmp_path, monkeypatch):
 
 def test_a_shared_temporary_folder_is_used_only_when_it_is_ours_alone(tmp_path, monkeypatch):
     monkeypatch.delenv("BIXUE_CACHE")
-    monkeypatch.setattr(image_cache.tempfile, "gettempdir", lambda: str(tmp_path))
-    assert image_cache.folder() == tmp_path / f"bixue-cache-{os.getuid()}" / "images"
+    monkeypatch.setattr(disk_cache.tempfile, "gettempdir", lambda: str(tmp_path))
+    assert disk_cache.folder("qr") == tmp_path / f"bixue-cache-{os.getuid()}" / "qr"
     (tmp_path / f"bixue-cache-{os.getuid()}").chmod(0o777)
-    assert image_cache.folder() is None
+    assert disk_cache.folder("qr") is None
+
+
+def test_a_qr_code_is_made_once_for_its_address_and_title(cache, monkeypatch):
+    made = qr.qr_svg("http://board.example/exemplars/a/", "甲（二维码）")
+    qr.qr_svg.cache_clear()
+
+    def again(*args):
+        raise AssertionError("made again although cached")
+
+    monkeypatch.setattr(qr, "_made", again)
+    assert qr.qr_svg("http://board.example/exemplars/a/", "甲（二维码）") == made
+    monkeypatch.undo()
+    monkeypatch.setenv("BIXUE_CACHE", str(cache.parent))
+    other = qr.qr_svg("http://board.example/exemplars/b/", "甲（二维码）")
+    assert other != made and other.startswith("<svg")
