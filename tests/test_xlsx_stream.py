@@ -82,3 +82,27 @@ def test_column_letters():
         "AZ",
         "AAA",
     ]
+
+
+def test_a_sheet_shared_by_workbooks_is_written_as_if_new_in_each():
+    def books(shared):
+        def table(wrap):
+            styles = xlsx_stream.cell_styles([wrap, False])
+            return Sheet("表", rows=[("甲", "乙"), ("1", datetime.date(2014, 1, 2))], styles=styles)
+
+        def units():
+            return shared or options()
+
+        first = xlsx_stream.workbook([table(True), units()], "一", STAMP)
+        # Styles asked for in another order: the shared sheet's cells must still name theirs.
+        dated = Sheet("日期", rows=[[datetime.date(2014, 1, 1)]], header=False)
+        second = xlsx_stream.workbook([dated, table(False), units()], "二", STAMP)
+        return first, second
+
+    def options():
+        wrapped = xlsx_stream.cell_styles([True])
+        return Sheet("选项", rows=[["单位"], ["一号"]], styles=wrapped, hidden=True)
+
+    shared = options()
+    assert books(shared) == books(None)
+    assert len(shared.kept) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from ..contents import GeneratedFile
 from ..figures.board import Board, in_id_order
@@ -61,8 +61,10 @@ def templates(board: Board) -> List[Template]:
         )
     ]
     open_items = open_items_by_unit(board)
+    options = unit_options(board)
     found += [
-        unit_template(board, unit, open_items.get(unit.id, [])) for unit in board.campaign.units
+        unit_template(board, unit, open_items.get(unit.id, []), options)
+        for unit in board.campaign.units
     ]
     campaign = board.campaign
     if campaign.indicators and campaign.indicators.indicators:
@@ -87,11 +89,17 @@ def open_items_by_unit(board: Board) -> Dict[str, List[RectificationItem]]:
     return found
 
 
-def unit_template(board: Board, unit: Unit, items: Sequence[RectificationItem]) -> Template:
+def unit_template(
+    board: Board,
+    unit: Unit,
+    items: Sequence[RectificationItem],
+    options: Optional[xlsx_stream.Sheet] = None,
+) -> Template:
     """The unit's open items, for it to update and send back."""
     name = f"台账-{safe_name(unit.name)}.xlsx"
     dest = f"{FOLDER}/ledger-{unit.id}.xlsx"
-    return Template(name, dest, unit.label, lambda: ledger_template(board, items), unit.id)
+    make = lambda: ledger_template(board, items, options=options)  # noqa: E731
+    return Template(name, dest, unit.label, make, unit.id)
 
 
 def files(board: Board) -> List[GeneratedFile]:
@@ -103,9 +111,13 @@ def safe_name(name: str) -> str:
 
 
 def ledger_template(
-    board: Board, items: Sequence[RectificationItem] = (), purpose: str = ""
+    board: Board,
+    items: Sequence[RectificationItem] = (),
+    purpose: str = "",
+    options: Optional[xlsx_stream.Sheet] = None,
 ) -> bytes:
-    """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line."""
+    """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line.
+    `options` is the hidden sheet of unit names, made once for many templates."""
     headers = [name for name, _width, _note in LEDGER_COLUMNS]
     first_blank = len(items) + 2
     blank = {
@@ -121,12 +133,15 @@ def ledger_template(
         blank_formats=blank,
         validations=validations(board, headers),
     )
-    options = xlsx_stream.Sheet(
-        "选项", rows=[["单位"], *([unit.name] for unit in board.campaign.units)], header=False
-    )
-    options.hidden = True
+    options = options or unit_options(board)
     note = xlsx_stream.note_sheet(ledger_note(items, purpose))
     return stream_bytes([sheet, options, note], board, "整改台账模板")
+
+
+def unit_options(board: Board) -> xlsx_stream.Sheet:
+    """The hidden sheet the 单位 column's drop-down list reads."""
+    rows = [["单位"], *([unit.name] for unit in board.campaign.units)]
+    return xlsx_stream.Sheet("选项", rows=rows, header=False, hidden=True)
 
 
 def item_cells(board: Board, item: RectificationItem) -> list:

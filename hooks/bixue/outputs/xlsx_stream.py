@@ -65,6 +65,9 @@ class Sheet:
     blank_formats: Dict[int, Tuple[str, int, int]] = field(default_factory=dict)
     """Column index → (number format, first row, last row) for empty cells set up for typing."""
     validations: Sequence[Validation] = ()
+    kept: Dict[tuple, Tuple[str, int, tuple]] = field(default_factory=dict, repr=False)
+    """Its XML by the styles known before it, for a sheet of fixed rows (a list or tuple) put
+    in many workbooks: the 选项 sheet of every unit's template lists all 500 units."""
 
 
 def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
@@ -73,7 +76,7 @@ def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> b
     parts: List[Tuple[str, str]] = []
     filters: List[str] = []
     for number, sheet in enumerate(sheets, start=1):
-        xml, last = _sheet_xml(sheet, styles)
+        xml, last = _sheet_xml_kept(sheet, styles)
         parts.append((f"xl/worksheets/sheet{number}.xml", xml))
         if sheet.auto_filter and last:
             ref = f"{_quoted(sheet.title)}!$A$1:${column_letter(len(sheet.widths))}${last}"
@@ -102,6 +105,18 @@ def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> b
 
 
 _ORDER = {"[Content_Types].xml": 0, "_rels/.rels": 1}
+
+
+def _sheet_xml_kept(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:
+    if not isinstance(sheet.rows, (list, tuple)):
+        return _sheet_xml(sheet, styles)  # an iterator is read once
+    before = styles.state()
+    if before not in sheet.kept:
+        xml, last = _sheet_xml(sheet, styles)
+        sheet.kept[before] = (xml, last, styles.state())
+    xml, last, after = sheet.kept[before]
+    styles.restore(after)
+    return xml, last
 
 
 def _sheet_xml(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:
@@ -216,6 +231,14 @@ class _Styles:
         if style not in self.found:
             self.found[style] = len(self.found)
         return self.found[style]
+
+    def state(self) -> tuple:
+        return tuple(self.found), tuple(self.formats)
+
+    def restore(self, state: tuple) -> None:
+        found, formats = state
+        self.found = {style: index for index, style in enumerate(found)}
+        self.formats = {code: 164 + index for index, code in enumerate(formats)}
 
     def format_id(self, number_format: str) -> int:
         if not number_format:
