@@ -69,3 +69,32 @@ def test_the_fast_path_gives_markdowns_html(text: str):
 def test_the_fast_path_is_taken_for_plain_sentences():
     assert all(render._PLAIN.fullmatch(text) for text in texts()[len(TRICKY) :])
     assert not render._PLAIN.fullmatch("- 项目") and not render._PLAIN.fullmatch("a *b*")
+
+
+def relpath_link(here: str, target: str) -> str:
+    """relative_url's link as posixpath makes it, for any two paths."""
+    import posixpath
+
+    base = posixpath.join("/", here)
+    if not base.endswith("/"):
+        base = posixpath.dirname(base) + "/"
+    link = posixpath.relpath(posixpath.join("/", target), base)
+    return link + "/" if (not target or target.endswith("/")) and not link.endswith("/") else link
+
+
+SEGMENTS = ["units", "a", "b", "x.md", "case-1", "照片", "a b#1%", ".hidden", "..", "", "rank"]
+
+
+def test_plain_paths_link_exactly_as_posixpath_would():
+    from urllib.parse import quote
+
+    chosen = random.Random(7)
+    for _ in range(20000):
+        here = "/".join(chosen.choice(SEGMENTS) for _ in range(chosen.randint(0, 4)))
+        target = "/".join(chosen.choice(SEGMENTS) for _ in range(chosen.randint(0, 4)))
+        here += chosen.choice(["", "/"])
+        target += chosen.choice(["", "/"])
+        assert render.relative_url(here, target) == quote(relpath_link(here, target)), (
+            here,
+            target,
+        )

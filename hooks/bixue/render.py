@@ -52,12 +52,32 @@ def relative_url(here: str, target: str) -> str:
     """A link from the page at URL `here` to `target` (both relative to the site root, paths
     of files as they are named), percent-encoded: `#`, `%`, `?` and spaces in a file name from
     data/ stay part of the name."""
-    base = posixpath.join("/", here)
-    if not base.endswith("/"):
-        base = posixpath.dirname(base) + "/"
-    link = posixpath.relpath(posixpath.join("/", target), base)
+    if _PLAIN_PATH.fullmatch(here) and _PLAIN_PATH.fullmatch(target):
+        link = _plain_relpath(here, target)
+    else:
+        base = posixpath.join("/", here)
+        if not base.endswith("/"):
+            base = posixpath.dirname(base) + "/"
+        link = posixpath.relpath(posixpath.join("/", target), base)
     is_folder = not target or target.endswith("/")
     return quote(link + "/" if is_folder and not link.endswith("/") else link)
+
+
+_PLAIN_PATH = re.compile(r"(?:[^/.][^/]*/)*(?:[^/.][^/]*)?")
+"""A path of named folders and a file name, none empty or starting with a dot: what every page
+and file of the site is. Anything else (`..`, `//`, a leading `/`) takes posixpath's way."""
+
+
+def _plain_relpath(here: str, target: str) -> str:
+    """posixpath.relpath for two _PLAIN_PATH paths, without normalising them (57,000 links at 500
+    units, each normalised twice, took a second)."""
+    base = here.split("/")[:-1]
+    path = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(base), len(path)) and base[common] == path[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + path[common:]
+    return "/".join(parts) or "."
 
 
 def absolute_url(site_url: str, path: str) -> str:
