@@ -434,3 +434,23 @@ def test_the_internal_projects_page_offers_the_template(demo_site, public_site):
     link = soup(demo_site, "projects/").select_one("a.bx-projects-template")
     assert (demo_site / "projects" / link["href"]).resolve().is_file()
     assert not soup(public_site, "projects/").select("a.bx-projects-template")
+
+
+def test_the_public_checks_name_the_cell_on_the_projects_sheets(data):
+    from bixue import privacy
+
+    book = sheets()
+    book["重点项目"][1][4] = "张国庆 13812345678"
+    book["形象进度"][2][2] = "已通知，身份证 110101199003070016 的施工负责人到场。"
+    workbooks.write(data / "projects.xlsx", book)
+    found = [str(error) for error in privacy.check_public_text(load_campaign(data))]
+    assert any(
+        line.startswith("data/projects.xlsx:重点项目!E2: 联系领导: 公开版不得发布手机号码")
+        for line in found
+    ), found
+    # A step of progress names its project's row (steps keep no cell of their own).
+    assert any(
+        line.startswith("data/projects.xlsx:重点项目!A2: 形象进度: 公开版不得发布18位身份证")
+        for line in found
+    ), found
+    assert all("“内部”列" in line for line in found)

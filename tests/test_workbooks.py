@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import workbooks
+from bixue import privacy
 from bixue.errors import DataErrors
 from bixue.figures.board import compute_board
 from bixue.load import load_campaign
@@ -282,3 +283,38 @@ def test_a_filled_in_template_loads(data):
     book.save(data / "rectifications" / "新台账.xlsx")
     item = next(i for i in load_campaign(data).ledger if i.id == "XL-9")
     assert (item.unit, item.status, item.deadline) == ("east-2", "todo", datetime.date(2014, 8, 1))
+
+
+def test_the_public_checks_name_the_cell_of_a_workbook_row(data):
+    """A mobile number or a link to an internal case in a pasted row: the error names the sheet
+    and the cell, under the column's header, and says how a workbook marks a row internal."""
+    rows = [
+        HEADERS,
+        ["XL-1", "北区", "灯不亮。", "整改中", "2014/7/1"],
+        [
+            "XL-2",
+            "北区",
+            "问题见[内部案例](../exemplars/hidden/)。",
+            "整改中",
+            "2014/7/1",
+            None,
+            "2014-06-01 联系 13812345678 报修",
+        ],
+    ]
+    workbooks.write(data / "rectifications" / "台账.xlsx", {"整改台账": rows})
+    hidden = data / "exemplars" / "hidden.md"
+    hidden.write_text(
+        (data / "exemplars" / "smile-service.md")
+        .read_text(encoding="utf-8")
+        .replace("---\n", "---\ninternal: true\n", 1),
+        encoding="utf-8",
+    )
+    found = [str(error) for error in privacy.check_public_text(load_campaign(data))]
+    where = "data/rectifications/台账.xlsx:整改台账!"
+    assert f"{where}G3: 整改进展: 公开版不得发布手机号码，发现 '13812345678'" in "\n".join(found)
+    assert any(
+        line.startswith(f"{where}C3: 问题: 链接 '../exemplars/hidden/' 指向内部内容 hidden")
+        for line in found
+    ), found
+    assert all("在这一行的“内部”列" in line for line in found if line.startswith(where))
+    assert not any("将此条" in line for line in found if line.startswith(where))

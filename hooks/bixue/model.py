@@ -46,9 +46,20 @@ class Origin:
     line: int
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     """Line of each field of the record, by key, for errors raised after loading."""
+    cells: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """In a workbook (`line` is then the row): each field's `sheet!cell` (整改台账!C12), and
+    under "" the row's first cell."""
+    labels: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """In a workbook: each field's column header, which errors say instead of the key."""
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+    def cell_of(self, key: str) -> str:
+        return self.cells.get(key) or self.cells.get("", "")
+
+    def label_of(self, key: str) -> str:
+        return self.labels.get(key, key)
 
 
 @dataclass(frozen=True)

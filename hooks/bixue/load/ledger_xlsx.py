@@ -67,13 +67,13 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
         for number, values in data_rows(sheet, at):
             node = row_node(source, sheet, number, values, columns)
             item = read_item(source, node)
-            items.append(item and with_cells(item, source, number))
+            items.append(item and with_cells(item, source, sheet, number))
     return [item for item in items if item]
 
 
-def with_cells(item: model.RectificationItem, source: WorkbookSource, row: int):
-    """Errors found after loading (the public build's checks) name the workbook and the row."""
-    return dataclasses.replace(item, origin=model.Origin(source.path, row))
+def with_cells(item: model.RectificationItem, source: WorkbookSource, sheet: Sheet, row: int):
+    """Errors found after loading (the public build's checks) name the workbook and the cell."""
+    return dataclasses.replace(item, origin=source.row_origin(sheet, row))
 
 
 def row_node(

@@ -126,18 +126,27 @@ def read_projects_workbook(
             seen.add(project_id)
         nodes.append(node)
     root = Node({"groups": groups, "projects": Node(nodes, line_of(sheet, 1))}, line_of(sheet, 1))
-    return with_rows(read(source, root), source.path)
+    return with_rows(read(source, root), source)
 
 
-def with_rows(projects: Optional[model.Projects], path: str) -> Optional[model.Projects]:
-    """Errors found after loading (the public build's checks) name the workbook and the row."""
+def with_rows(
+    projects: Optional[model.Projects], source: WorkbookSource
+) -> Optional[model.Projects]:
+    """Errors found after loading (the public build's checks) name the workbook and the cell."""
     if projects is None:
         return None
     rows = tuple(
-        dataclasses.replace(p, origin=model.Origin(path, p.origin.line % SHEET_STEP // ROW_STEP))
-        for p in projects.projects
+        dataclasses.replace(p, origin=cell_origin(p.origin, source)) for p in projects.projects
     )
-    return model.Projects(projects.groups, rows, model.Origin(path, 1))
+    return model.Projects(projects.groups, rows, model.Origin(source.path, 1))
+
+
+def cell_origin(origin: model.Origin, source: WorkbookSource) -> model.Origin:
+    """The project's row, and each field's cell (a milestone's on the 节点 sheet)."""
+    cells = {key: source.cell(line) for key, line in origin.lines.items()}
+    cells[""] = source.cell(origin.line)
+    row = origin.line % SHEET_STEP // ROW_STEP
+    return model.Origin(source.path, row, cells=cells, labels=source.headers)
 
 
 def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -69,6 +69,12 @@ class WorkbookSource(Source):
         error = DataError(self.path, line, label, message, hint, cell=self.cell(line))
         self.reading.errors.append(error)
 
+    def row_origin(self, sheet: Sheet, row: int) -> model.Origin:
+        """Where the record read from a row is, for errors found after loading (the public
+        build's checks): the row, each field's cell and each field's header."""
+        cells = RowCells(sheet.name, row, self.columns.get(sheet.index, {}))
+        return model.Origin(self.path, row, cells=cells, labels=self.headers)
+
     def where(self, line: int) -> str:
         return f"{self.path}:{self.cell(line)}"
 
@@ -80,6 +86,24 @@ class WorkbookSource(Source):
 
     def term(self, key: str) -> str:
         return self.headers.get(key, key)
+
+
+class RowCells(Mapping):
+    """A row's cells by field, `sheet!C12`, and under "" its first cell; made when asked for
+    (an error is rare, and 20,000 rows would each make twenty)."""
+
+    def __init__(self, sheet: str, row: int, columns: Dict[str, int]) -> None:
+        self.sheet, self.row, self.columns = sheet, row, columns
+
+    def __getitem__(self, field_name: str) -> str:
+        column = 1 if field_name == "" else self.columns[field_name]
+        return f"{self.sheet}!{get_column_letter(column)}{self.row}"
+
+    def __iter__(self):
+        return iter(["", *self.columns])
+
+    def __len__(self) -> int:
+        return len(self.columns) + 1
 
 
 def line_of(sheet: Sheet, row: int, col: int = 0) -> int:

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Iterator, List, Tuple
 
 from ..errors import DataError
-from ..model import Campaign, LeaderRole, Project, Projects, RectificationItem
+from ..model import Campaign, LeaderRole, Origin, Project, Projects, RectificationItem
 from . import links, names
 from .numbers import MOBILE, RESIDENT_ID, find_numbers
 
@@ -15,6 +15,11 @@ __all__ = ["MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish
 MASK = "＊"
 NUMBER_HINT = "请删除该号码，或将此条标为 internal: true"
 LINK_HINT = "删除这个链接，或去掉目标的 internal: true，或将此条也标为 internal: true"
+IN_WORKBOOK = {
+    "将此条标为 internal: true": "在这一行的“内部”列填“是”",
+    "将此条也标为 internal: true": "在这一行的“内部”列也填“是”",
+}
+"""The hints' words for a row of a workbook, where `internal` is the 内部 column."""
 
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
@@ -74,19 +79,29 @@ def check_public_text(campaign: Campaign) -> List[DataError]:
     every published link to a case or notice the public build leaves out."""
     texts = list(published_texts(campaign))
     errors = []
-    for path, line, field, text in texts:
+    for origin, line, field, text in texts:
         for offset, what, written in find_numbers(text):
             at = line + offset if field == "body" else line
             message = f"公开版不得发布{what}，发现 '{written}'"
-            errors.append(DataError(path, at, field, message, NUMBER_HINT))
-    for path, line, field, target, slug in links.internal_links(campaign, texts):
+            errors.append(error_at(origin, at, field, message, NUMBER_HINT))
+    for origin, line, field, target, slug in links.internal_links(campaign, texts):
         message = f"链接 '{target}' 指向内部内容 {slug}（internal: true），公开版不发布它"
-        errors.append(DataError(path, line, field, message, LINK_HINT))
+        errors.append(error_at(origin, line, field, message, LINK_HINT))
     return errors
 
 
-def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
-    """(file, line, field, text) of every string that the public build publishes."""
+def error_at(origin: Origin, line: int, field: str, message: str, hint: str) -> DataError:
+    """An error about a field of a loaded record: at its line, or in a workbook at its cell,
+    under its column's header."""
+    cell = origin.cell_of(field)
+    if cell:
+        for said, instead in IN_WORKBOOK.items():
+            hint = hint.replace(said, instead)
+    return DataError(origin.path, line, origin.label_of(field), message, hint, cell=cell)
+
+
+def published_texts(campaign: Campaign) -> Iterator[Tuple[Origin, int, str, str]]:
+    """(origin, line, field, text) of every string that the public build publishes."""
     plan = campaign.plan
     yield from record_texts(plan, plan.origin)
     for phase in plan.phases:
@@ -107,7 +122,7 @@ def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
             yield from record_texts(indicator, indicator.origin)
         for period in campaign.indicators.periods:
             yield (
-                campaign.indicators.origin.path,
+                campaign.indicators.origin,
                 campaign.indicators.origin.line,
                 "periods",
                 period,
@@ -121,26 +136,22 @@ def published_texts(campaign: Campaign) -> Iterator[Tuple[str, int, str, str]]:
             yield from record_texts(level, campaign.evaluations.origin)
 
 
-def record_texts(record, origin) -> Iterator[Tuple[str, int, str, str]]:
+def record_texts(record, origin) -> Iterator[Tuple[Origin, int, str, str]]:
     for field in dataclasses.fields(record):
         value = getattr(record, field.name)
         texts = value if isinstance(value, tuple) else (value,)
         for text in texts:
             if isinstance(text, str):
-                yield origin.path, origin.line_of(field.name), field.name, text
+                yield origin, origin.line_of(field.name), field.name, text
 
 
-def update_texts(record) -> Iterator[Tuple[str, int, str, str]]:
+def update_texts(record) -> Iterator[Tuple[Origin, int, str, str]]:
+    origin = record.origin
     if isinstance(record, RectificationItem):
         for update in record.updates:
-            yield record.origin.path, record.origin.line_of("updates"), "updates", update.note
+            yield origin, origin.line_of("updates"), "updates", update.note
     if isinstance(record, Project):
         for step in record.progress:
-            yield record.origin.path, record.origin.line_of("progress"), "progress", step.note
+            yield origin, origin.line_of("progress"), "progress", step.note
         for milestone in record.milestones:
-            yield (
-                record.origin.path,
-                record.origin.line_of("milestones"),
-                "milestones",
-                milestone.name,
-            )
+            yield origin, origin.line_of("milestones"), "milestones", milestone.name

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown as markdown_lib
 
-from ..model import Campaign
+from ..model import Campaign, Origin
 
 MARKDOWN_FIELDS = frozenset(
     "body problem measures updates summary goals requirements description".split()
@@ -64,12 +64,13 @@ def hidden_slug(target: str, slugs: dict) -> str:
     return next((slug for folder, slug in pairs if slugs.get(slug) == folder), "")
 
 
-def internal_links(campaign: Campaign, texts) -> Iterator[Tuple[str, int, str, str, str]]:
-    """(file, line, field, link, slug) of every published link to an internal case or notice."""
+def internal_links(campaign: Campaign, texts) -> Iterator[Tuple[Origin, int, str, str, str]]:
+    """(origin, line, field, link, slug) of every published link to an internal case or
+    notice, from published_texts' (origin, line, field, text)."""
     slugs = internal_slugs(campaign)
     if not slugs:
         return
-    for path, line, field, text in texts:
+    for origin, line, field, text in texts:
         if (
             field not in MARKDOWN_FIELDS
             or "](" not in text
@@ -82,4 +83,4 @@ def internal_links(campaign: Campaign, texts) -> Iterator[Tuple[str, int, str, s
             if slug:
                 at = text.find(target) if target in text else text.find(slug)
                 offset = text.count("\n", 0, at) if field == "body" and at > 0 else 0
-                yield path, line + offset, field, target, slug
+                yield origin, line + offset, field, target, slug
