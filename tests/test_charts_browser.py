@@ -127,3 +127,22 @@ def test_a_single_unit_campaign_draws_its_timeline_and_nothing_broken(tmp_path, 
         assert page.evaluate(DRAWN) == 0 and page.js_errors == []
     finally:
         server.stop()
+
+
+FIRST_DRAWN = """() => new Promise(done => {
+  const count = () => document.querySelectorAll('.bx-chart .main-svg').length;
+  new MutationObserver((_, observer) => {
+    if (!count()) return;
+    observer.disconnect();
+    done([count(), document.querySelectorAll('.bx-chart').length]);
+  }).observe(document, {childList: true, subtree: true});
+})"""
+
+
+def test_charts_are_drawn_one_at_a_time_so_the_first_shows_before_the_last(served_demo, page):
+    """The pairs page's charts are drawn a task each: when the first has its SVG, the others
+    are still to come (drawn in one go, the first showed only once the last was done)."""
+    page.goto(served_demo.url + "pairs/", wait_until="commit")
+    drawn, charts = page.evaluate(FIRST_DRAWN)
+    assert charts >= 3 and drawn < 2 * charts  # two SVG layers a chart
+    assert wait_for_charts(page, 3) == charts

@@ -148,3 +148,33 @@ def test_the_ledger_by_unit_chart_at_400_units_draws_the_20_with_most_unfinished
     assert [unfinished[label].total - unfinished[label].finished for label in shown] == left[:20]
     assert "最多的 20 个单位" in figure["layout"]["title"]["text"]
     assert figure["layout"]["height"] < 1000
+
+
+def test_unit_bar_charts_at_400_units_draw_the_ten_at_each_end(board):
+    from bixue.charts import MAX_BARS, indicators, scores
+
+    totals = scores.ranking_totals(board).to_dict()
+    ranked = [f"{row.rank}. {row.unit.label}" for row in board.latest_round.ranked()]
+    assert all(trace["x"] == [*ranked[:10], *ranked[-10:]] for trace in totals["data"])
+    assert "（前 10 名和后 10 名，共 400 个单位）" in totals["layout"]["title"]["text"]
+
+    view = board.indicators[0]
+    completion = indicators.indicator_completion(board, view).to_dict()
+    shown = completion["data"][0]["x"]
+    assert len(shown) == MAX_BARS
+    by_label = {row.unit.label: row.completion for row in view.rows}
+    ordered = sorted((c for c in by_label.values() if c is not None), reverse=True)
+    assert [by_label[label] for label in shown] == [*ordered[:10], *ordered[-10:]]
+    title = completion["layout"]["title"]["text"]
+    assert "完成率最高和最低的各 10 个单位（共 400 个单位）" in title
+
+
+def test_a_chart_description_names_ten_units_and_counts_the_rest(board):
+    from bixue.charts import describe
+
+    view = board.indicators[0]
+    behind = [row.unit.label for row in view.rows if row.behind]
+    assert len(behind) > describe.NAMED
+    text = describe.indicator_completion(board, view)
+    assert f"{'、'.join(behind[:10])}等 {len(behind)} 个单位" in text
+    assert behind[10] not in text.split("等")[0]

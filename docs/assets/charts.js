@@ -104,19 +104,50 @@
     });
   }
 
+  /* Charts not drawn yet, drawn one a task: the browser paints between them, so the first chart
+     shows without waiting for the page's last (ten on the pairs page), those in view first. */
+  var pending = [];
+
+  function inView(element) {
+    var box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }
+
+  function drawNext(Plotly) {
+    var element = pending.shift();
+    while (element && !element.isConnected) element = pending.shift();
+    if (!element) return;
+    var done;
+    try { done = Promise.resolve(draw(Plotly, element)); } catch (error) { done = Promise.reject(error); }
+    done.catch(function (error) { console.warn(error); }).then(function () {
+      setTimeout(function () { drawNext(Plotly); }, 0);
+    });
+  }
+
+  /* Printing needs every chart now: draw those left, at once. */
+  function drawAll() {
+    if (!window.Plotly) return;
+    while (pending.length) {
+      var element = pending.shift();
+      if (element.isConnected) draw(window.Plotly, element);
+    }
+  }
+
   function renderPage() {
     purgeLeft();
-    var charts = document.querySelectorAll(".bx-chart[data-figure]");
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".bx-chart[data-figure]"));
     if (!charts.length) return;
     loadPlotly().then(function (Plotly) {
-      charts.forEach(function (element) {
-        if (element.isConnected) draw(Plotly, element);
-      });
+      var waiting = !pending.length;
+      pending = charts.filter(inView).concat(charts.filter(function (c) { return !inView(c); }));
+      if (waiting) drawNext(Plotly);
     }, function (error) {
       charts.forEach(function (element) { element.classList.add("bx-chart--failed"); });
       console.warn(error.message);
     });
   }
+
+  window.addEventListener("beforeprint", drawAll);
 
   function retheme() {
     if (!window.Plotly) return;

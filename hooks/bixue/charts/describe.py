@@ -57,8 +57,19 @@ def indicator_completion(board: Board, view: IndicatorView) -> str:
     text = f"{view.indicator.name}：" + _completion_range(view)
     if view.indicator.tracks_progress:
         text += f"，序时进度 {pct(board.time_progress)}"
-        text += f"；落后序时进度：{'、'.join(behind)}" if behind else "；各单位均达到序时进度"
-    return text + (f"；未报送：{'、'.join(missing)}" if missing else "")
+        text += f"；落后序时进度：{some(behind)}" if behind else "；各单位均达到序时进度"
+    return text + (f"；未报送：{some(missing)}" if missing else "")
+
+
+NAMED = 10
+"""Units a description names in a list at most; a screen reader reading 300 names helps no one."""
+
+
+def some(names) -> str:
+    """The names, or past NAMED the first NAMED and how many in all."""
+    if len(names) <= NAMED:
+        return "、".join(names)
+    return f"{'、'.join(names[:NAMED])}等 {len(names)} 个单位"
 
 
 def _completion_range(view: IndicatorView) -> str:

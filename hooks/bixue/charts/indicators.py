@@ -10,6 +10,7 @@ from ..figures.board import Board, IndicatorView
 from . import (
     ALERT_COLORS,
     BEHIND_MARK,
+    MAX_BARS,
     MUTED_COLOR,
     STATUS_COLORS,
     describe,
@@ -27,12 +28,15 @@ MAX_LINES = describe.MAX_LINES
 
 
 def indicator_completion(board: Board, view: IndicatorView) -> Optional[Figure]:
-    """Each unit's completion as a bar against the 100% target and the time-progress line."""
+    """Each unit's completion as a bar against the 100% target and the time-progress line;
+    past MAX_BARS units the MAX_BARS / 2 highest and lowest (the table below lists them all)."""
     rows = view.rows
     if not any(row.completion is not None for row in rows):
         return None
-    values = [share(row.completion) for row in rows]
     title = f"{view.indicator.name}：各单位完成率"
+    if sum(row.completion is not None for row in rows) > MAX_BARS:
+        rows, title = completion_ends(rows, view.indicator.name)
+    values = [share(row.completion) for row in rows]
     if view.indicator.growth is not None:
         title += f"（目标为基期增长 {figures.format_number(view.indicator.growth)}%）"
     fig = new_figure(title, 360, showlegend=False)
@@ -60,6 +64,21 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[Figure]:
     )
     _mark_missing(fig, [row.unit.label for row in rows if row.completion is None], rows)
     return described(fig, describe.indicator_completion(board, view))
+
+
+def completion_ends(rows, name: str):
+    """The highest and lowest completions, highest first; units with none are only counted."""
+    ends = MAX_BARS // 2
+    ranked = sorted((row for row in rows if row.completion is not None), key=_by_completion)
+    shown = [*ranked[:ends], *ranked[-ends:]]
+    title = f"{name}：完成率最高和最低的各 {ends} 个单位（共 {len(rows)} 个单位"
+    without = len(rows) - len(ranked)
+    title += f"，{without} 个未报送或无目标）" if without else "）"
+    return shown, title
+
+
+def _by_completion(row):
+    return -row.completion, row.unit.id
 
 
 def _completion_text(row) -> str:

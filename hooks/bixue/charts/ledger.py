@@ -9,6 +9,7 @@ from ..figures.board import Board
 from ..model import STATUSES
 from . import (
     ALERT_COLORS,
+    MAX_BARS,
     STATUS_COLORS,
     STATUS_PATTERNS,
     TOP_LEGEND,
@@ -63,8 +64,6 @@ def _count_tick(most: int) -> int:
     return 1 if most <= 10 else 2 if most <= 20 else 5
 
 
-MAX_BARS = 20
-"""Bars of each kind the deadlines chart draws: a bar per item of 5,000 overdue is no chart."""
 
 
 def ledger_deadlines(board: Board) -> Optional[Figure]:

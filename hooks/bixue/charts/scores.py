@@ -8,6 +8,7 @@ from .. import figures
 from ..figures.board import Board
 from . import (
     MARKER_SYMBOLS,
+    MAX_BARS,
     MUTED_COLOR,
     SECOND_COLOR,
     TOP_COLOR,
@@ -26,13 +27,19 @@ UNRANKED = "未参评"
 
 
 def ranking_totals(board: Board) -> Optional[Figure]:
-    """The latest round's totals stacked by criterion, in rank order, with the level thresholds."""
+    """The latest round's totals stacked by criterion, in rank order, with the level thresholds;
+    past MAX_BARS units the first and the last MAX_BARS / 2 (the table below ranks them all)."""
     latest = board.latest_round
     ranked = latest.ranked() if latest else ()
     if not ranked:
         return None
+    title = f"{latest.round.name}：总分构成"
+    if len(ranked) > MAX_BARS:
+        ends = MAX_BARS // 2
+        title += f"（前 {ends} 名和后 {ends} 名，共 {len(ranked)} 个单位）"
+        ranked = (*ranked[:ends], *ranked[-ends:])
     labels = [f"{row.rank}. {row.unit.label}" for row in ranked]
-    fig = new_figure(f"{latest.round.name}：总分构成", 420, barmode="stack")
+    fig = new_figure(title, 420, barmode="stack")
     for criterion in board.campaign.evaluations.criteria:
         fig.add_bar(
             name=criterion.name,
