@@ -30,6 +30,8 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
+    if state.get("command") == "serve":
+        mkdocs_adapter.reuse_search_entries(config)
     return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
