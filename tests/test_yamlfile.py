@@ -198,3 +198,8 @@ def test_merge_keys_are_plain_keys():
     root, errors = read("<<: {a: 1}\n")
     assert errors == []
     assert list(root.value) == ["<<"]
+
+
+def test_forbidden_characters_written_as_escapes_in_keys_and_nested_values_are_errors():
+    _, errors = read('items:\n  - "k\\u202e": 1\n    note: "a\\x1bb"\n')
+    assert [error.split(":")[1] for error in errors] == ["2", "3"]
