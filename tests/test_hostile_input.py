@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -220,3 +221,14 @@ def test_a_workbook_that_unpacks_to_too_much(data, monkeypatch):
     monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 1000)  # the same check, a small bomb
     ledger_workbook(data / "rectifications" / "台账.xlsx", "标识不清")
     assert any("工作簿解压后超过 0 MB 上限" in error for error in errors_of(data))
+
+
+def test_texts_the_quick_check_passes_would_pass_the_whole_check(monkeypatch):
+    """mdsafety.STARTS lets through only texts that the full check finds nothing in."""
+    chosen = random.Random(3)
+    alphabet = [*"ab (): \n\t`#*!-=.>/\\\"'", "javascript:", "data:", "&", "北区", "{:", "[x]("]
+    safe = [piece for piece in alphabet if not mdsafety.STARTS.search(piece)]
+    texts = ["".join(chosen.choices(safe, k=chosen.randint(0, 30))) for _ in range(3000)]
+    monkeypatch.setattr(mdsafety, "STARTS", re.compile(""))  # the whole check, every time
+    assert [text for text in texts if mdsafety.unsafe_markdown(text)] == []
+    assert mdsafety.unsafe_markdown("[a](javascript:x)")  # the whole check still finds things

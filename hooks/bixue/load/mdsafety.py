@@ -23,6 +23,10 @@ HTML_TAG = re.compile(
 )
 # Browsers ignore whitespace and entities inside a scheme, so they are removed before looking.
 SCRIPT_LINK = re.compile(r"(?:\]\(|\]:|<)\n?<?\n?(javascript|vbscript|data):", re.I)
+STARTS = re.compile(r"[<{\[\]&]")
+"""What every problem needs in the text as written: a tag, an attribute list and a crowded
+paragraph need `<`, `{` or `[`; a script link needs `](`, `]:` or `<`, which an entity (`&lt;`)
+may also spell."""
 IGNORED_IN_URL = re.compile(r"[\x00-\x09\x0b-\x20\x7f]+")
 # Attribute lists `{: .x}`, `{#top}`, `{ onclick=… }` are found brace by brace (attr_lists): a
 # regex for them tries every `{` up to the line's end, quadratic on a line of `{:{:{:…`.
@@ -113,6 +117,8 @@ def shorten(snippet: str, limit: int = 40) -> str:
 
 def unsafe_markdown(text: str) -> List[Tuple[int, str, str]]:
     """Every problem as (line offset within `text`, message, hint), one per line and kind."""
+    if not STARTS.search(text):
+        return []  # most texts: no tag, brace, bracket or entity to look at (52,000 at 500 units)
     plain = blank_code(text)
     url_text = IGNORED_IN_URL.sub("", html.unescape(plain))
     found: Dict[Tuple[int, str], Tuple[int, str, str]] = {}
