@@ -228,12 +228,14 @@ if CParser is not None:
             CParser.__init__(self, text)
             self.start(text, path, first_line)
 
-        def read_composed_in_c(self) -> Optional[Node]:
-            """The document composed by LibYAML too, for text `composable_in_c` passed: no
-            anchor, alias or tag to refuse node by node. None when the reading must be ours
-            (an empty file, more than one document, nesting past the limit)."""
+        def read_composed_in_c(self, bound: int) -> Optional[Node]:
+            """The document composed by LibYAML too, for text with no anchor, alias, tag or
+            flow collection to refuse node by node (load_document). None when the reading
+            must be ours (an empty file, more than one document, nesting past the limit).
+            `bound` is the most levels the text's indentation allows (depth_bound): within
+            the limit, the levels are not counted again."""
             root = self.get_single_node()  # LibYAML's composer, in C
-            if root is None or nesting(root) > guards.MAX_DEPTH:
+            if root is None or bound > guards.MAX_DEPTH and nesting(root) > guards.MAX_DEPTH:
                 return None
             if isinstance(root, ScalarNode) and root.tag == YAML_TAG + "null":
                 return None
@@ -247,12 +249,10 @@ C_DEPTH = 200
 """Nesting LibYAML's recursive composer is given at most (bounded from the lines' indentation)."""
 
 
-def composable_in_c(text: str) -> bool:
-    """Nothing our composer refuses node by node, and nesting too shallow to strain C's stack:
-    a block level takes a column of indentation or a `- ` (so at most two per column)."""
-    if _SPECIAL.search(text):
-        return False
-    return 2 * (max(map(len, _LINE_PREFIX.findall(text)), default=0) + 1) <= C_DEPTH
+def depth_bound(text: str) -> int:
+    """The most levels of nesting block YAML (no flow collections) can have in `text`: a block
+    level takes a column of indentation or a `- ` (so at most two per column)."""
+    return 2 * (max(map(len, _LINE_PREFIX.findall(text)), default=0) + 1)
 
 
 def nesting(root: Any) -> int:
@@ -273,10 +273,12 @@ def load_document(text: str, path: str, first_line: int) -> StrictLoader:
     PyYAML's, and it takes a tab inside a plain value: on any refusal, and for text with a tab
     or a control character, the pure-Python loader reads, so errors read the same."""
     if CParser is not None and "\t" not in text and not Reader.NON_PRINTABLE.search(text):
-        if composable_in_c(text):
+        bound = depth_bound(text)
+        # Nothing our composer refuses node by node, nesting too shallow to strain C's stack.
+        if not _SPECIAL.search(text) and bound <= C_DEPTH:
             loader = FastLoader(text, path, first_line)
             try:
-                loader.root = loader.read_composed_in_c()
+                loader.root = loader.read_composed_in_c(bound)
                 if loader.root is not None:
                     return loader
             except yaml.YAMLError:
