@@ -48,3 +48,33 @@ def test_a_placeholder_written_in_the_page_is_left_alone():
     stashed, blocks, hidden = raw_blocks.stash(PAGE, key)
     page = raw_blocks.restore_hidden(raw_blocks.restore(convert(stashed), blocks, key), hidden, key)
     assert "<!--bx:0000:0-->" in page
+
+
+def element_end_by_counting(html, start):
+    """raw_blocks._element_end without its shortcut for elements holding text only."""
+    depth = 0
+    for tag in raw_blocks._TAG.finditer(html, start):
+        closing, name, self_closing = tag.groups()
+        if self_closing or name.lower() in raw_blocks._VOID:
+            if depth == 0:
+                return tag.end()
+            continue
+        depth += -1 if closing else 1
+        if depth == 0:
+            return tag.end()
+    return None
+
+
+def test_an_elements_end_is_found_as_counting_its_tags_would():
+    import random
+
+    chosen = random.Random(5)
+    pieces = ["<td data-search-exclude>", "</td>", "<span>", "</span>", "<br>", "x", "<TD>",
+              "</TD>", "<img src=a>", "<b/>", "文字", "<td class=a>"]  # fmt: skip
+    for _ in range(5000):
+        html = "".join(chosen.choices(pieces, k=chosen.randint(1, 12)))
+        for start in (i for i in range(len(html)) if html.startswith("<", i)):
+            if html.startswith("</", start):
+                continue
+            expected = element_end_by_counting(html, start)
+            assert raw_blocks._element_end(html, start) == expected, (html, start)
