@@ -87,6 +87,11 @@ def _element_end(html: str, start: int):
         closing, next_tag = f"</{opening.group(2)}>", html.find("<", opening.end())
         if next_tag >= 0 and html.startswith(closing, next_tag):
             return next_tag + len(closing)
+    return counted_end(html, start)
+
+
+def counted_end(html: str, start: int):
+    """_element_end by counting start and end tags from `start`."""
     depth = 0
     for tag in _TAG.finditer(html, start):
         closing, name, self_closing = tag.groups()
