@@ -147,8 +147,8 @@ def search_key(page) -> str:
     digest = hashlib.sha256()
     for part in (page.url, str(page.title), repr(sorted(page.meta.items())), _toc(page.toc)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    content = (page.content or "").replace(STASHED["key"], "") if STASHED["key"] else page.content
-    digest.update((content or "").encode("utf-8", "surrogatepass"))
+    content = page.content or ""
+    digest.update(content.replace(STASHED["key"], "").encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -48,11 +48,11 @@ BEHIND_MARK = "▼"
 TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
 """Above the plot: below it, slanted round and criterion names would run into it."""
 LIST_SIZE = 3
+"""Units on the red list (红榜) and on the black list (黑榜), on the home page and the screen."""
 MAX_BARS = 20
 """Bars a chart of units or items draws at most: past it, the ends that matter (top and bottom,
 most unfinished); the tables below list them all. A 500-bar chart took Chromium 0.6 s to draw
 and no one could read its 500 labels."""
-"""Units on the red list (红榜) and on the black list (黑榜), on the home page and the screen."""
 DAY_MS = 86_400_000
 
 

@@ -64,8 +64,6 @@ def _count_tick(most: int) -> int:
     return 1 if most <= 10 else 2 if most <= 20 else 5
 
 
-
-
 def ledger_deadlines(board: Board) -> Optional[Figure]:
     """Overdue items by days late, then due-soon items by days left, longest first; past
     MAX_BARS of a kind, the first MAX_BARS (the tables below list them all)."""

@@ -67,13 +67,13 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
         for number, values in data_rows(sheet, at):
             node = row_node(source, sheet, number, values, columns)
             item = read_item(source, node)
-            items.append(item and with_cells(item, source, sheet, number))
+            items.append(item and with_cells(item, source))
     return [item for item in items if item]
 
 
-def with_cells(item: model.RectificationItem, source: WorkbookSource, sheet: Sheet, row: int):
+def with_cells(item: model.RectificationItem, source: WorkbookSource):
     """Errors found after loading (the public build's checks) name the workbook and the cell."""
-    return dataclasses.replace(item, origin=source.row_origin(sheet, row))
+    return dataclasses.replace(item, origin=source.cell_origin(item.origin))
 
 
 def row_node(

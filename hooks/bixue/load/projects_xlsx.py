@@ -27,8 +27,6 @@ from .reading import Reading
 from .tables import cell_value, data_rows, header_columns, header_row, resolve_unit
 from .workbook import (
     NOTE_SHEETS,
-    ROW_STEP,
-    SHEET_STEP,
     Sheet,
     WorkbookSource,
     line_of,
@@ -136,17 +134,9 @@ def with_rows(
     if projects is None:
         return None
     rows = tuple(
-        dataclasses.replace(p, origin=cell_origin(p.origin, source)) for p in projects.projects
+        dataclasses.replace(p, origin=source.cell_origin(p.origin)) for p in projects.projects
     )
     return model.Projects(projects.groups, rows, model.Origin(source.path, 1))
-
-
-def cell_origin(origin: model.Origin, source: WorkbookSource) -> model.Origin:
-    """The project's row, and each field's cell (a milestone's on the 节点 sheet)."""
-    cells = {key: source.cell(line) for key, line in origin.lines.items()}
-    cells[""] = source.cell(origin.line)
-    row = origin.line % SHEET_STEP // ROW_STEP
-    return model.Origin(source.path, row, cells=cells, labels=source.headers)
 
 
 def find_tables(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Table]:

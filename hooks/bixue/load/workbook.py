@@ -69,10 +69,11 @@ class WorkbookSource(Source):
         error = DataError(self.path, line, label, message, hint, cell=self.cell(line))
         self.reading.errors.append(error)
 
-    def row_origin(self, sheet: Sheet, row: int) -> model.Origin:
-        """Where the record read from a row is, for errors found after loading (the public
-        build's checks): the row, each field's cell and each field's header."""
-        cells = RowCells(sheet.name, row, self.columns.get(sheet.index, {}))
+    def cell_origin(self, origin: model.Origin) -> model.Origin:
+        """A record read from a row, for errors found after loading (the public build's
+        checks): its row as the line, each field's cell and each field's header."""
+        row = origin.line % SHEET_STEP // ROW_STEP
+        cells = Cells(self, origin.line, origin.lines)
         return model.Origin(self.path, row, cells=cells, labels=self.headers)
 
     def where(self, line: int) -> str:
@@ -88,22 +89,22 @@ class WorkbookSource(Source):
         return self.headers.get(key, key)
 
 
-class RowCells(Mapping):
-    """A row's cells by field, `sheet!C12`, and under "" its first cell; made when asked for
-    (an error is rare, and 20,000 rows would each make twenty)."""
+class Cells(Mapping):
+    """A record's cells by field (`整改台账!C12`), and under "" its row's first cell, from the
+    lines that stand for them; made when asked for (an error is rare, and 20,000 rows would
+    each make twenty)."""
 
-    def __init__(self, sheet: str, row: int, columns: Dict[str, int]) -> None:
-        self.sheet, self.row, self.columns = sheet, row, columns
+    def __init__(self, source: WorkbookSource, row_line: int, lines: Mapping[str, int]) -> None:
+        self.source, self.row_line, self.lines = source, row_line, lines
 
     def __getitem__(self, field_name: str) -> str:
-        column = 1 if field_name == "" else self.columns[field_name]
-        return f"{self.sheet}!{get_column_letter(column)}{self.row}"
+        return self.source.cell(self.row_line if field_name == "" else self.lines[field_name])
 
     def __iter__(self):
-        return iter(["", *self.columns])
+        return iter(["", *self.lines])
 
     def __len__(self) -> int:
-        return len(self.columns) + 1
+        return len(self.lines) + 1
 
 
 def line_of(sheet: Sheet, row: int, col: int = 0) -> int:

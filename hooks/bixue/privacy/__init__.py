@@ -13,13 +13,13 @@ from .numbers import MOBILE, RESIDENT_ID, find_numbers
 __all__ = ["MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish"]
 
 MASK = "＊"
-NUMBER_HINT = "请删除该号码，或将此条标为 internal: true"
-LINK_HINT = "删除这个链接，或去掉目标的 internal: true，或将此条也标为 internal: true"
-IN_WORKBOOK = {
-    "将此条标为 internal: true": "在这一行的“内部”列填“是”",
-    "将此条也标为 internal: true": "在这一行的“内部”列也填“是”",
+NUMBER_HINT = "请删除该号码，或{mark}"
+LINK_HINT = "删除这个链接，或去掉目标的 internal: true，或{mark_too}"
+MARKS = {
+    False: {"mark": "将此条标为 internal: true", "mark_too": "将此条也标为 internal: true"},
+    True: {"mark": "在这一行的“内部”列填“是”", "mark_too": "在这一行的“内部”列也填“是”"},
 }
-"""The hints' words for a row of a workbook, where `internal` is the 内部 column."""
+"""How the hints say to mark a record internal: in YAML, and (True) in a row of a workbook."""
 
 DOUBLE_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 "
@@ -94,9 +94,7 @@ def error_at(origin: Origin, line: int, field: str, message: str, hint: str) -> 
     """An error about a field of a loaded record: at its line, or in a workbook at its cell,
     under its column's header."""
     cell = origin.cell_of(field)
-    if cell:
-        for said, instead in IN_WORKBOOK.items():
-            hint = hint.replace(said, instead)
+    hint = hint.format(**MARKS[bool(cell)])
     return DataError(origin.path, line, origin.label_of(field), message, hint, cell=cell)
 
 
