@@ -37,6 +37,8 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     mkdocs_adapter.cache_theme_templates(env)
+    if state.get("command") == "serve":
+        return mkdocs_adapter.reuse_unchanged_pages(env, config, files)
     return env
 
 

@@ -23,10 +23,11 @@ MAY_IMPORT = {
     "generate": {"pages", "outputs", "figures", "contents"},
     "publish": set(),
     "raw_blocks": set(),
+    "kept_renders": set(),
     "build": {"load", "privacy", "figures", "generate", "errors"},
     "docs_folder": {"build", "generate", "figures"},
     "__main__": {"build", "docs_folder", "errors", "outputs"},
-    "mkdocs_adapter": {"build", "generate", "errors", "figures", "raw_blocks", "render"},
+    "mkdocs_adapter": {"build", "generate", "errors", "figures", "kept_renders", "raw_blocks", "render"},
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""
 

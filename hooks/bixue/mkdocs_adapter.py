@@ -6,13 +6,14 @@ import copy
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Optional
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import build, generate, raw_blocks, render
+from . import build, generate, kept_renders, raw_blocks, render
 from .errors import DataErrors
 from .figures.board import Board
 
@@ -160,6 +161,97 @@ def cache_theme_templates(env) -> None:
     """The theme's templates compiled once, not on every build (see render.BYTECODE)."""
     if env.bytecode_cache is None:
         env.bytecode_cache = render.BYTECODE
+
+
+KEPT_PAGES = kept_renders.KeptRenders()
+"""Under `serve`: each page's rendered theme template from the last build. After an edit to one
+data file most pages are as they were, and the theme's template was a third of a rebuild."""
+
+
+def reuse_unchanged_pages(env, config, files):
+    """The environment MkDocs renders pages with, reusing the last build's output for a page
+    whose every input is unchanged: the site (config, theme files, list of pages), the nav and
+    the page itself. Anything in the context this does not know how to compare is rendered."""
+    KEPT_PAGES.start_build()
+    site = _site_key(config, files)
+    navs: dict = {}
+
+    def key_of(name: str, context: dict):
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            return None
+        digest = hashlib.sha256(f"{name}\0{site}\0".encode())
+        if id(nav) not in navs:
+            navs[id(nav)] = (nav, _nav_key(nav.items))
+        digest.update(navs[id(nav)][1].encode("utf-8", "surrogatepass"))
+        for key in sorted(set(context) - {"page", "nav", "config", "pages", "build_date_utc"}):
+            if not _plain(context[key]):
+                return None
+            digest.update(f"\0{key}={context[key]!r}".encode("utf-8", "surrogatepass"))
+        digest.update(_page_key(page).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    return kept_renders.Environment(env, KEPT_PAGES, key_of)
+
+
+def _plain(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _site_key(config, files) -> str:
+    """Config values, the theme's files (name, time, size) and the site's pages."""
+    digest = hashlib.sha256(Path(config.config_file_path).read_bytes())
+    for key, value in sorted(config.items()):
+        value = _ADDRESS.sub("", repr(value))  # plugins, functions: their options are in the file
+        digest.update(f"{key}={value}\0".encode("utf-8", "surrogatepass"))
+    for folder in config.theme.dirs:
+        for path, _folders, names in sorted(os.walk(folder)):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(path, name))
+                digest.update(f"{path}/{name}:{stat.st_mtime_ns}:{stat.st_size}\0".encode())
+    for file in files.documentation_pages():
+        digest.update(f"{file.src_uri}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def _nav_key(items) -> str:
+    return repr(
+        [
+            (
+                type(item).__name__,
+                str(item.title),
+                getattr(item, "url", None),
+                _nav_key(getattr(item, "children", None) or ()),
+            )
+            for item in items
+        ]
+    )
+
+
+def _page_key(page) -> str:
+    """What the theme reads of a page; the nav and its place in it are in the nav key."""
+    around = [
+        (other.url, str(other.title)) if other else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    return repr(
+        (
+            page.file.src_uri,
+            page.url,
+            str(page.title),
+            sorted(page.meta.items()),
+            page.canonical_url,
+            page.edit_url,
+            around,
+            _toc(page.toc),
+            page.content,
+        )
+    )
 
 
 def fill_markers(markdown: str, page, board: Board, log) -> str:

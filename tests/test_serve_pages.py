@@ -1,0 +1,111 @@
+"""`mkdocs serve` renders the theme's template again only for pages an edit changed, and the
+pages it writes are byte for byte those a first build of the edited data writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from bixue import mkdocs_adapter
+from conftest import ROOT
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+NOTICE = "notices/site-visit-meeting.md"
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def serve_build(site: Path):
+    """One build as `mkdocs serve` makes it; its config, for the site key."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=SERVE_URL)
+    config.plugins.on_shutdown()
+    return config
+
+
+def pages_of(site: Path) -> dict:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*.html")
+    }
+
+
+def test_a_serve_rebuild_renders_only_changed_pages_and_writes_what_a_first_build_writes(
+    tmp_path, monkeypatch
+):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("BOARD_DATA", str(data))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    mkdocs_adapter.KEPT_PAGES.current.clear()
+    serve_build(tmp_path / "serve")
+    first = mkdocs_adapter.KEPT_PAGES.rendered
+    assert first > 50 and mkdocs_adapter.KEPT_PAGES.reused == 0
+
+    notice = data / NOTICE
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("title:", "title: 改期：", 1), encoding="utf-8")
+    serve_build(tmp_path / "serve")
+    rendered, reused = mkdocs_adapter.KEPT_PAGES.rendered, mkdocs_adapter.KEPT_PAGES.reused
+    assert rendered + reused == first
+    assert 0 < rendered < first / 3, (rendered, reused)
+    again = pages_of(tmp_path / "serve")
+
+    mkdocs_adapter.KEPT_PAGES.current.clear()  # as if serve had just started
+    serve_build(tmp_path / "scratch")
+    assert mkdocs_adapter.KEPT_PAGES.reused == 0
+    scratch = pages_of(tmp_path / "scratch")
+    assert sorted(again) == sorted(scratch)
+    assert [name for name in scratch if again[name] != scratch[name]] == []
+    assert "改期".encode() in again["notices/site-visit-meeting/index.html"]
+
+
+class FakeFiles:
+    def __init__(self, uris):
+        self.uris = uris
+
+    def documentation_pages(self):
+        return [type("File", (), {"src_uri": uri})() for uri in self.uris]
+
+
+class FakeConfig(dict):
+    def __init__(self, config_file: Path, theme_dir: Path, **values):
+        super().__init__(values)
+        self.config_file_path = str(config_file)
+        self.theme = type("Theme", (), {"dirs": [str(theme_dir)]})()
+
+
+def test_the_site_key_changes_with_the_config_file_a_theme_file_a_value_or_the_pages(tmp_path):
+    config_file, theme = tmp_path / "mkdocs.yml", tmp_path / "overrides"
+    theme.mkdir()
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    (theme / "main.html").write_text("{{ page.content }}", encoding="utf-8")
+    files = FakeFiles(["index.md", "units/u1.md"])
+
+    def key(**values):
+        return mkdocs_adapter._site_key(FakeConfig(config_file, theme, **values), files)
+
+    base = key(site_name="公示栏", extra={"bixue": 1})
+    assert key(site_name="公示栏", extra={"bixue": 1}) == base
+    assert key(site_name="公示栏 ", extra={"bixue": 1}) != base
+    assert key(site_name="公示栏", extra={"bixue": 2}) != base
+    # an object's address (plugins, functions) is not part of it
+    assert key(site_name="公示栏", extra={"bixue": 1}, hooks=object()) == key(
+        site_name="公示栏", extra={"bixue": 1}, hooks=object()
+    )
+
+    config_file.write_text("site_name: y\n", encoding="utf-8")
+    assert key(site_name="公示栏", extra={"bixue": 1}) != base
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    assert key(site_name="公示栏", extra={"bixue": 1}) == base
+
+    stat = (theme / "main.html").stat()
+    os.utime(theme / "main.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    touched = key(site_name="公示栏", extra={"bixue": 1})
+    assert touched != base
+
+    files.uris.append("units/u2.md")
+    assert key(site_name="公示栏", extra={"bixue": 1}) != touched
