@@ -1,5 +1,6 @@
-"""`mkdocs serve` renders the theme's template again only for pages an edit changed, and the
-pages it writes are byte for byte those a first build of the edited data writes."""
+"""`mkdocs serve` renders the theme's template again only for pages an edit changed and writes
+again only the workbooks it changed, and the files it writes are byte for byte those a first
+build of the edited data writes."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import shutil
 from pathlib import Path
 
 from bixue import mkdocs_adapter
+from bixue.outputs import xlsx_stream
 from conftest import ROOT
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 NOTICE = "notices/site-visit-meeting.md"
+LEDGER = "rectifications/2014-inspections.yml"
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
@@ -26,14 +29,16 @@ def serve_build(site: Path):
     return config
 
 
-def pages_of(site: Path) -> dict:
+def files_of(site: Path) -> dict:
+    """Every file the build wrote but its stamp (the time it was built)."""
     return {
         path.relative_to(site).as_posix(): path.read_bytes()
-        for path in site.rglob("*.html")
+        for path in site.rglob("*")
+        if path.is_file() and path.name != "build-stamp.json"
     }
 
 
-def test_a_serve_rebuild_renders_only_changed_pages_and_writes_what_a_first_build_writes(
+def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_first_builds_files(
     tmp_path, monkeypatch
 ):
     data = tmp_path / "data"
@@ -48,19 +53,25 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_writes_what_a_first_buil
     notice = data / NOTICE
     text = notice.read_text(encoding="utf-8")
     notice.write_text(text.replace("title:", "title: 改期：", 1), encoding="utf-8")
+    ledger = data / LEDGER
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace("measures: ", "measures: 已复查，", 1), encoding="utf-8")
     serve_build(tmp_path / "serve")
     rendered, reused = mkdocs_adapter.KEPT_PAGES.rendered, mkdocs_adapter.KEPT_PAGES.reused
     assert rendered + reused == first
     assert 0 < rendered < first / 3, (rendered, reused)
-    again = pages_of(tmp_path / "serve")
+    again = files_of(tmp_path / "serve")
 
+    assert 0 < xlsx_stream.KEPT.made < len([name for name in again if name.endswith(".xlsx")])
     mkdocs_adapter.KEPT_PAGES.current.clear()  # as if serve had just started
+    xlsx_stream.KEPT.current.clear()
     serve_build(tmp_path / "scratch")
     assert mkdocs_adapter.KEPT_PAGES.reused == 0
-    scratch = pages_of(tmp_path / "scratch")
+    scratch = files_of(tmp_path / "scratch")
     assert sorted(again) == sorted(scratch)
     assert [name for name in scratch if again[name] != scratch[name]] == []
     assert "改期".encode() in again["notices/site-visit-meeting/index.html"]
+    assert "已复查".encode() in again["rectification/index.html"]
 
 
 class FakeFiles:

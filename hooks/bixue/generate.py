@@ -7,7 +7,7 @@ from typing import Callable, Dict, Iterable, List
 from .contents import GeneratedFile, GeneratedPage
 from .figures.board import Board
 from .outputs import data_json as board_json
-from .outputs import feeds, score_sheets, templates_xlsx
+from .outputs import feeds, score_sheets, templates_xlsx, xlsx_stream
 from .outputs import plotly_asset as page_charts_assets
 from .pages import campaign as page_campaign
 from .pages import changes as page_changes
@@ -53,6 +53,7 @@ def all_pages(board: Board) -> List[GeneratedPage]:
 
 def all_files(board: Board) -> List[GeneratedFile]:
     """Each destination once: several pages may publish the same image (images.web_image)."""
+    xlsx_stream.KEPT.start_build()
     files: Dict[str, GeneratedFile] = {}
     for module in MODULES:
         for generated in getattr(module, "files", _none)(board):
