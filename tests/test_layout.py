@@ -27,7 +27,15 @@ MAY_IMPORT = {
     "build": {"load", "privacy", "figures", "generate", "errors"},
     "docs_folder": {"build", "generate", "figures"},
     "__main__": {"build", "docs_folder", "errors", "outputs"},
-    "mkdocs_adapter": {"build", "generate", "errors", "figures", "kept_renders", "raw_blocks", "render"},
+    "mkdocs_adapter": {
+        "build",
+        "generate",
+        "errors",
+        "figures",
+        "kept_renders",
+        "raw_blocks",
+        "render",
+    },
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""
 
