@@ -47,6 +47,22 @@ def built(dest: Path, data: Path | None = None, **env: str) -> Path:
     return dest
 
 
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def serve_build(site: Path) -> None:
+    """One build in this process as `mkdocs serve` makes it: a rebuild reuses what the last
+    one kept (search entries, rendered pages, workbooks)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=SERVE_URL)
+    config.plugins.on_shutdown()
+
+
 def soup(site: Path, url: str) -> BeautifulSoup:
     """The parsed page at a site URL such as 'units/puyang-south/'."""
     path = site / url / "index.html" if url.endswith("/") or not url else site / url

@@ -19,7 +19,7 @@ MAY_IMPORT = {
     "render": {"figures", "model"},
     "charts": {"render", "figures", "model"},
     "pages": {"render", "charts", "figures", "model", "contents", "outputs", "errors"},
-    "outputs": {"render", "pages", "figures", "model", "contents", "errors"},
+    "outputs": {"render", "pages", "figures", "model", "contents", "errors", "kept_renders"},
     "generate": {"pages", "outputs", "figures", "contents"},
     "publish": set(),
     "raw_blocks": set(),

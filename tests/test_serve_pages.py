@@ -10,23 +10,10 @@ from pathlib import Path
 
 from bixue import mkdocs_adapter
 from bixue.outputs import xlsx_stream
-from conftest import ROOT
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from conftest import ROOT, serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
 LEDGER = "rectifications/2014-inspections.yml"
-SERVE_URL = "http://127.0.0.1:8000/"
-
-
-def serve_build(site: Path):
-    """One build as `mkdocs serve` makes it; its config, for the site key."""
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    config.site_url = SERVE_URL
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=SERVE_URL)
-    config.plugins.on_shutdown()
-    return config
 
 
 def files_of(site: Path) -> dict:
@@ -47,7 +34,7 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     mkdocs_adapter.KEPT_PAGES.current.clear()
     serve_build(tmp_path / "serve")
-    first = mkdocs_adapter.KEPT_PAGES.rendered
+    first = mkdocs_adapter.KEPT_PAGES.made
     assert first > 50 and mkdocs_adapter.KEPT_PAGES.reused == 0
 
     notice = data / NOTICE
@@ -57,7 +44,7 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     text = ledger.read_text(encoding="utf-8")
     ledger.write_text(text.replace("measures: ", "measures: 已复查，", 1), encoding="utf-8")
     serve_build(tmp_path / "serve")
-    rendered, reused = mkdocs_adapter.KEPT_PAGES.rendered, mkdocs_adapter.KEPT_PAGES.reused
+    rendered, reused = mkdocs_adapter.KEPT_PAGES.made, mkdocs_adapter.KEPT_PAGES.reused
     assert rendered + reused == first
     assert 0 < rendered < first / 3, (rendered, reused)
     again = files_of(tmp_path / "serve")

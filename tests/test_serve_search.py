@@ -7,27 +7,22 @@ import json
 import shutil
 
 from bixue import mkdocs_adapter
-from conftest import ROOT, built
+from conftest import ROOT, built, serve_build
 from material.plugins.search.plugin import SearchIndex
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 NOTICE = "notices/site-visit-meeting.md"
 CUT = SearchIndex.create_entry_for_section
 
 
-def serve_build(site, calls, monkeypatch):
+def counted_build(site, calls, monkeypatch):
     """One build as `mkdocs serve` makes it, counting the sections the search plugin cut up."""
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    config.site_url = "http://127.0.0.1:8000/"
-    config.plugins.on_startup(command="serve", dirty=False)
+
     def counted(index, section, toc, url, page):
         calls.append(url)
         return CUT(index, section, toc, url, page)
 
     monkeypatch.setattr(SearchIndex, "create_entry_for_section", counted)
-    build(config, serve_url="http://127.0.0.1:8000/")
-    config.plugins.on_shutdown()
+    serve_build(site)
 
 
 def index_of(site):
@@ -43,12 +38,12 @@ def test_a_serve_rebuild_reindexes_only_changed_pages_and_writes_the_fresh_index
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     mkdocs_adapter.SEARCH_ENTRIES.clear()
     first, again = [], []
-    serve_build(tmp_path / "serve", first, monkeypatch)
+    counted_build(tmp_path / "serve", first, monkeypatch)
 
     notice = data / NOTICE
     text = notice.read_text(encoding="utf-8")
     notice.write_text(text.replace("title:", "title: 改期：", 1), encoding="utf-8")
-    serve_build(tmp_path / "serve", again, monkeypatch)
+    counted_build(tmp_path / "serve", again, monkeypatch)
 
     assert first and 0 < len(again) < len(first) / 3
     assert any("site-visit-meeting" in url for url in again)

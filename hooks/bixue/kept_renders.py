@@ -12,39 +12,46 @@ KeyOf = Callable[[str, dict], Optional[str]]
 """(template name, context) -> a digest of all the output depends on, or None: render it."""
 
 
-class KeptRenders:
-    """Outputs of the last build and of this one, compressed (a 500-unit board's pages are 80 MB
-    of HTML), with how many of this build's renders were made and how many reused."""
+class Kept:
+    """Values made in the last build and in this one, by a digest of what each is made from:
+    under `serve`, what an edit did not change is taken from the last build, and what this build
+    does not ask for again is forgotten at the start of the next."""
 
     def __init__(self) -> None:
         self.previous: Dict[str, bytes] = {}
         self.current: Dict[str, bytes] = {}
-        self.rendered = 0
+        self.made = 0
         self.reused = 0
 
     def start_build(self) -> None:
-        """What this build does not render again is forgotten at the start of the next."""
         self.previous, self.current = self.current, {}
-        self.rendered = self.reused = 0
+        self.made = self.reused = 0
 
-    def render(self, template, context, key: Optional[str]) -> str:
-        if key is None:
-            return template.render(context)
-        kept = self.previous.get(key)
-        if kept is not None:
-            self.current[key] = kept
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        value = self.current.get(key) or self.previous.get(key)
+        if value is None:
+            value = make()
+            self.made += 1
+        else:
             self.reused += 1
-            return zlib.decompress(kept).decode("utf-8", "surrogatepass")
-        output = template.render(context)
-        self.current[key] = zlib.compress(output.encode("utf-8", "surrogatepass"), 1)
-        self.rendered += 1
-        return output
+        self.current[key] = value
+        return value
+
+
+def render(kept: Kept, template, context, key: Optional[str]) -> str:
+    """The template's output, kept compressed: a 500-unit board's pages are 80 MB of HTML."""
+    if key is None:
+        return template.render(context)
+    made = kept.get(
+        key, lambda: zlib.compress(template.render(context).encode("utf-8", "surrogatepass"), 1)
+    )
+    return zlib.decompress(made).decode("utf-8", "surrogatepass")
 
 
 class Environment:
     """A Jinja environment whose templates reuse kept outputs; all else is the environment's."""
 
-    def __init__(self, env, kept: KeptRenders, key_of: KeyOf) -> None:
+    def __init__(self, env, kept: Kept, key_of: KeyOf) -> None:
         self.wrapped, self.kept, self.key_of = env, kept, key_of
 
     def get_template(self, name, *args, **kwargs):
@@ -62,7 +69,7 @@ class Template:
     def render(self, context=None, **kwargs) -> str:
         if context is None or kwargs:
             return self.wrapped.render(context or {}, **kwargs)
-        return self.env.kept.render(self.wrapped, context, self.env.key_of(self.name, context))
+        return render(self.env.kept, self.wrapped, context, self.env.key_of(self.name, context))
 
     def __getattr__(self, name):
         return getattr(self.wrapped, name)

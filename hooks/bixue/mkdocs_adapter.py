@@ -163,7 +163,7 @@ def cache_theme_templates(env) -> None:
         env.bytecode_cache = render.BYTECODE
 
 
-KEPT_PAGES = kept_renders.KeptRenders()
+KEPT_PAGES = kept_renders.Kept()
 """Under `serve`: each page's rendered theme template from the last build. After an edit to one
 data file most pages are as they were, and the theme's template was a third of a rebuild."""
 
@@ -174,16 +174,15 @@ def reuse_unchanged_pages(env, config, files):
     the page itself. Anything in the context this does not know how to compare is rendered."""
     KEPT_PAGES.start_build()
     site = _site_key(config, files)
-    navs: dict = {}
+    navs: list = []  # (nav, its key): one nav a build
 
     def key_of(name: str, context: dict):
         page, nav = context.get("page"), context.get("nav")
         if page is None or nav is None:
             return None
-        digest = hashlib.sha256(f"{name}\0{site}\0".encode())
-        if id(nav) not in navs:
-            navs[id(nav)] = (nav, _nav_key(nav.items))
-        digest.update(navs[id(nav)][1].encode("utf-8", "surrogatepass"))
+        if not navs or navs[0][0] is not nav:
+            navs[:] = [(nav, _nav_key(nav.items))]
+        digest = hashlib.sha256(f"{name}\0{site}\0{navs[0][1]}".encode("utf-8", "surrogatepass"))
         for key in sorted(set(context) - {"page", "nav", "config", "pages", "build_date_utc"}):
             if not _plain(context[key]):
                 return None
@@ -234,24 +233,14 @@ def _nav_key(items) -> str:
 
 
 def _page_key(page) -> str:
-    """What the theme reads of a page; the nav and its place in it are in the nav key."""
+    """What the theme reads of a page: what search reads, and its file, addresses and
+    neighbours; the nav and the page's place in it are in the nav key."""
     around = [
         (other.url, str(other.title)) if other else None
         for other in (page.previous_page, page.next_page)
     ]
-    return repr(
-        (
-            page.file.src_uri,
-            page.url,
-            str(page.title),
-            sorted(page.meta.items()),
-            page.canonical_url,
-            page.edit_url,
-            around,
-            _toc(page.toc),
-            page.content,
-        )
-    )
+    parts = (search_key(page), page.file.src_uri, page.canonical_url, page.edit_url, around)
+    return repr(parts)
 
 
 def fill_markers(markdown: str, page, board: Board, log) -> str:

@@ -19,6 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter as column_letter
 
+from .. import kept_renders
+
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
 EPOCH = datetime.date(1899, 12, 30)
@@ -71,35 +73,13 @@ class Sheet:
     in many workbooks: the 选项 sheet of every unit's template lists all 500 units."""
 
 
-class KeptWorkbooks:
-    """Workbooks made in the last build and in this one, by a digest of their sheets, title and
-    stamp: under `serve`, an edit to one data file leaves most of 500 units' templates and the
-    ledger downloads as they were, and writing their XML was a sixth of a rebuild."""
-
-    def __init__(self) -> None:
-        self.previous: Dict[str, bytes] = {}
-        self.current: Dict[str, bytes] = {}
-        self.made = 0
-
-    def start_build(self) -> None:
-        self.previous, self.current, self.made = self.current, {}, 0
-
-    def get(self, sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
-        digest = hashlib.sha256(repr((title, stamp)).encode("utf-8", "surrogatepass"))
-        for sheet in sheets:
-            parts = [getattr(sheet, name) for name in _SHEET_FIELDS]
-            digest.update(repr(parts).encode("utf-8", "surrogatepass"))
-        key = digest.hexdigest()
-        content = self.current.get(key) or self.previous.get(key)
-        if content is None:
-            content = _workbook(sheets, title, stamp)
-            self.made += 1
-        self.current[key] = content
-        return content
+KEPT = kept_renders.Kept()
+"""Workbooks by a digest of their sheets, title and stamp: under `serve`, an edit to one data
+file leaves most of 500 units' templates and the ledger downloads as they were, and writing
+their XML was a sixth of a rebuild."""
 
 
 _SHEET_FIELDS = [item.name for item in fields(Sheet) if item.name != "kept"]
-KEPT = KeptWorkbooks()
 
 
 def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
@@ -108,7 +88,11 @@ def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> b
         sheet if isinstance(sheet.rows, (list, tuple)) else replace(sheet, rows=list(sheet.rows))
         for sheet in sheets
     ]  # an iterator is read once: the digest and the XML both read the rows
-    return KEPT.get(fixed, title, stamp)
+    digest = hashlib.sha256(repr((title, stamp)).encode("utf-8", "surrogatepass"))
+    for sheet in fixed:
+        parts = [getattr(sheet, name) for name in _SHEET_FIELDS]
+        digest.update(repr(parts).encode("utf-8", "surrogatepass"))
+    return KEPT.get(digest.hexdigest(), lambda: _workbook(fixed, title, stamp))
 
 
 def _workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
