@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,16 @@ def built(dest: Path, data: Path | None = None, **env: str) -> Path:
 
 
 SERVE_URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the demo's data/, which this test's in-process builds read and may edit."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    monkeypatch.setenv("BOARD_DATA", str(data))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return data
 
 
 def serve_build(site: Path) -> None:

@@ -5,12 +5,11 @@ build of the edited data writes."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from bixue import mkdocs_adapter
 from bixue.outputs import xlsx_stream
-from conftest import ROOT, serve_build
+from conftest import serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
 LEDGER = "rectifications/2014-inspections.yml"
@@ -26,12 +25,9 @@ def files_of(site: Path) -> dict:
 
 
 def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_first_builds_files(
-    tmp_path, monkeypatch
+    tmp_path, data_copy
 ):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("BOARD_DATA", str(data))
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    data = data_copy
     mkdocs_adapter.KEPT_PAGES.current.clear()
     serve_build(tmp_path / "serve")
     first = mkdocs_adapter.KEPT_PAGES.made

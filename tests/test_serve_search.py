@@ -4,10 +4,9 @@ fresh build of the edited data writes."""
 from __future__ import annotations
 
 import json
-import shutil
 
 from bixue import mkdocs_adapter
-from conftest import ROOT, built, serve_build
+from conftest import built, serve_build
 from material.plugins.search.plugin import SearchIndex
 
 NOTICE = "notices/site-visit-meeting.md"
@@ -30,12 +29,9 @@ def index_of(site):
 
 
 def test_a_serve_rebuild_reindexes_only_changed_pages_and_writes_the_fresh_index(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, data_copy
 ):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    monkeypatch.setenv("BOARD_DATA", str(data))
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    data = data_copy
     mkdocs_adapter.SEARCH_ENTRIES.clear()
     first, again = [], []
     counted_build(tmp_path / "serve", first, monkeypatch)
