@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bixue import build, mkdocs_adapter
+from bixue import build, mkdocs_adapter, mkdocs_serve
 from bixue.publish import swap
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -30,19 +30,17 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    if state.get("command") == "serve":
-        mkdocs_adapter.reuse_search_entries(config)
+    mkdocs_serve.start_build(config, state.get("command") == "serve")
     return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
 def on_env(env, config, files):
     mkdocs_adapter.cache_theme_templates(env)
-    if state.get("command") == "serve":
-        return mkdocs_adapter.reuse_unchanged_pages(env, config, files)
-    return env
+    return mkdocs_serve.reuse_unchanged_pages(env, config, files)
 
 
 def on_page_markdown(markdown, page, config, files):
+    mkdocs_serve.reuse_unchanged_conversion(page)
     return mkdocs_adapter.fill_markers(markdown, page, state["board"], log)
 
 

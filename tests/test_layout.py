@@ -16,7 +16,8 @@ MAY_IMPORT = {
     "load": {"model", "errors"},
     "privacy": {"model", "errors"},
     "figures": {"model", "errors"},
-    "render": {"figures", "model"},
+    "render": {"figures", "model", "kept_renders", "value_key"},
+    "value_key": {"model"},
     "charts": {"render", "figures", "model"},
     "pages": {"render", "charts", "figures", "model", "contents", "outputs", "errors"},
     "outputs": {"render", "pages", "figures", "model", "contents", "errors", "kept_renders"},
@@ -35,7 +36,9 @@ MAY_IMPORT = {
         "kept_renders",
         "raw_blocks",
         "render",
+        "value_key",
     },
+    "mkdocs_serve": {"kept_renders", "mkdocs_adapter", "render", "value_key"},
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""
 

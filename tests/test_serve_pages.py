@@ -1,13 +1,14 @@
-"""`mkdocs serve` renders the theme's template again only for pages an edit changed and writes
-again only the workbooks it changed, and the files it writes are byte for byte those a first
-build of the edited data writes."""
+"""`mkdocs serve` renders again only the blocks and theme templates of pages an edit changed and
+writes again only the workbooks it changed, and the files it writes are byte for byte those a
+first build of the edited data writes."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
-from bixue import mkdocs_adapter
+from bixue import mkdocs_adapter, mkdocs_serve, render
 from bixue.outputs import xlsx_stream
 from conftest import serve_build
 
@@ -24,14 +25,30 @@ def files_of(site: Path) -> dict:
     }
 
 
+def forget_kept() -> None:
+    """As if serve had just started."""
+    kept_ones = (
+        mkdocs_serve.KEPT_PAGES,
+        render.KEPT_BLOCKS,
+        mkdocs_adapter.KEPT_STASHES,
+        mkdocs_serve.KEPT_CONVERSIONS,
+    )
+    for kept in kept_ones:
+        kept.current.clear()
+        kept.previous.clear()
+    xlsx_stream.KEPT.current.clear()
+
+
 def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_first_builds_files(
     tmp_path, data_copy
 ):
     data = data_copy
-    mkdocs_adapter.KEPT_PAGES.current.clear()
+    forget_kept()
     serve_build(tmp_path / "serve")
-    first = mkdocs_adapter.KEPT_PAGES.made
-    assert first > 50 and mkdocs_adapter.KEPT_PAGES.reused == 0
+    first = mkdocs_serve.KEPT_PAGES.made
+    assert first > 50 and mkdocs_serve.KEPT_PAGES.reused == 0
+    blocks = render.KEPT_BLOCKS.made
+    assert blocks > 200 and render.KEPT_BLOCKS.reused < blocks
 
     notice = data / NOTICE
     text = notice.read_text(encoding="utf-8")
@@ -40,16 +57,19 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     text = ledger.read_text(encoding="utf-8")
     ledger.write_text(text.replace("measures: ", "measures: 已复查，", 1), encoding="utf-8")
     serve_build(tmp_path / "serve")
-    rendered, reused = mkdocs_adapter.KEPT_PAGES.made, mkdocs_adapter.KEPT_PAGES.reused
+    rendered, reused = mkdocs_serve.KEPT_PAGES.made, mkdocs_serve.KEPT_PAGES.reused
     assert rendered + reused == first
     assert 0 < rendered < first / 3, (rendered, reused)
+    assert 0 < render.KEPT_BLOCKS.made < blocks / 4, (render.KEPT_BLOCKS.made, blocks)
+    assert 0 < mkdocs_adapter.KEPT_STASHES.made < mkdocs_adapter.KEPT_STASHES.reused
+    conversions = mkdocs_serve.KEPT_CONVERSIONS
+    assert 0 < conversions.made < conversions.reused, (conversions.made, conversions.reused)
     again = files_of(tmp_path / "serve")
 
     assert 0 < xlsx_stream.KEPT.made < len([name for name in again if name.endswith(".xlsx")])
-    mkdocs_adapter.KEPT_PAGES.current.clear()  # as if serve had just started
-    xlsx_stream.KEPT.current.clear()
+    forget_kept()
     serve_build(tmp_path / "scratch")
-    assert mkdocs_adapter.KEPT_PAGES.reused == 0
+    assert mkdocs_serve.KEPT_PAGES.reused == 0
     scratch = files_of(tmp_path / "scratch")
     assert sorted(again) == sorted(scratch)
     assert [name for name in scratch if again[name] != scratch[name]] == []
@@ -57,12 +77,73 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     assert "已复查".encode() in again["rectification/index.html"]
 
 
+class FakeFile:
+    def __init__(self, uri: str):
+        self.src_uri, self.url, self.inclusion = uri, uri.replace(".md", "/"), "included"
+
+
 class FakeFiles:
-    def __init__(self, uris):
-        self.uris = uris
+    def __init__(self, uris, others=()):
+        self.uris, self.others = uris, others
 
     def documentation_pages(self):
-        return [type("File", (), {"src_uri": uri})() for uri in self.uris]
+        return [FakeFile(uri) for uri in self.uris]
+
+    def __iter__(self):
+        return iter([*self.documentation_pages(), *map(FakeFile, self.others)])
+
+    def get_file_from_path(self, uri):
+        return next((file for file in self if file.src_uri == uri), None)
+
+
+class FakePage:
+    """What MkDocs' Page.render sets, and a warning it logs (a link to a missing page)."""
+
+    def __init__(self, markdown: str):
+        self.file, self.url, self.markdown, self.converted = FakeFile("a.md"), "a/", markdown, 0
+
+    def render(self, config, files):
+        self.converted += 1
+        if files.get_file_from_path("b.xlsx") is None:
+            logging.getLogger("mkdocs.structure.pages").warning("a.md: 'b.xlsx' is not found")
+        self.content, self.toc, self._title_from_render = f"<p>{self.markdown}</p>", ["toc"], "T"
+        self.present_anchor_ids = {"x"}
+        self.links_to_anchors = {files.get_file_from_path("index.md"): {"top": "index.md#top"}}
+
+
+def test_a_page_converted_as_in_the_last_build_is_reused_with_its_warnings(tmp_path, caplog):
+    config_file, theme = tmp_path / "mkdocs.yml", tmp_path / "overrides"
+    theme.mkdir()
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    config = FakeConfig(config_file, theme, site_name="x")
+
+    mkdocs_serve.SERVING["on"] = True
+
+    def convert(markdown: str, *others: str) -> FakePage:
+        page, files = FakePage(markdown), FakeFiles(["index.md", "a.md"], others)  # a new build
+        mkdocs_serve.reuse_unchanged_conversion(page)
+        page.render(config, files)
+        return page
+
+    first = convert("正文")
+    again = convert("正文")
+    assert (first.converted, again.converted) == (1, 0)
+    assert (again.content, again.toc, again._title_from_render) == ("<p>正文</p>", ["toc"], "T")
+    assert again.present_anchor_ids == {"x"}
+    assert [(file.src_uri, links) for file, links in again.links_to_anchors.items()] == [
+        ("index.md", {"top": "index.md#top"})
+    ]
+    assert [record.getMessage() for record in caplog.records].count(
+        "a.md: 'b.xlsx' is not found"
+    ) == 2
+    assert convert("改过的正文").converted == 1
+    caplog.clear()
+    assert convert("正文", "b.xlsx").converted == 1  # a file its link looks up is there now
+    assert not caplog.records
+    config_file.write_text("site_name: y\n", encoding="utf-8")
+    assert convert("正文").converted == 1
+    mkdocs_serve.SERVING["on"] = False
+    assert convert("正文").converted == 1  # outside serve: converted as always
 
 
 class FakeConfig(dict):
@@ -80,7 +161,7 @@ def test_the_site_key_changes_with_the_config_file_a_theme_file_a_value_or_the_p
     files = FakeFiles(["index.md", "units/u1.md"])
 
     def key(**values):
-        return mkdocs_adapter._site_key(FakeConfig(config_file, theme, **values), files)
+        return mkdocs_serve._site_key(FakeConfig(config_file, theme, **values), files)
 
     base = key(site_name="公示栏", extra={"bixue": 1})
     assert key(site_name="公示栏", extra={"bixue": 1}) == base

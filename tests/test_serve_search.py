@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bixue import mkdocs_adapter
+from bixue import mkdocs_serve
 from conftest import built, serve_build
 from material.plugins.search.plugin import SearchIndex
 
@@ -32,7 +32,7 @@ def test_a_serve_rebuild_reindexes_only_changed_pages_and_writes_the_fresh_index
     tmp_path, monkeypatch, data_copy
 ):
     data = data_copy
-    mkdocs_adapter.SEARCH_ENTRIES.clear()
+    mkdocs_serve.SEARCH_ENTRIES.clear()
     first, again = [], []
     counted_build(tmp_path / "serve", first, monkeypatch)
 

@@ -88,6 +88,7 @@ def empty_folder(out: Path) -> bool:
 
 def loaded(project: Path, environ, site_url: str):
     """The board, or None after printing every error of the data."""
+    build.collect_less()
     try:
         return build.load_board(project, environ, site_url)
     except (DataErrors, ValueError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import json
 import re
@@ -18,6 +19,18 @@ MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
 STAMP = "build-stamp.json"
 UNSTAMPED = {STAMP, "sitemap.xml", "sitemap.xml.gz"}
 """Files left out of the stamp: the sitemap carries the build date, not new content."""
+
+
+COLLECT_EVERY = (50_000, 20, 20)
+"""Python's cycle collector's thresholds for a build (the default is 700, 10, 10). A board is
+millions of objects, nearly all freed by reference counting; at the default a 500-unit build
+made 6,000 collections, 7 s of 40, and a serve rebuild 1,500 of them, 2.5 s of 16. With these,
+the 500-unit build makes about 20, and peak memory grows by about 5 %."""
+
+
+def collect_less() -> None:
+    """For the rest of this process (a build, a serve session), collect cycles less often."""
+    gc.set_threshold(*COLLECT_EVERY)
 
 
 def data_dir(project: Path, environ: Mapping[str, str]) -> Path:

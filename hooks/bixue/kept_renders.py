@@ -27,9 +27,10 @@ class Kept:
         self.previous, self.current = self.current, {}
         self.made = self.reused = 0
 
-    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+    def get(self, key: str, make: Callable[[], bytes], valid: Callable = lambda _: True) -> bytes:
+        """The value kept under `key` if `valid` holds for it, else `make()` kept."""
         value = self.current.get(key) or self.previous.get(key)
-        if value is None:
+        if value is None or not valid(value):
             value = make()
             self.made += 1
         else:

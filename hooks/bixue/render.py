@@ -8,7 +8,7 @@ import posixpath
 import re
 from html import escape as html_escape
 from pathlib import Path
-from typing import Iterable, Tuple
+from typing import Callable, Iterable, Tuple, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -16,7 +16,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from . import figures
+from . import figures, kept_renders, value_key
 from .model import STATUS_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -162,12 +162,66 @@ def _environment() -> jinja2.Environment:
 
 
 ENVIRONMENT = _environment()
+T = TypeVar("T")
+
+
+KEPT_BLOCKS = kept_renders.Kept()
+"""Under `serve`: each block of the last build, by a digest of its template and every value it
+was rendered from (value_key). After an edit to one data file most blocks are as they were,
+and rendering them was most of a rebuild's page generation at 500 units."""
+_KEEPING: dict = {"keys": None, "templates": ""}
+
+
+def keep_blocks(keep: bool) -> None:
+    """Called before each build. With `keep`, a block rendered from the same values as in the
+    last kept build is taken from it; the digest covers the templates folder (each file's name,
+    time and size). Without, every block is rendered and nothing is kept."""
+    KEPT_BLOCKS.start_build()
+    if not keep:
+        KEPT_BLOCKS.start_build()  # forget the last build's too
+    _KEEPING["keys"] = value_key.Keys() if keep else None
+    _KEEPING["templates"] = _folder_key(TEMPLATES) if keep else ""
+
+
+def kept(name: str, inputs: dict, make: Callable[[], T]) -> T:
+    """`make()`; while blocks are kept (`keep_blocks`), what it made in the last build from
+    equal `inputs` (digested whole, as a block's context) if it made anything there."""
+    keys = _KEEPING["keys"]
+    if keys is None:
+        return make()
+    try:
+        key = keys.digest(f"{_KEEPING['templates']}\0{name}", inputs)
+    except value_key.Unkeyable:
+        return make()
+    return KEPT_BLOCKS.get(key, make)
 
 
 def render_block(template: str, **context) -> str:
     """A template's HTML as one raw block: blank lines would end it inside Markdown."""
+    keys = _KEEPING["keys"]
+    if keys is not None:
+        try:
+            key = keys.digest(f"{_KEEPING['templates']}\0{template}", context)
+        except value_key.Unkeyable:
+            key = None
+        if key is not None:
+            return KEPT_BLOCKS.get(key, lambda: _render_block(template, context))
+    return _render_block(template, context)
+
+
+def _render_block(template: str, context: dict) -> str:
     html = ENVIRONMENT.get_template(template).render(**context)
     return _BLANK_LINES.sub("\n", html).strip()
+
+
+def _folder_key(folder: Path) -> str:
+    """A digest of each file's name, time and size."""
+    parts = [
+        f"{path.relative_to(folder)}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+    return value_key.digest_text("\0".join(parts))
 
 
 def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:

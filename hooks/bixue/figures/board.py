@@ -135,6 +135,10 @@ class Board:
     projects: Optional[ProjectsView] = None
     """Key projects, when projects.yml exists; internal ones included (totals count them)."""
 
+    digested = False
+    """Not digested for `serve` (value_key): a block given the whole board changes with any edit,
+    and digesting all of it took longer than rendering the few blocks that are."""
+
     @property
     def latest_round(self) -> Optional[RoundView]:
         return self.rounds[-1] if self.rounds else None

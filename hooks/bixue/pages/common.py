@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Tuple, Union
+from typing import Dict, List, Tuple, Union
 
 from ..figures.board import Board, IndicatorRow, IndicatorView, RankRow, RoundView
 from ..model import Unit
@@ -44,6 +44,12 @@ def partners(board: Board, unit_id: str) -> Tuple[Unit, ...]:
         if unit_id in (first, second):
             found.append(board.unit(second if first == unit_id else first))
     return tuple(found)
+
+
+def units_of(board: Board, records) -> Dict[str, Unit]:
+    """The units `records` (cases, ledger items) belong to, by id: what a block shows of them,
+    rather than the whole board."""
+    return {record.unit: board.unit(record.unit) for record in records}
 
 
 def pair_units(board: Board) -> List[Tuple[Unit, Unit]]:

@@ -10,7 +10,7 @@ from ..contents import GeneratedPage
 from ..figures.board import Board
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
-from .common import has_ledger
+from .common import has_ledger, units_of
 from .projects import render_home as render_projects
 
 HERE = "index.md"
@@ -72,7 +72,9 @@ def render_exemplars(board: Board, here: str) -> str:
     cases = board.exemplars()[:EXEMPLARS_SHOWN]
     if not cases:
         return ""
-    return render.render_block("home_exemplars.html", board=board, cases=cases, here=here)
+    return render.render_block(
+        "home_exemplars.html", units=units_of(board, cases), cases=cases, here=here
+    )
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:

@@ -23,15 +23,22 @@ def table(
     html: str, json_uri: str, here: str, files: Files, noun: str = "行", size: int = PAGE_SIZE
 ) -> str:
     """`html` (a block with one table) cut to its first `size` body rows; the rest paged."""
+    inputs = {"html": html, "json_uri": json_uri, "here": here, "noun": noun, "size": size}
+    cut, made = render.kept("paged.table", inputs, lambda: _table(**inputs))
+    files.update(made)
+    return cut
+
+
+def _table(html: str, json_uri: str, here: str, noun: str, size: int) -> Tuple[str, Files]:
+    """The cut table and its JSON file (none when all rows fit)."""
+    files: Files = {}
     found = _BODY.search(html)
-    if found is None:
-        return html
-    rows = [row for row in _ROW_START.split(found.group(2)) if row.strip()]
+    rows = [row for row in _ROW_START.split(found.group(2)) if row.strip()] if found else []
     if len(rows) <= size:
-        return html
+        return html, files
     first = "\n".join(rows[:size])
     cut = html[: found.start(2)] + first + html[found.end(2) :]
-    return wrap(cut, rows, json_uri, here, files, noun, size)
+    return wrap(cut, rows, json_uri, here, files, noun, size), files
 
 
 def items(

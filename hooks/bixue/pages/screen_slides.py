@@ -9,7 +9,7 @@ from ..charts import screen as screen_charts
 from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
 from . import exemplars as page_exemplars
-from .common import has_ledger
+from .common import has_ledger, units_of
 from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, pair_side, slide
 
 MAX_CASES = 8
@@ -85,7 +85,7 @@ def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         seconds,
         stats=board.ledger_stats,
         warn_days=board.campaign.plan.warn_days,
-        unit=board.unit,
+        units=units_of(board, [row.item for page in (*overdue, *due_soon) for row in page]),
         overdue=overdue,
         overdue_more=overdue_more,
         due_soon=due_soon,

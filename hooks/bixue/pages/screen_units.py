@@ -6,7 +6,7 @@ from typing import List, Tuple
 
 from ..figures.board import Board, IndicatorRow, IndicatorView
 from ..model import Unit
-from .common import has_ledger, partners, row_for, unit_rounds
+from .common import has_ledger, partners, row_for, unit_rounds, units_of
 from .screen_parts import Rotation, SlideView, capped, chunks, pair_side, slide
 from .screen_slides import DUE_SOON_ROWS, OVERDUE_ROWS
 
@@ -75,7 +75,7 @@ def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideVie
         scope=unit.name,
         stats=board.ledger_by_unit[unit.id],
         warn_days=board.campaign.plan.warn_days,
-        unit=board.unit,
+        units=units_of(board, [row.item for page in (*overdue, *due_soon) for row in page]),
         overdue=overdue,
         overdue_more=overdue_more,
         due_soon=due_soon,

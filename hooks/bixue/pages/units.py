@@ -11,7 +11,7 @@ from ..contents import GeneratedPage
 from ..figures.board import Board
 from ..model import Unit
 from . import indicator_page
-from .common import has_groups, has_ledger, partners, row_for, unit_rounds
+from .common import has_groups, has_ledger, partners, row_for, unit_rounds, units_of
 from .projects import unit_projects
 
 INDEX = "units/index.md"
@@ -59,7 +59,8 @@ def _facts(board: Board, unit: Unit, here: str) -> str:
     latest = row_for(board.latest_round, unit.id)
     return render.render_block(
         "unit_facts.html",
-        board=board,
+        as_of=board.as_of,
+        terms=board.campaign.plan.terms,
         unit=unit,
         latest=latest,
         partners=partners(board, unit.id),
@@ -115,7 +116,12 @@ def _cases(board: Board, cases, block: str, show_unit: bool, here: str) -> str:
     if not cases:
         return ""
     return render.render_block(
-        "unit_cases.html", board=board, cases=cases, block=block, show_unit=show_unit, here=here
+        "unit_cases.html",
+        units=units_of(board, cases),
+        cases=cases,
+        block=block,
+        show_unit=show_unit,
+        here=here,
     )
 
 

@@ -1,0 +1,255 @@
+"""Under `mkdocs serve`: what the last build made from the same inputs, taken from it, so that an
+edit to one data file costs what it changed. Blocks (render.keep_blocks), pages' stashed Markdown
+(mkdocs_adapter), Markdown conversions, search entries and theme outputs; kept in memory for
+the session, and only the last build's. The other half of the adapter: it knows MkDocs' pages,
+files, search plugin and theme context."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import os
+import re
+import threading
+from pathlib import Path
+
+from . import kept_renders, mkdocs_adapter, render, value_key
+
+SERVING = {"on": False}
+
+
+def start_build(config, serve: bool) -> None:
+    """Called before each build's pages are made: under `serve`, reuse; else keep nothing."""
+    SERVING["on"] = serve
+    render.keep_blocks(serve)
+    mkdocs_adapter.keep_stashes(serve)
+    if serve:
+        reuse_search_entries(config)
+
+
+SEARCH_ENTRIES: dict = {}
+"""Under `serve`: the search entries made from each page in the last build, by a digest of all
+they are made from. An edit to one data file leaves most pages as they were, and cutting their
+text into words (jieba) was a quarter of a rebuild at 500 units."""
+
+
+def reuse_search_entries(config) -> None:
+    """Let the search plugin index only pages that changed since the last `serve` build."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or not hasattr(index, "add_entry_from_context"):
+        return
+    index_page = index.add_entry_from_context
+    previous = dict(SEARCH_ENTRIES)
+    SEARCH_ENTRIES.clear()
+
+    def add_entry_from_context(page):
+        key = search_key(page)
+        entries = previous.get(key)
+        if entries is None:
+            before = len(index.entries)
+            index_page(page)
+            entries = copy.deepcopy(index.entries[before:])
+        else:
+            index.entries.extend(copy.deepcopy(entries))
+        SEARCH_ENTRIES[key] = entries
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def search_key(page) -> str:
+    """A digest of what the search plugin reads of a page: its address, title, meta, sections
+    (table of contents) and content, but for this build's key in the comments standing for the
+    parts search skips (raw_blocks): a new key every build, and no word of any entry."""
+    digest = hashlib.sha256()
+    for part in (page.url, str(page.title), repr(sorted(page.meta.items())), _toc(page.toc)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    content = page.content or ""
+    digest.update(
+        content.replace(mkdocs_adapter.STASHED["key"], "").encode("utf-8", "surrogatepass")
+    )
+    return digest.hexdigest()
+
+
+def _toc(items) -> str:
+    return repr([(item.title, item.url, _toc(item.children)) for item in items or ()])
+
+
+KEPT_PAGES = kept_renders.Kept()
+"""Under `serve`: each page's rendered theme template from the last build. After an edit to one
+data file most pages are as they were, and the theme's template was a third of a rebuild."""
+
+
+def reuse_unchanged_pages(env, config, files):
+    """The environment MkDocs renders pages with, reusing the last build's output for a page
+    whose every input is unchanged: the site (config, theme files, list of pages), the nav and
+    the page itself. Anything in the context this does not know how to compare is rendered.
+    Outside `serve`, the environment as it is."""
+    if not SERVING["on"]:
+        return env
+    KEPT_PAGES.start_build()
+    site = _site_key(config, files)
+    navs: list = []  # (nav, its key): one nav a build
+
+    def key_of(name: str, context: dict):
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None:
+            return None
+        if not navs or navs[0][0] is not nav:
+            navs[:] = [(nav, _nav_key(nav.items))]
+        digest = hashlib.sha256(f"{name}\0{site}\0{navs[0][1]}".encode("utf-8", "surrogatepass"))
+        for key in sorted(set(context) - {"page", "nav", "config", "pages", "build_date_utc"}):
+            if not _plain(context[key]):
+                return None
+            digest.update(f"\0{key}={context[key]!r}".encode("utf-8", "surrogatepass"))
+        digest.update(_page_key(page).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    return kept_renders.Environment(env, KEPT_PAGES, key_of)
+
+
+def _plain(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _site_key(config, files) -> str:
+    """Config values, the theme's files (name, time, size) and the site's pages."""
+    digest = hashlib.sha256(Path(config.config_file_path).read_bytes())
+    for key, value in sorted(config.items()):
+        value = _ADDRESS.sub("", repr(value))  # plugins, functions: their options are in the file
+        digest.update(f"{key}={value}\0".encode("utf-8", "surrogatepass"))
+    for folder in config.theme.dirs:
+        for path, _folders, names in sorted(os.walk(folder)):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(path, name))
+                digest.update(f"{path}/{name}:{stat.st_mtime_ns}:{stat.st_size}\0".encode())
+    for file in files.documentation_pages():
+        digest.update(f"{file.src_uri}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def _nav_key(items) -> str:
+    return repr(
+        [
+            (
+                type(item).__name__,
+                str(item.title),
+                getattr(item, "url", None),
+                _nav_key(getattr(item, "children", None) or ()),
+            )
+            for item in items
+        ]
+    )
+
+
+def _page_key(page) -> str:
+    """What the theme reads of a page: what search reads, and its file, addresses and
+    neighbours; the nav and the page's place in it are in the nav key."""
+    around = [
+        (other.url, str(other.title)) if other else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    parts = (search_key(page), page.file.src_uri, page.canonical_url, page.edit_url, around)
+    return repr(parts)
+
+
+KEPT_CONVERSIONS = kept_renders.Kept()
+"""Under `serve`: each page's Markdown as MkDocs converted it in the last build."""
+_FILES: list = []  # (files, their key): the site's files, digested once a build
+
+
+def reuse_unchanged_conversion(page) -> None:
+    """Under `serve`: the page's Markdown is converted again only when it, its file or the site
+    (config, theme files, list of pages) changed since the last build, or a file its links
+    looked up is not found where it was. What the conversion logged is logged again."""
+    if not SERVING["on"]:
+        return
+    convert = page.render
+
+    def render_page(config, files) -> None:
+        if not _FILES or _FILES[0][0] is not files:
+            KEPT_CONVERSIONS.start_build()
+            _FILES[:] = [(files, _site_key(config, files))]
+        file = page.file
+        parts = (_FILES[0][1], file.src_uri, page.url, repr(file.inclusion), page.markdown or "")
+        key = value_key.digest_text("\0".join(parts))
+        reused = KEPT_CONVERSIONS.reused
+        made = KEPT_CONVERSIONS.get(
+            key,
+            lambda: _converted(convert, page, config, files),
+            lambda made: all(_found(files, uri) == found for uri, found in made[-1].items()),
+        )
+        if KEPT_CONVERSIONS.reused == reused:
+            return  # converted just now: the page is set and its warnings were logged
+        content, toc, title, anchors, links, records, _lookups = made
+        page.content, page.toc, page._title_from_render = content, toc, title
+        page.present_anchor_ids = set(anchors)
+        if links is not None:
+            page.links_to_anchors = {
+                files.get_file_from_path(uri): dict(found) for uri, found in links
+            }
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+
+    page.render = render_page
+
+
+def _converted(convert, page, config, files) -> tuple:
+    records: list = []
+    handler = _Collect(records, threading.get_ident())
+    loggers = (logging.getLogger(), logging.getLogger("mkdocs"))  # serve's CLI: no propagation
+    looked_up = _LookedUp(files)
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        convert(config, looked_up)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    links = vars(page).get("links_to_anchors")
+    if links is not None:
+        links = tuple((file.src_uri, dict(found)) for file, found in links.items())
+    anchors = frozenset(page.present_anchor_ids or ())
+    content, toc, title = page.content, page.toc, page._title_from_render
+    return (content, toc, title, anchors, links, tuple(records), looked_up.found)
+
+
+def _found(files, uri: str):
+    """What a link to `uri` finds: a file's address, or nothing."""
+    file = files.get_file_from_path(uri)
+    return None if file is None else (file.src_uri, file.url)
+
+
+class _LookedUp:
+    """The site's files, noting which ones a page's conversion looked up and what it found."""
+
+    def __init__(self, files) -> None:
+        self.files, self.found = files, {}
+
+    def get_file_from_path(self, uri: str):
+        self.found[uri] = _found(self.files, uri)
+        return self.files.get_file_from_path(uri)
+
+    def __getattr__(self, name):
+        return getattr(self.files, name)
+
+    def __iter__(self):
+        return iter(self.files)
+
+
+class _Collect(logging.Handler):
+    """Records logged in this thread (serve's server logs in others)."""
+
+    def __init__(self, records: list, thread: int) -> None:
+        super().__init__(logging.INFO)
+        self.records, self.thread = records, thread
+
+    def emit(self, record) -> None:
+        if record.thread == self.thread and not any(seen is record for seen in self.records):
+            self.records.append(record)

@@ -1,0 +1,125 @@
+"""value_key: a block's inputs digested whole, so that serve never shows a stale block."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from fractions import Fraction
+
+import pytest
+from bixue import render, value_key
+from bixue.model import Origin
+from markupsafe import Markup
+
+
+@dataclasses.dataclass(frozen=True)
+class Item:
+    id: str
+    done: Fraction
+    tags: tuple
+    origin: Origin = Origin("data/x.yml", 1)
+
+
+@dataclasses.dataclass
+class Mutable:
+    id: str
+
+
+def digest(**context) -> str:
+    return value_key.Keys().digest("block.html", context)
+
+
+def item(**changes) -> Item:
+    values = {"id": "ZG-1", "done": Fraction(1, 3), "tags": ("a", "b")}
+    return Item(**{**values, **changes})
+
+
+def test_every_field_of_a_record_and_every_item_of_a_container_counts():
+    base = digest(rows=[item()], here="rectification/")
+    assert digest(rows=[item()], here="rectification/") == base
+    assert digest(rows=[item(id="ZG-2")], here="rectification/") != base
+    assert digest(rows=[item(done=Fraction(1, 2))], here="rectification/") != base
+    assert digest(rows=[item(tags=("a",))], here="rectification/") != base
+    assert digest(rows=[item(), item()], here="rectification/") != base
+    assert digest(rows=[item()], here="units/u1/") != base
+    assert digest(rows={"a": item()}) != digest(rows={"b": item()})
+
+
+def test_types_count_where_the_output_would_differ():
+    assert digest(text="<b>") != digest(text=Markup("<b>"))  # one is escaped, one is not
+    assert digest(value=1) != digest(value="1")
+    assert digest(value=1) != digest(value=True)
+    assert digest(value=Fraction(1, 2)) != digest(value=0.5)
+    assert digest(day=datetime.date(2026, 1, 2)) != digest(day=datetime.date(2026, 1, 3))
+    assert digest(a="x", b="y") != digest(a="y", b="x")
+
+
+def test_where_a_record_was_written_does_not_count():
+    moved = item(origin=Origin("data/x.yml", 40, {"id": 40}))
+    assert digest(rows=[moved]) == digest(rows=[item()])
+
+
+def test_a_function_is_its_name_and_a_method_its_record_and_name():
+    assert digest(url=render.page_url) == digest(url=render.page_url)
+    assert digest(url=render.page_url) != digest(url=render.md_text)
+
+    @dataclasses.dataclass(frozen=True)
+    class Box:
+        value: str
+
+        def shown(self) -> str:
+            return self.value
+
+    assert digest(f=Box("a").shown) == digest(f=Box("a").shown)
+    assert digest(f=Box("a").shown) != digest(f=Box("b").shown)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Mutable("x"), object(), (lambda held: lambda: held)(1), [{"a": Mutable("x")}], {1, 2}],
+)
+def test_what_cannot_be_digested_is_unkeyable(value):
+    with pytest.raises(value_key.Unkeyable):
+        digest(value=value)
+
+
+def test_a_record_is_digested_once_a_build():
+    keys, shared = value_key.Keys(), item()
+    keys.digest("a.html", {"rows": [shared]})
+    calls = []
+    original = keys._part
+
+    def counting(value):
+        calls.append(type(value))
+        return original(value)
+
+    keys._part = counting
+    keys.digest("b.html", {"rows": [shared]})
+    assert Fraction not in calls  # its fields were not read again
+
+
+def test_blocks_are_kept_only_while_keeping_and_by_their_values(monkeypatch):
+    rendered = []
+    monkeypatch.setattr(render, "_render_block", lambda t, c: rendered.append(c) or repr(c))
+    render.keep_blocks(True)
+    render.render_block("x.html", rows=[item()])
+    render.keep_blocks(True)  # the next serve build
+    assert render.render_block("x.html", rows=[item()]) == repr({"rows": [item()]})
+    render.render_block("x.html", rows=[item(id="ZG-9")])
+    render.render_block("x.html", value=Mutable("m"))  # unkeyable: rendered, not kept
+    render.render_block("x.html", value=Mutable("m"))
+    assert len(rendered) == 4
+    render.keep_blocks(False)  # a plain build
+    render.render_block("x.html", rows=[item()])
+    assert len(rendered) == 5 and not render.KEPT_BLOCKS.current
+
+
+def test_a_record_kind_may_refuse_to_be_digested():
+    @dataclasses.dataclass(frozen=True)
+    class Whole:
+        items: tuple
+        digested = False
+
+    with pytest.raises(value_key.Unkeyable):
+        digest(board=Whole((item(),)))
+    assert digest(rows=[item()])  # the records it holds still are
