@@ -123,3 +123,17 @@ def test_a_record_kind_may_refuse_to_be_digested():
     with pytest.raises(value_key.Unkeyable):
         digest(board=Whole((item(),)))
     assert digest(rows=[item()])  # the records it holds still are
+
+
+def test_records_of_one_field_or_none_are_digested_too():
+    @dataclasses.dataclass(frozen=True)
+    class One:
+        name: str
+
+    @dataclasses.dataclass(frozen=True)
+    class Empty:
+        pass
+
+    assert digest(value=One("a")) != digest(value=One("b"))
+    assert digest(value=Empty()) == digest(value=Empty())
+    assert digest(value=Empty()) != digest(value=One("a"))

@@ -21,10 +21,11 @@ import datetime
 import decimal
 import enum
 import hashlib
+import operator
 import types
 from fractions import Fraction
 from pathlib import PurePath
-from typing import Any, Dict, Mapping, Tuple
+from typing import Any, Callable, Dict, Mapping, Tuple
 
 from markupsafe import Markup
 
@@ -52,7 +53,8 @@ class Keys:
 
     def __init__(self) -> None:
         self._records: Dict[int, Tuple[Any, str]] = {}
-        self._fields: Dict[type, Tuple[str, ...]] = {}
+        self._fields: Dict[type, Tuple[str, Callable[[Any], tuple]]] = {}
+        """Each record kind's name and what reads its fields (but where it was written)."""
 
     def digest(self, name: str, context: Mapping[str, Any]) -> str:
         """A digest of `name` and every value of `context`; Unkeyable if one cannot be."""
@@ -67,6 +69,8 @@ class Keys:
             return f"{kind.__name__}:{value!r}"
         if kind is tuple or kind is list:
             return "(" + ",".join(map(self._part, value)) + ")"
+        if kind in self._fields:
+            return self._record(value)
         if kind is dict or kind is types.MappingProxyType:
             items = (f"{self._part(key)}:{self._part(item)}" for key, item in value.items())
             return "{" + ",".join(items) + "}"
@@ -87,17 +91,23 @@ class Keys:
         if kept is not None:
             return kept[1]
         kind = type(value)
-        names = self._fields.get(kind)
-        if names is None:
-            params = getattr(kind, "__dataclass_params__", None)
-            if params is None or not params.frozen or getattr(kind, "digested", True) is False:
-                raise Unkeyable(kind.__qualname__)
-            names = self._fields[kind] = tuple(field.name for field in dataclasses.fields(kind))
-        part = self._part
-        fields = ",".join([part(getattr(value, name)) for name in names])
-        digest = digest_text(f"{kind.__module__}.{kind.__qualname__}({fields})")
+        found = self._fields.get(kind) or self._record_kind(kind)
+        fields = ",".join(map(self._part, found[1](value)))
+        digest = digest_text(f"{found[0]}({fields})")
         self._records[id(value)] = (value, digest)
         return digest
+
+    def _record_kind(self, kind: type) -> Tuple[str, Callable[[Any], tuple]]:
+        params = getattr(kind, "__dataclass_params__", None)
+        if params is None or not params.frozen or getattr(kind, "digested", True) is False:
+            raise Unkeyable(kind.__qualname__)
+        names = [field.name for field in dataclasses.fields(kind)]
+        if len(names) > 1:
+            fields = operator.attrgetter(*names)
+        else:
+            fields = lambda record: tuple(getattr(record, name) for name in names)  # noqa: E731
+        found = self._fields[kind] = (f"{kind.__module__}.{kind.__qualname__}", fields)
+        return found
 
 
 def digest_text(text: str) -> str:
