@@ -146,3 +146,42 @@ def test_charts_are_drawn_one_at_a_time_so_the_first_shows_before_the_last(serve
     drawn, charts = page.evaluate(FIRST_DRAWN)
     assert charts >= 3 and drawn < 2 * charts  # two SVG layers a chart
     assert wait_for_charts(page, 3) == charts
+
+
+OVERLAPS = """() => {
+  const kinds = ['xtick', 'ytick', 'bartext', 'shape-label', 'legendtext', 'annotation', 'gtitle'];
+  const kind = t => kinds.find(k => t.closest('.' + k) || t.classList.contains(k)) || 'other';
+  const overlaps = [];
+  for (const chart of document.querySelectorAll('.bx-chart')) {
+    const texts = [...chart.querySelectorAll('.main-svg text')]
+      .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+      .map(t => [t.textContent, t.getBoundingClientRect(), kind(t)]);
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const [a, p, k] = texts[i], [b, q, l] = texts[j];
+      if (k.endsWith('tick') && l.endsWith('tick')) continue;  // plotly's automargin spaces these
+      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+        overlaps.push(`${a} (${k}) / ${b} (${l})`);
+    }
+  }
+  return overlaps;
+}"""
+
+
+@pytest.mark.parametrize("url", ["indicators/revenue/", "projects/", "units/puyang-south/"])
+def test_on_a_phone_no_chart_text_sits_on_another(served_demo, page, url):
+    """The labels of the target and time-progress lines sat on the bars' value labels."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_demo.url + url)
+    wait_for_charts(page)
+    page.evaluate("document.querySelectorAll('.bx-chart').forEach(c => c.scrollIntoView())")
+    page.wait_for_function(f"{SVG} >= 2 * {DRAWN}")
+    assert page.evaluate(OVERLAPS) == []
+    if url == "indicators/revenue/":
+        key = page.evaluate("document.querySelector('.bx-chart .gtitle').textContent")
+        assert "实线：目标 100%" in key and "虚线：序时进度" in key
+    page.set_viewport_size({"width": 1200, "height": 900})  # wide: the labels are on the lines
+    page.goto(served_demo.url + url)
+    wait_for_charts(page)
+    if url == "indicators/revenue/":
+        labels = "[...document.querySelectorAll('.bx-chart .shape-label')].map(l => l.textContent)"
+        assert any("序时进度" in label for label in page.evaluate(labels))

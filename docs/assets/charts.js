@@ -80,10 +80,35 @@
     };
   }
 
-  function themed(layout) {
+  function themed(layout, width) {
     var copy = JSON.parse(JSON.stringify(layout || {}));
     copy.template = themeTemplate();
+    if (width && width < NARROW) fitNarrow(copy);
     return copy;
+  }
+
+  /* On a phone the labels of reference lines (目标, 序时进度) sat on the bars' own value labels,
+     and value labels shrunk to fit a thin bar could not be read. There, the lines' labels go
+     under the title, saying which line is which, and a value label under 10 px is left out:
+     the table beside every chart has the values. */
+  var NARROW = 560;
+
+  function fitNarrow(layout) {
+    var keys = [];
+    (layout.shapes || []).forEach(function (shape) {
+      if (!shape.label || !shape.label.text) return;
+      var solid = !shape.line || !shape.line.dash || shape.line.dash === "solid";
+      keys.push((solid ? "实线：" : "虚线：") + shape.label.text);
+      delete shape.label;
+    });
+    if (keys.length) {
+      /* The chart's title is the figure's caption (charts/embed.py): the plot has none. */
+      var key = '<span style="font-size:12px">' + keys.join("；") + "</span>";
+      var title = layout.title && layout.title.text ? layout.title.text + "<br>" : "";
+      layout.title = { text: title + key, x: 0.02, xanchor: "left" };
+      layout.margin = Object.assign({}, layout.margin, { t: title ? 72 : 40 });
+    }
+    layout.uniformtext = { mode: "hide", minsize: 10 };
   }
 
   function draw(Plotly, element) {
@@ -92,7 +117,7 @@
     element.bxFigure = figure;
     element.setAttribute("data-drawn", "1");
     drawn.push(element);
-    return Plotly.newPlot(element, figure.data, themed(figure.layout), CONFIG);
+    return Plotly.newPlot(element, figure.data, themed(figure.layout, element.clientWidth), CONFIG);
   }
 
   /* Charts of a page left by instant navigation: free plotly's listeners and memory. */
@@ -154,7 +179,7 @@
     drawn.forEach(function (element) {
       if (!element.isConnected) return;
       var figure = element.bxFigure;
-      window.Plotly.react(element, figure.data, themed(figure.layout), CONFIG);
+      window.Plotly.react(element, figure.data, themed(figure.layout, element.clientWidth), CONFIG);
     });
   }
 
