@@ -159,8 +159,9 @@ OVERLAPS = """() => {
     for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
       const [a, p, k] = texts[i], [b, q, l] = texts[j];
       if (k.endsWith('tick') && l.endsWith('tick')) continue;  // plotly's automargin spaces these
-      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
-        overlaps.push(`${a} (${k}) / ${b} (${l})`);
+      const apart = p.right - 1 <= q.left || q.right - 1 <= p.left
+        || p.bottom - 1 <= q.top || q.bottom - 1 <= p.top;
+      if (!apart) overlaps.push(`${a} (${k}) / ${b} (${l})`);
     }
   }
   return overlaps;

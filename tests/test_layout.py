@@ -13,7 +13,7 @@ MAY_IMPORT = {
     "model": set(),
     "errors": set(),
     "contents": set(),
-    "load": {"model", "errors"},
+    "load": {"model", "errors", "kept_renders"},
     "privacy": {"model", "errors"},
     "figures": {"model", "errors"},
     "render": {"figures", "model", "kept_renders", "value_key"},

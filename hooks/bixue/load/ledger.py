@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from .. import model
+from .. import kept_renders, model
 from .facts import check_item_dates
 from .fields import (
     a_date,
@@ -37,8 +37,10 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
 
     Files named `*.yaml` are reported by `reading.check_misnamed`."""
     folder = reading.data_folder("rectifications")
+    KEPT_ITEMS.start_build()
     if folder is None:
         return ()
+    units = repr((reading.unit_ids, reading.invalid_ids))
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
     # Every name ending .yml is read or reported: a folder or a link so named is an error.
@@ -50,9 +52,40 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
             )
             continue
         source, root = reading.read(file)
-        items += [read_item(source, node, seen) for node in sequence(source, root, "")]
+        against = f"{source.path}\0{units}"
+        nodes = sequence(source, root, "")
+        items += [read_item_kept(source, node, seen, against) for node in nodes]
     check_not_workbooks(reading, sorted([*folder.glob("*.xls"), *folder.glob("*.csv")]))
     return tuple(item for item in items if item)
+
+
+KEPT_ITEMS = kept_renders.Kept()
+"""Items of the last load and this one, by their node: a YAML file is read again only when its
+bytes change (reading.read_yaml_cached), and under `serve` an edit to one of 20,000 items left
+the others to be checked again, a second a rebuild."""
+
+
+def read_item_kept(
+    source: Source, node: Node, seen: Dict[str, str], against: str
+) -> Optional[model.RectificationItem]:
+    """read_item, or the item read from the same node in the last load, `against` the same file
+    and units, when that reading found nothing wrong. An item with photos is read again: its
+    photos are files that may have changed."""
+    reading = source.reading
+
+    def read() -> tuple:
+        before = len(reading.errors)
+        item = read_item(source, node, seen)
+        good = item is not None and len(reading.errors) == before
+        return (node, against, item, good and not (item.photo_before or item.photo_after))
+
+    reads = KEPT_ITEMS.made
+    kept = KEPT_ITEMS.get(
+        str(id(node)), read, lambda kept: kept[0] is node and kept[1] == against and kept[3]
+    )
+    if KEPT_ITEMS.made == reads:  # reused: its id still counts against the other items'
+        note_unique(source, seen, kept[2].id, node.value.get("id"), "id")
+    return kept[2]
 
 
 def read_item(

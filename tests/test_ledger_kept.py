@@ -1,0 +1,71 @@
+"""Ledger items of an unchanged YAML file are taken from the last load (load.ledger.KEPT_ITEMS),
+but only when nothing about them could have changed: every check still holds on a reload."""
+
+from __future__ import annotations
+
+import pytest
+from bixue import load
+from bixue.errors import DataErrors
+from bixue.load import ledger
+
+LEDGER = "rectifications/2014-inspections.yml"
+
+
+def loaded(data):
+    return load.load_campaign(data)
+
+
+def errors_of(data) -> str:
+    with pytest.raises(DataErrors) as raised:
+        loaded(data)
+    return str(raised.value)
+
+
+def test_a_reload_of_unchanged_files_takes_the_same_items(data_copy):
+    first = loaded(data_copy)
+    again = loaded(data_copy)
+    assert ledger.KEPT_ITEMS.reused > 0
+    assert again.ledger == first.ledger
+    reused = {id(item) for item in first.ledger} & {id(item) for item in again.ledger}
+    from_yaml = [item for item in again.ledger if item.origin.path.endswith(".yml")]
+    without_photos = [item for item in from_yaml if not item.photo_before + item.photo_after]
+    assert 0 < len(without_photos) < len(again.ledger)  # a workbook's items are read again too
+    assert reused == {id(item) for item in without_photos}
+
+
+def test_an_edited_file_is_read_again_and_the_others_kept(data_copy):
+    first = {item.id: item for item in loaded(data_copy).ledger}
+    path = data_copy / LEDGER
+    path.write_text(path.read_text(encoding="utf-8").replace("王建新", "王建国", 1), "utf-8")
+    again = {item.id: item for item in loaded(data_copy).ledger}
+    assert again["ZG-2014-028"].owner == "王建国"
+    assert again["ZG-2014-028"] is not first["ZG-2014-028"]
+
+
+def test_a_duplicate_id_is_reported_on_every_load_though_both_items_are_kept(data_copy):
+    loaded(data_copy)
+    copy = data_copy / "rectifications/2014-zz-copy.yml"
+    copy.write_text((data_copy / LEDGER).read_text(encoding="utf-8"), "utf-8")
+    assert "'ZG-2014-028' 重复了" in errors_of(data_copy)
+    assert "'ZG-2014-028' 重复了" in errors_of(data_copy)  # the first file's items were kept
+
+
+def test_an_item_of_a_unit_no_longer_listed_is_read_again_and_reported(data_copy):
+    loaded(data_copy)
+    units = data_copy / "units.yml"
+    text = units.read_text(encoding="utf-8")
+    start = text.index("- id: puyang-south")
+    units.write_text(text[:start] + text[text.index("- id:", start + 1) :], "utf-8")
+    lines = errors_of(data_copy).splitlines()
+    missing = "units.yml 里没有这个单位：'puyang-south'"
+    assert [line for line in lines if LEDGER in line and missing in line]
+
+
+def test_an_item_with_an_error_is_read_again_and_reported_again(data_copy):
+    path = data_copy / LEDGER
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("found: 2014-04-10", "found: 2014-13-10", 1),
+        "utf-8",
+    )
+    assert "found" in errors_of(data_copy)
+    assert "found" in errors_of(data_copy)
