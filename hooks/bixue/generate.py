@@ -54,6 +54,7 @@ def all_pages(board: Board) -> List[GeneratedPage]:
 def all_files(board: Board) -> List[GeneratedFile]:
     """Each destination once: several pages may publish the same image (images.web_image)."""
     xlsx_stream.KEPT.start_build()
+    xlsx_stream.KEPT_ROWS.start_build()
     files: Dict[str, GeneratedFile] = {}
     for module in MODULES:
         for generated in getattr(module, "files", _none)(board):

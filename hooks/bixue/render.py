@@ -183,6 +183,11 @@ def keep_blocks(keep: bool) -> None:
     _KEEPING["templates"] = _folder_key(TEMPLATES) if keep else ""
 
 
+def keeping() -> bool:
+    """Whether this build keeps what it makes for the next (`keep_blocks`: under `serve`)."""
+    return _KEEPING["keys"] is not None
+
+
 def kept(name: str, inputs: dict, make: Callable[[], T]) -> T:
     """`make()`; while blocks are kept (`keep_blocks`), what it made in the last build from
     equal `inputs` (digested whole, as a block's context) if it made anything there."""

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter as column_letter
 
-from .. import kept_renders
+from .. import kept_renders, render
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -77,6 +77,11 @@ KEPT = kept_renders.Kept()
 """Workbooks by a digest of their sheets, title and stamp: under `serve`, an edit to one data
 file leaves most of 500 units' templates and the ledger downloads as they were, and writing
 their XML was a sixth of a rebuild."""
+
+
+KEPT_ROWS = kept_renders.Kept()
+"""Under `serve`: each row's XML by its number, styles and values (and their types: True is not
+1): an edit to one of 20,000 ledger items makes the whole ledger download again, row by row."""
 
 
 _SHEET_FIELDS = [item.name for item in fields(Sheet) if item.name != "kept"]
@@ -163,21 +168,29 @@ def _sheet_xml(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:
     plain = styles.index(Style())
     row_styles = [(styles.index(text), styles.index(date)) for text, date in sheet.styles]
     letters = [column_letter(index) for index in range(1, max(len(sheet.widths), 26) + 1)]
+    rows = KEPT_ROWS if render.keeping() else None
+    shape = (sheet.header, header_style, plain, tuple(row_styles))
     last = 0
     for last, values in enumerate(sheet.rows, start=1):
-        cells = []
-        for index, value in enumerate(values):
-            if value is None:
-                continue
-            if sheet.header and last == 1:
-                style = header_style
-            elif index < len(row_styles):
-                style = row_styles[index][isinstance(value, datetime.date)]
-            else:
-                style = plain
-            ref = f"{letters[index] if index < len(letters) else column_letter(index + 1)}{last}"
-            cells.append(_cell(ref, value, style))
-        out.append(f'<row r="{last}">{"".join(cells)}</row>')
+        styled = header_style if sheet.header and last == 1 else None
+
+        def row(number=last, values=values, styled=styled) -> str:
+            cells = []
+            for index, value in enumerate(values):
+                if value is None:
+                    continue
+                if styled is not None:
+                    style = styled
+                elif index < len(row_styles):
+                    style = row_styles[index][isinstance(value, datetime.date)]
+                else:
+                    style = plain
+                letter = letters[index] if index < len(letters) else column_letter(index + 1)
+                cells.append(_cell(f"{letter}{number}", value, style))
+            return f'<row r="{number}">{"".join(cells)}</row>'
+
+        key = _row_key(rows, last, shape, values)
+        out.append(rows.get(key, row) if key else row())
     last = _blank_rows(sheet, styles, out, last)
     out.append("</sheetData>")
     if sheet.auto_filter and last:
@@ -191,6 +204,18 @@ def _sheet_xml(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:
     )
     out.append("</worksheet>")
     return "".join(out), last
+
+
+def _row_key(rows, number: int, shape: tuple, values) -> tuple:
+    """What a row's XML is made of, or () when rows are not kept (or a value is unhashable)."""
+    if rows is None:
+        return ()
+    key = (number, shape, tuple(values), tuple(map(type, values)))
+    try:
+        hash(key)
+    except TypeError:
+        return ()
+    return key
 
 
 def _blank_rows(sheet: Sheet, styles: _Styles, out: List[str], last: int) -> int:
