@@ -16,3 +16,29 @@ def test_a_build_collects_cycles_less_often(tmp_path, data_copy):
         assert gc.get_threshold() == build.COLLECT_EVERY
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_serve_rebuild_frees_what_the_last_build_left_in_cycles(tmp_path, data_copy, monkeypatch):
+    """MkDocs' pages and files refer to each other: only the cycle collector frees them, and
+    with its thresholds raised it seldom ran, so each rebuild kept the last one's (50–70 MB at
+    500 units) and was slower than the last."""
+    import weakref
+
+    from bixue import mkdocs_serve
+
+    before = gc.get_threshold()
+    try:
+        found = []
+        convert = mkdocs_serve.reuse_unchanged_conversion
+        monkeypatch.setattr(
+            mkdocs_serve,
+            "reuse_unchanged_conversion",
+            lambda page: found.append(page) or convert(page),
+        )
+        serve_build(tmp_path / "site")
+        page = weakref.ref(found.pop())
+        found.clear()
+        serve_build(tmp_path / "site")
+        assert page() is None
+    finally:
+        gc.set_threshold(*before)

@@ -48,13 +48,13 @@ and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
 
 
 def all_pages(board: Board) -> List[GeneratedPage]:
+    """Every page; a build starts here (pages make workbooks too: their links' files)."""
+    xlsx_stream.start_build()
     return [page for module in MODULES for page in getattr(module, "pages", _none)(board)]
 
 
 def all_files(board: Board) -> List[GeneratedFile]:
     """Each destination once: several pages may publish the same image (images.web_image)."""
-    xlsx_stream.KEPT.start_build()
-    xlsx_stream.KEPT_ROWS.start_build()
     files: Dict[str, GeneratedFile] = {}
     for module in MODULES:
         for generated in getattr(module, "files", _none)(board):

@@ -32,7 +32,7 @@ def load_board(config, log, previous: Optional[Board] = None) -> Board:
 
     Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
     built again, so the clerk keeps seeing a whole site until the next good edit."""
-    build.collect_less()
+    build.collect_less(rebuild=previous is not None)
     quiet_jieba()
     try:
         board = build.load_board(project_dir(config), os.environ, config.site_url or "")

@@ -86,6 +86,7 @@ def reuse_unchanged_pages(env, config, files):
     whose every input is unchanged: the site (config, theme files, list of pages), the nav and
     the page itself. Anything in the context this does not know how to compare is rendered.
     Outside `serve`, the environment as it is."""
+    _FILES.clear()  # every page is converted: this build's files may go with its pages
     if not SERVING["on"]:
         return env
     KEPT_PAGES.start_build()

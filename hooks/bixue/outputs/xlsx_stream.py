@@ -81,7 +81,25 @@ their XML was a sixth of a rebuild."""
 
 KEPT_ROWS = kept_renders.Kept()
 """Under `serve`: each row's XML by its number, styles and values (and their types: True is not
-1): an edit to one of 20,000 ledger items makes the whole ledger download again, row by row."""
+1): an edit to one of 20,000 ledger items makes the whole ledger download again, row by row.
+Rows move on to a new build only in a build that makes a workbook: one whose workbooks are all
+reused (no edit) keeps the last rows for the next."""
+_ROWS_MOVED = {"this build": True}
+
+
+def start_build() -> None:
+    """A new build: workbooks (and, once one is made, rows) of the last one may be reused."""
+    KEPT.start_build()
+    _ROWS_MOVED["this build"] = False
+
+
+def _kept_rows():
+    if not render.keeping():
+        return None
+    if not _ROWS_MOVED["this build"]:
+        KEPT_ROWS.start_build()
+        _ROWS_MOVED["this build"] = True
+    return KEPT_ROWS
 
 
 _SHEET_FIELDS = [item.name for item in fields(Sheet) if item.name != "kept"]
@@ -168,7 +186,7 @@ def _sheet_xml(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:
     plain = styles.index(Style())
     row_styles = [(styles.index(text), styles.index(date)) for text, date in sheet.styles]
     letters = [column_letter(index) for index in range(1, max(len(sheet.widths), 26) + 1)]
-    rows = KEPT_ROWS if render.keeping() else None
+    rows = _kept_rows()
     shape = (sheet.header, header_style, plain, tuple(row_styles))
     last = 0
     for last, values in enumerate(sheet.rows, start=1):
