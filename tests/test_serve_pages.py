@@ -117,7 +117,7 @@ def test_a_page_converted_as_in_the_last_build_is_reused_with_its_warnings(tmp_p
     config_file.write_text("site_name: x\n", encoding="utf-8")
     config = FakeConfig(config_file, theme, site_name="x")
 
-    mkdocs_serve.SERVING["on"] = True
+    render.keep_blocks(True)  # as under serve
 
     def convert(markdown: str, *others: str) -> FakePage:
         page, files = FakePage(markdown), FakeFiles(["index.md", "a.md"], others)  # a new build
@@ -142,7 +142,7 @@ def test_a_page_converted_as_in_the_last_build_is_reused_with_its_warnings(tmp_p
     assert not caplog.records
     config_file.write_text("site_name: y\n", encoding="utf-8")
     assert convert("正文").converted == 1
-    mkdocs_serve.SERVING["on"] = False
+    render.keep_blocks(False)
     assert convert("正文").converted == 1  # outside serve: converted as always
 
 

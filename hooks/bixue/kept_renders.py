@@ -27,6 +27,11 @@ class Kept:
         self.previous, self.current = self.current, {}
         self.made = self.reused = 0
 
+    def forget(self) -> None:
+        """Nothing kept: a build that keeps nothing for the next (not `serve`)."""
+        self.previous, self.current = {}, {}
+        self.made = self.reused = 0
+
     def get(self, key: str, make: Callable[[], bytes], valid: Callable = lambda _: True) -> bytes:
         """The value kept under `key` if `valid` holds for it, else `make()` kept."""
         value = self.current.get(key) or self.previous.get(key)

@@ -73,7 +73,7 @@ def watch_data(server, config) -> None:
     server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
-STASHED: dict = {"key": "", "pages": {}, "hidden": {}, "serve": False}
+STASHED: dict = {"key": "", "pages": {}, "hidden": {}}
 """This build's HTML blocks set aside from the generated pages' Markdown (raw_blocks), by page."""
 
 KEPT_STASHES = kept_renders.Kept()
@@ -84,15 +84,12 @@ def keep_stashes(serve: bool) -> None:
     """Under `serve`: a page's Markdown set aside as in the last build is taken from it. The key
     in the placeholders is then kept for the session: like a build's, it is in no page and no
     output, and a page's own text cannot name it. Any other build keeps nothing."""
-    KEPT_STASHES.start_build()
-    if not serve:
-        KEPT_STASHES.start_build()
-    STASHED["serve"] = serve
+    KEPT_STASHES.start_build() if serve else KEPT_STASHES.forget()
 
 
 def add_generated(files, config, board: Board):
     """Add generated pages (a hand-written page of the same path wins) and generated files."""
-    if not (STASHED["serve"] and STASHED["key"]):
+    if not (render.keeping() and STASHED["key"]):
         STASHED["key"] = raw_blocks.nonce()
     key = STASHED["key"]
     STASHED["pages"], STASHED["hidden"] = {}, {}
@@ -113,7 +110,7 @@ def add_generated(files, config, board: Board):
 
 
 def _stash(markdown: str, key: str):
-    if not STASHED["serve"]:
+    if not render.keeping():
         return raw_blocks.stash(markdown, key)
     digest = value_key.digest_text(markdown)
     return KEPT_STASHES.get(digest, lambda: raw_blocks.stash(markdown, key))

@@ -16,12 +16,9 @@ from pathlib import Path
 
 from . import kept_renders, mkdocs_adapter, render, value_key
 
-SERVING = {"on": False}
-
 
 def start_build(config, serve: bool) -> None:
     """Called before each build's pages are made: under `serve`, reuse; else keep nothing."""
-    SERVING["on"] = serve
     render.keep_blocks(serve)
     mkdocs_adapter.keep_stashes(serve)
     if serve:
@@ -87,7 +84,7 @@ def reuse_unchanged_pages(env, config, files):
     the page itself. Anything in the context this does not know how to compare is rendered.
     Outside `serve`, the environment as it is."""
     _FILES.clear()  # every page is converted: this build's files may go with its pages
-    if not SERVING["on"]:
+    if not render.keeping():
         return env
     KEPT_PAGES.start_build()
     site = _site_key(config, files)
@@ -169,7 +166,7 @@ def reuse_unchanged_conversion(page) -> None:
     """Under `serve`: the page's Markdown is converted again only when it, its file or the site
     (config, theme files, list of pages) changed since the last build, or a file its links
     looked up is not found where it was. What the conversion logged is logged again."""
-    if not SERVING["on"]:
+    if not render.keeping():
         return
     convert = page.render
 

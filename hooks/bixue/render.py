@@ -176,9 +176,7 @@ def keep_blocks(keep: bool) -> None:
     """Called before each build. With `keep`, a block rendered from the same values as in the
     last kept build is taken from it; the digest covers the templates folder (each file's name,
     time and size). Without, every block is rendered and nothing is kept."""
-    KEPT_BLOCKS.start_build()
-    if not keep:
-        KEPT_BLOCKS.start_build()  # forget the last build's too
+    KEPT_BLOCKS.start_build() if keep else KEPT_BLOCKS.forget()
     _KEEPING["keys"] = value_key.Keys() if keep else None
     _KEEPING["templates"] = _folder_key(TEMPLATES) if keep else ""
 
