@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CHATTER = (
     re.compile(r"^INFO\s+-"),
     re.compile(r"^Aborted with a BuildError!$"),
-    re.compile(r"^(Building prefix dict|Loading model|Prefix dict has been built|Dumping model)"),
     re.compile(r"^\s*│"),  # mkdocs-material's end-of-life banner, should NO_MKDOCS_2_WARNING fail
     re.compile(r"^\s*To disable this warning, set NO_MKDOCS_2_WARNING"),
 )

@@ -30,6 +30,11 @@ if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv 2>/dev/null; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" -c constraints.txt
+# jieba was a requirement until 2026-12: a venv made before then drops it (material would still
+# load its 70 MB dictionary every build, for word breaks the search separator splits again).
+if .venv/bin/python -c "import jieba" 2>/dev/null; then
+  .venv/bin/python -m pip uninstall -q -y jieba
+fi
 
 # The chart library the site ships (hooks/bixue/outputs/plotly_asset.py): plotly.js's basic bundle
 # (bar, scatter, pie; 1.2 MB instead of 4.8 MB) at the version the plotly Python package targets.

@@ -8,10 +8,6 @@ from build_site import UNCHANGED, report, shown_lines
 
 MKDOCS_OUTPUT = """INFO    -  Cleaning site directory
 INFO    -  Building documentation to directory: /tmp/site
-Building prefix dict from the default dictionary ...
-Loading model from cache /tmp/jieba.cache
-Loading model cost 0.452 seconds.
-Prefix dict has been built successfully.
 WARNING -  site_url 未设置：二维码和订阅源中的绝对链接将被省略
 \x1b[33m │  \x1b[1mMaterial for MkDocs reaches end of life on May 5, 2027.\x1b[0m
 \x1b[33m │\x1b[0m  Critical fixes and security updates continue until that date.

@@ -88,4 +88,4 @@ def test_a_good_build_prints_one_chinese_line(tmp_path):
     assert result.returncode == 0, result.stderr
     pages = sum(1 for _ in (tmp_path / "s").rglob("index.html"))
     assert re.fullmatch(rf"已生成 {pages} 个页面，用时 \d+\.\d 秒，站点在 s/\n", result.stdout)
-    assert not result.stderr  # no jieba lines, no end-of-life banner, no INFO lines
+    assert not result.stderr  # no end-of-life banner, no INFO lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Optional
@@ -17,23 +16,12 @@ from .figures.board import Board
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
 
-def quiet_jieba() -> None:
-    """jieba (the search plugin's Chinese word cutter) logs its dictionary loading on every build;
-    its warnings still show."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
-
-
 def load_board(config, log, previous: Optional[Board] = None) -> Board:
     """The checked board for this config; bad data stops MkDocs with the Chinese errors only.
 
     Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
     built again, so the clerk keeps seeing a whole site until the next good edit."""
     build.collect_less(rebuild=previous is not None)
-    quiet_jieba()
     try:
         board = build.load_board(project_dir(config), os.environ, config.site_url or "")
     except (DataErrors, ValueError) as error:

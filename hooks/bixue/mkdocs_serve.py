@@ -27,8 +27,8 @@ def start_build(config, serve: bool) -> None:
 
 SEARCH_ENTRIES: dict = {}
 """Under `serve`: the search entries made from each page in the last build, by a digest of all
-they are made from. An edit to one data file leaves most pages as they were, and cutting their
-text into words (jieba) was a quarter of a rebuild at 500 units."""
+they are made from. An edit to one data file leaves most pages as they were, and indexing their
+text again was a quarter of a rebuild at 500 units."""
 
 
 def reuse_search_entries(config) -> None:
