@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bixue import build, mkdocs_adapter, mkdocs_serve
+from bixue import build, mkdocs_adapter, mkdocs_serve, mkdocs_serve_site
 from bixue.publish import swap
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -12,7 +12,7 @@ state: dict = {}
 
 
 def on_startup(command, dirty):
-    state["command"] = command
+    state.update(command=command, dirty=dirty)
 
 
 def on_config(config):
@@ -22,6 +22,11 @@ def on_config(config):
         state["site_dir"] = config.site_dir
         config.site_dir = swap.staging_dir(config.site_dir)
     return config
+
+
+def on_pre_build(config):  # before MkDocs empties the site folder
+    serve = state.get("command") == "serve" and not state.get("dirty")
+    mkdocs_serve_site.set_last_aside(config.site_dir, serve)
 
 
 def on_serve(server, config, builder):
@@ -36,6 +41,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     mkdocs_adapter.cache_theme_templates(env)
+    mkdocs_serve_site.keep_unchanged_files(files, config)
     return mkdocs_serve.reuse_unchanged_pages(env, config, files)
 
 
@@ -54,7 +60,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # after every plugin's: an unchanged page is not written again
+def on_post_page(output, page, config):
+    return mkdocs_serve_site.keep_unchanged_page(output, page, config)
+
+
 def on_post_build(config):
+    mkdocs_serve_site.end_build(built=True)
     build.compact_search_index(config.site_dir)
     build.write_stamp(config.site_dir)
     state["built"] = True
@@ -62,6 +74,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     # Also called when --strict aborts after on_post_build: the new site is not published.
+    mkdocs_serve_site.end_build(built=False)
     state["built"] = False
 
 

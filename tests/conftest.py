@@ -74,6 +74,25 @@ def serve_build(site: Path) -> None:
     config.plugins.on_shutdown()
 
 
+def forget_kept() -> None:
+    """As if serve had just started: nothing kept from an earlier build in this process."""
+    from bixue import mkdocs_adapter, mkdocs_serve, mkdocs_serve_site, render
+    from bixue.outputs import xlsx_stream
+
+    kept_ones = (
+        mkdocs_serve.KEPT_PAGES,
+        render.KEPT_BLOCKS,
+        mkdocs_adapter.KEPT_STASHES,
+        mkdocs_serve.KEPT_CONVERSIONS,
+        xlsx_stream.KEPT_ROWS,
+        xlsx_stream.KEPT,
+    )
+    for kept in kept_ones:
+        kept.current.clear()
+        kept.previous.clear()
+    mkdocs_serve_site.LAST.clear()
+
+
 def soup(site: Path, url: str) -> BeautifulSoup:
     """The parsed page at a site URL such as 'units/puyang-south/'."""
     path = site / url / "index.html" if url.endswith("/") or not url else site / url

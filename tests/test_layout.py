@@ -39,6 +39,7 @@ MAY_IMPORT = {
         "value_key",
     },
     "mkdocs_serve": {"kept_renders", "mkdocs_adapter", "render", "value_key"},
+    "mkdocs_serve_site": set(),
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map."""
 
@@ -94,4 +95,5 @@ def test_only_the_adapter_imports_mkdocs_and_nothing_patches_sys_path():
 
 
 def test_the_hook_module_is_glue_only():
-    assert len((ROOT / "hooks" / "board_hooks.py").read_text(encoding="utf-8").splitlines()) < 80
+    # one to four lines an event: each calls into bixue and returns
+    assert len((ROOT / "hooks" / "board_hooks.py").read_text(encoding="utf-8").splitlines()) < 100

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bixue import mkdocs_adapter, mkdocs_serve, render
 from bixue.outputs import xlsx_stream
-from conftest import SERVE_URL, built, serve_build
+from conftest import SERVE_URL, built, forget_kept, serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
 LEDGER = "rectifications/2014-inspections.yml"
@@ -23,21 +23,6 @@ def files_of(site: Path) -> dict:
         for path in site.rglob("*")
         if path.is_file() and path.name != "build-stamp.json"
     }
-
-
-def forget_kept() -> None:
-    """As if serve had just started."""
-    kept_ones = (
-        mkdocs_serve.KEPT_PAGES,
-        render.KEPT_BLOCKS,
-        mkdocs_adapter.KEPT_STASHES,
-        mkdocs_serve.KEPT_CONVERSIONS,
-        xlsx_stream.KEPT_ROWS,
-        xlsx_stream.KEPT,
-    )
-    for kept in kept_ones:
-        kept.current.clear()
-        kept.previous.clear()
 
 
 def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_first_builds_files(

@@ -1,0 +1,144 @@
+"""Under `mkdocs serve`, a rebuild moves back every file the last build wrote the same instead of
+writing it again; what changed is written, what is gone is gone, and the site is a plain build's."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bixue import mkdocs_serve_site
+from conftest import SERVE_URL, built, forget_kept, serve_build
+
+NOTICE = "notices/site-visit-meeting.md"
+GONE = "notices/overdue-rectification-supervision.md"
+WRITTEN_BY_OTHERS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "build-stamp.json"}
+"""Written after the pages by MkDocs' theme, the search plugin or our stamp: always anew."""
+
+
+def files_of(site: Path) -> dict:
+    """Each file of the site: (its bytes, the inode it was written to)."""
+    return {
+        path.relative_to(site).as_posix(): (path.read_bytes(), path.stat().st_ino)
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_serve_rebuild_writes_only_the_files_that_changed(
+    tmp_path, data_copy, monkeypatch, caplog
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1400000000")  # as conftest's `mkdocs build`
+    forget_kept()
+    site = tmp_path / "serve"
+    serve_build(site)
+    first = files_of(site)
+
+    notice = data_copy / NOTICE
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("title:", "title: 改期：", 1), encoding="utf-8")
+    (data_copy / GONE).unlink()
+    caplog.set_level(logging.INFO)
+    serve_build(site)
+    again = files_of(site)
+
+    same = [name for name in again if name in first and again[name][0] == first[name][0]]
+    changed = [name for name in again if name not in same]
+    moved_back = [name for name in same if again[name][1] == first[name][1]]
+    assert "notices/site-visit-meeting/index.html" in changed
+    assert "downloads/ledger.xlsx" in moved_back  # a workbook made in memory
+    assert "assets/bixue.css" in moved_back  # a file MkDocs copies from docs/
+    assert sorted(set(same) - set(moved_back)) == sorted(WRITTEN_BY_OTHERS & set(same))
+    assert len(moved_back) > 5 * len(changed), (len(moved_back), len(changed))
+    assert not any(name.startswith(mkdocs_serve_site.ASIDE) for name in again)
+    assert not [r for r in caplog.records if r.getMessage().startswith("Page skipped")]
+
+    # the removed notice's page is gone, and the site is what a plain build of the data writes
+    assert "notices/overdue-rectification-supervision/index.html" in first
+    plain = files_of(built(tmp_path / "plain", data_copy, BOARD_SITE_URL=SERVE_URL))
+    assert sorted(again) == sorted(plain)
+    assert [n for n in plain if n != "build-stamp.json" and again[n][0] != plain[n][0]] == []
+
+
+class FakeFile:
+    def __init__(self, uri: str) -> None:
+        self.src_uri, self.dest_uri = uri, uri.replace(".md", "/index.html")
+
+
+class FakePage:
+    def __init__(self, uri: str) -> None:
+        self.file = FakeFile(uri)
+
+
+class FakeConfig:
+    def __init__(self, site: Path) -> None:
+        self.site_dir = str(site)
+
+
+def build_pages(site: Path, pages: dict, serve: bool = True) -> dict:
+    """A build that writes each page's output as MkDocs would; what it wrote."""
+    mkdocs_serve_site.set_last_aside(str(site), serve)
+    written = {}
+    for uri, output in pages.items():
+        page = FakePage(uri)
+        output = mkdocs_serve_site.keep_unchanged_page(output, page, FakeConfig(site))
+        if output:
+            path = site / page.file.dest_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(output, encoding="utf-8")
+            written[uri] = output
+    return written
+
+
+def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
+    mkdocs_serve_site.LAST.clear()
+    site = tmp_path / "site"
+    site.mkdir()
+    assert build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"}) == {
+        "a.md": "<p>a</p>",
+        "b.md": "<p>b</p>",
+    }
+    mkdocs_serve_site.end_build(built=True)
+    inode = (site / "a/index.html").stat().st_ino
+
+    assert build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b2</p>", "c.md": "<p>c</p>"}) == {
+        "b.md": "<p>b2</p>",
+        "c.md": "<p>c</p>",
+    }
+    assert (site / "a/index.html").stat().st_ino == inode
+    mkdocs_serve_site.end_build(built=True)
+    assert build_pages(site, {"a.md": "<p>a</p>"}) == {}
+    mkdocs_serve_site.end_build(built=True)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "a/index.html"
+    ]
+
+
+def test_after_a_failed_build_or_outside_serve_every_page_is_written(tmp_path):
+    mkdocs_serve_site.LAST.clear()
+    site = tmp_path / "site"
+    site.mkdir()
+    build_pages(site, {"a.md": "<p>a</p>"})
+    mkdocs_serve_site.end_build(built=False)
+    assert build_pages(site, {"a.md": "<p>a</p>"}) == {"a.md": "<p>a</p>"}
+    mkdocs_serve_site.end_build(built=True)
+    # `serve --dirty` writes only some pages: nothing is moved aside, and nothing back
+    assert build_pages(site, {"a.md": "<p>a</p>"}, serve=False) == {"a.md": "<p>a</p>"}
+    assert not (site / mkdocs_serve_site.ASIDE).exists()
+    mkdocs_serve_site.end_build(built=True)
+    assert mkdocs_serve_site.LAST == {}
+
+
+def test_only_the_skipped_line_of_a_page_moved_back_is_dropped(caplog):
+    mkdocs_serve_site.MOVED.clear()
+    mkdocs_serve_site.MOVED.add("a.md")
+    mkdocs_serve_site._quiet_skipped_pages()
+    log = logging.getLogger("mkdocs.commands.build")
+    with caplog.at_level(logging.INFO):
+        log.info("Page skipped: 'a.md'. Generated empty output.")
+        log.info("Page skipped: 'b.md'. Generated empty output.")
+        log.info("Building page a.md")
+    assert [r.getMessage() for r in caplog.records] == [
+        "Page skipped: 'b.md'. Generated empty output.",
+        "Building page a.md",
+    ]
+    mkdocs_serve_site.MOVED.clear()
