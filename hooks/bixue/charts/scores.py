@@ -226,7 +226,7 @@ def unit_criteria(board: Board, unit_id: str) -> Optional[Figure]:
         return None
     view = scored[-1]
     criteria = board.campaign.evaluations.criteria
-    averages = figures.criterion_averages(view.round, criteria)
+    averages = view.criterion_averages(criteria)
     row = view.row(unit_id)
     labels = [f"{c.name}（满分{figures.format_number(c.max)}）" for c in criteria]
     fig = new_figure(f"各项得分与平均分（{view.round.name}）", 360, barmode="group")

@@ -83,6 +83,15 @@ class RoundView:
         """The unit's row; every unit has one (未参评 rows included)."""
         return self._by_unit.get(unit_id)
 
+    def criterion_averages(self, criteria: Sequence) -> Mapping[str, Optional[Number]]:
+        """Each criterion's average over the units scored: worked out once a round, not once a
+        unit page (500 units: half a second a build)."""
+        key = tuple(criterion.id for criterion in criteria)
+        averages = self.__dict__.setdefault("_averages", {})
+        if key not in averages:
+            averages[key] = figures.criterion_averages(self.round, criteria)
+        return averages[key]
+
     @functools.cached_property
     def _by_unit(self) -> Mapping[str, RankRow]:
         return {row.unit.id: row for row in reversed(self.rows)}
@@ -156,12 +165,20 @@ class Board:
 
     def overdue_rows(self) -> Tuple[LedgerRow, ...]:
         """Listed overdue items, the longest overdue first, ties in id order."""
-        rows = [row for row in in_id_order(self.listed_ledger()) if row.overdue]
+        return self._overdue_rows
+
+    @functools.cached_property
+    def _overdue_rows(self) -> Tuple[LedgerRow, ...]:
+        rows = in_id_order(row for row in self.listed_ledger() if row.overdue)
         return tuple(sorted(rows, key=lambda row: -row.days_late))
 
     def due_soon_rows(self) -> Tuple[LedgerRow, ...]:
         """Listed due-soon items, the nearest deadline first, ties in id order."""
-        rows = [row for row in in_id_order(self.listed_ledger()) if row.due_soon]
+        return self._due_soon_rows
+
+    @functools.cached_property
+    def _due_soon_rows(self) -> Tuple[LedgerRow, ...]:
+        rows = in_id_order(row for row in self.listed_ledger() if row.due_soon)
         return tuple(sorted(rows, key=lambda row: row.days_left))
 
     def unlisted_count(self) -> int:

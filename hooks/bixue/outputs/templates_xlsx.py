@@ -83,9 +83,8 @@ def templates(board: Board) -> List[Template]:
 def open_items_by_unit(board: Board) -> Dict[str, List[RectificationItem]]:
     """Each unit's open items in id order: the ledger sorted once, not once per unit."""
     found: Dict[str, List[RectificationItem]] = {}
-    for row in in_id_order(board.ledger):
-        if row.item.status in OPEN:
-            found.setdefault(row.item.unit, []).append(row.item)
+    for row in in_id_order(row for row in board.ledger if row.item.status in OPEN):
+        found.setdefault(row.item.unit, []).append(row.item)
     return found
 
 
