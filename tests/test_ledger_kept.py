@@ -3,10 +3,12 @@ but only when nothing about them could have changed: every check still holds on 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bixue import load
 from bixue.errors import DataErrors
-from bixue.load import ledger
+from bixue.load import ledger, scores
 
 LEDGER = "rectifications/2014-inspections.yml"
 
@@ -69,3 +71,36 @@ def test_an_item_with_an_error_is_read_again_and_reported_again(data_copy):
     )
     assert "found" in errors_of(data_copy)
     assert "found" in errors_of(data_copy)
+
+
+def test_indicators_of_an_unchanged_file_are_kept_and_checked_again_when_the_units_change(
+    data_copy,
+):
+    first = loaded(data_copy).indicators.indicators
+    again = loaded(data_copy).indicators.indicators
+    assert (scores.KEPT_INDICATORS.made, scores.KEPT_INDICATORS.reused) == (0, len(first))
+    assert again == first
+    units = data_copy / "units.yml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("- id: qingfeng\n", "- id: qingfeng-x\n", 1), "utf-8")
+    assert "data/indicators.yml" in errors_of(data_copy).replace(str(data_copy), "data")
+    units.write_text(text, "utf-8")
+    back = loaded(data_copy).indicators.indicators
+    assert back == first
+
+
+def test_a_duplicate_indicator_id_is_reported_on_every_load(data_copy):
+    path = data_copy / "indicators.yml"
+    text = path.read_text(encoding="utf-8")
+    second_id = re.findall(r"(?m)^  - id: (\S+)$", text)[1]
+    path.write_text(
+        text.replace(
+            f"  - id: {second_id}\n",
+            "  - id: " + re.findall(r"(?m)^  - id: (\S+)$", text)[0] + "\n",
+            1,
+        ),
+        "utf-8",
+    )
+    first = errors_of(data_copy)
+    assert "重复了" in first
+    assert errors_of(data_copy) == first

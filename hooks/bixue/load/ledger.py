@@ -18,7 +18,7 @@ from .fields import (
 )
 from .images import image_path
 from .ledger_xlsx import read_ledger_workbook
-from .reading import Reading, Source, note_unique, origin
+from .reading import Reading, Source, note_unique, origin, read_kept
 from .statuses import read_status
 from .workbook import check_not_workbooks, workbook_files
 from .yamlfile import Node
@@ -68,24 +68,19 @@ the others to be checked again, a second a rebuild."""
 def read_item_kept(
     source: Source, node: Node, seen: Dict[str, str], against: str
 ) -> Optional[model.RectificationItem]:
-    """read_item, or the item read from the same node in the last load, `against` the same file
-    and units, when that reading found nothing wrong. An item with photos is read again: its
-    photos are files that may have changed."""
-    reading = source.reading
-
-    def read() -> tuple:
-        before = len(reading.errors)
-        item = read_item(source, node, seen)
-        good = item is not None and len(reading.errors) == before
-        return (node, against, item, good and not (item.photo_before or item.photo_after))
-
-    reads = KEPT_ITEMS.made
-    kept = KEPT_ITEMS.get(
-        str(id(node)), read, lambda kept: kept[0] is node and kept[1] == against and kept[3]
+    """read_item, or the item read from the same node in the last load (reading.read_kept). An
+    item with photos is read again: its photos are files that may have changed."""
+    item, reused = read_kept(
+        KEPT_ITEMS,
+        source,
+        node,
+        against,
+        lambda: read_item(source, node, seen),
+        lambda item: not (item.photo_before or item.photo_after),
     )
-    if KEPT_ITEMS.made == reads:  # reused: its id still counts against the other items'
-        note_unique(source, seen, kept[2].id, node.value.get("id"), "id")
-    return kept[2]
+    if reused:  # its id still counts against the other items'
+        note_unique(source, seen, item.id, node.value.get("id"), "id")
+    return item
 
 
 def read_item(

@@ -7,9 +7,9 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .. import model
+from .. import kept_renders, model
 from ..errors import DataError
 from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
@@ -134,6 +134,35 @@ def note_unique(
         source.error(node.line, name, f"'{value}' 重复了：{seen[value]} 已经用过")
         return
     seen[value] = source.where(node.line)
+
+
+def read_kept(
+    kept: kept_renders.Kept,
+    source: Source,
+    node: Node,
+    against: str,
+    read: Callable[[], Any],
+    reusable: Callable[[Any], bool] = lambda record: True,
+) -> Tuple[Any, bool]:
+    """(read(), False), or (the record read from the same node in the last load, True) when it
+    was read `against` the same file and units, found nothing wrong and is `reusable`. A node
+    is the same when its file's bytes are (read_yaml_cached). The caller replays what a reading
+    notes outside its record (an id among the ids seen)."""
+    reading = source.reading
+
+    def first() -> tuple:
+        before = len(reading.errors)
+        record = read()
+        good = record is not None and len(reading.errors) == before and reusable(record)
+        return (node, against, record, good)
+
+    made = kept.made
+
+    def valid(last: tuple) -> bool:
+        return last[0] is node and last[1] == against and last[3]
+
+    found = kept.get(str(id(node)), first, valid)
+    return found[2], kept.made == made
 
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
