@@ -98,6 +98,28 @@ def test_a_record_is_digested_once_a_build():
     assert Fraction not in calls  # its fields were not read again
 
 
+def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_build():
+    shared = item()
+    first = value_key.Keys().digest("a.html", {"rows": [shared]})
+    keys = value_key.Keys()  # the next build's
+    calls = []
+    original = keys._part
+
+    def counting(value):
+        calls.append(type(value))
+        return original(value)
+
+    keys._part = counting
+    assert keys.digest("a.html", {"rows": [shared]}) == first
+    assert Fraction not in calls
+    # the digest is not a field: a record made anew from it is digested, and equal
+    again = dataclasses.replace(shared)
+    assert again == shared and repr(again) == repr(shared)
+    calls.clear()
+    assert keys.digest("a.html", {"rows": [again]}) == first
+    assert Fraction in calls
+
+
 def test_blocks_are_kept_only_while_keeping_and_by_their_values(monkeypatch):
     rendered = []
     monkeypatch.setattr(render, "_render_block", lambda t, c: rendered.append(c) or repr(c))

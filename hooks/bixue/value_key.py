@@ -3,8 +3,9 @@ rendered from the same values as in the last build is taken from it (render.rend
 
 A value's digest covers all of it: every field of a record, every item of a tuple, list or
 mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped).
-A frozen record's digest is made once a build, however many blocks show it: a whole 500-unit
-board is 66,000 records and takes under a second. Where each record was written (`Origin`)
+A frozen record's digest is made once, however many blocks show it, and kept on the record
+(`_DIGEST`), so a record the loader kept from the last load is not digested again: a whole
+500-unit board is 66,000 records and takes under a second. Where each record was written (`Origin`)
 is left out: no template shows it, and an edit that adds a line would otherwise change every
 record below it. A record kind may say it is not to be digested (`digested = False`: the
 Board, which any edit changes). A function is its name: `serve` never loads the package's
@@ -41,6 +42,12 @@ _LEAVES = (
     datetime.date,
     datetime.datetime,
 )
+
+
+_DIGEST = "_bixue_digest"
+"""A frozen record's digest, kept on the record: one kept from the last load (an item of an
+unchanged file) is not digested again in the next build. Not a field: equality, repr and
+dataclasses.replace ignore it."""
 
 
 class Unkeyable(Exception):
@@ -90,10 +97,15 @@ class Keys:
         kept = self._records.get(id(value))
         if kept is not None:
             return kept[1]
-        kind = type(value)
-        found = self._fields.get(kind) or self._record_kind(kind)
-        fields = ",".join(map(self._part, found[1](value)))
-        digest = digest_text(f"{found[0]}({fields})")
+        own = getattr(value, "__dict__", None)
+        digest = None if own is None else own.get(_DIGEST)
+        if digest is None:
+            kind = type(value)
+            found = self._fields.get(kind) or self._record_kind(kind)
+            fields = ",".join(map(self._part, found[1](value)))
+            digest = digest_text(f"{found[0]}({fields})")
+            if own is not None:
+                own[_DIGEST] = digest
         self._records[id(value)] = (value, digest)
         return digest
 
