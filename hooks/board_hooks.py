@@ -68,7 +68,9 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     mkdocs_serve_site.end_build(built=True)
     build.compact_search_index(config.site_dir)
-    build.write_stamp(config.site_dir)
+    build.write_stamp(config.site_dir, keep=state.get("command") == "serve")
+    if state.get("command") == "serve":
+        build.collect_when_idle()
     state["built"] = True
 
 

@@ -227,3 +227,32 @@ def test_a_hand_written_page_replaces_the_generated_one_and_an_unknown_marker_fa
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [
         ".site.releases"
     ]
+
+
+def test_under_serve_the_stamp_reads_again_only_files_written_since(tmp_path, monkeypatch):
+    import time
+
+    from bixue import build
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("甲", encoding="utf-8")
+    (site / "b.json").write_text("{}", encoding="utf-8")
+
+    def stamp(keep: bool) -> str:
+        build.write_stamp(str(site), keep=keep)
+        return (site / build.STAMP).read_text(encoding="utf-8")
+
+    plain = stamp(keep=False)
+    assert stamp(keep=True) == plain
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(
+        Path, "read_bytes", lambda path: reads.append(path.name) or read_bytes(path)
+    )
+    assert stamp(keep=True) == plain and reads == []
+    time.sleep(0.05)  # as between two builds: the file's time is another (ext4: a few ms apart)
+    (site / "b.json").write_text("[]", encoding="utf-8")  # same size, same inode, written again
+    changed = stamp(keep=True)
+    assert changed != plain and reads == ["b.json"]
+    assert stamp(keep=False) == changed

@@ -42,3 +42,39 @@ def test_a_serve_rebuild_frees_what_the_last_build_left_in_cycles(tmp_path, data
         assert page() is None
     finally:
         gc.set_threshold(*before)
+
+
+def test_serve_collects_a_builds_cycles_while_idle_and_the_rebuild_then_does_not(
+    tmp_path, data_copy, monkeypatch
+):
+    import time
+    import weakref
+
+    from bixue import mkdocs_serve
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(build, "IDLE_DELAY", 0.05)
+    try:
+        found = []
+        convert = mkdocs_serve.reuse_unchanged_conversion
+        monkeypatch.setattr(
+            mkdocs_serve,
+            "reuse_unchanged_conversion",
+            lambda page: found.append(page) or convert(page),
+        )
+        serve_build(tmp_path / "site")
+        page = weakref.ref(found.pop())
+        found.clear()
+        waited = time.monotonic()
+        while not build._IDLE["collected"] and time.monotonic() - waited < 30:
+            time.sleep(0.05)
+        assert page() is None  # freed with no build running
+        collections = []
+        collect = gc.collect
+        monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or collect())
+        build.collect_less(rebuild=True)
+        assert collections == []
+        build.collect_less(rebuild=True)  # nothing collected since: this one does
+        assert collections == [()]
+    finally:
+        gc.set_threshold(*before)

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import json
 import re
+import threading
 from pathlib import Path
 from typing import Mapping
 
@@ -32,10 +33,35 @@ def collect_less(rebuild: bool = False) -> None:
     """For the rest of this process (a build, a serve session), collect cycles less often. A
     rebuild first collects what the last build left in cycles (MkDocs' pages, files and nav
     refer to each other): with collections this rare it stayed, 50–70 MB a rebuild at 500 units,
-    and each rebuild was slower than the last."""
+    and each rebuild was slower than the last. Unless that was done while serve was idle."""
     gc.set_threshold(*COLLECT_EVERY)
-    if rebuild:
+    timer = _IDLE["timer"]
+    if timer is not None:
+        timer.cancel()
+        timer.join()  # a collection under way finishes first
+    if rebuild and not _IDLE["collected"]:
         gc.collect()
+    _IDLE.update(timer=None, collected=False)
+
+
+IDLE_DELAY = 2.0
+"""Seconds after a serve build before its cycles are collected: the build is over and the
+browser has reloaded; a full collection is 0.6-1.4 s at 500 units."""
+_IDLE: dict = {"timer": None, "collected": False}
+
+
+def collect_when_idle() -> None:
+    """Under serve, after a build: collect its cycles while serve waits for the next edit, not
+    at the start of the rebuild that edit makes."""
+    timer = threading.Timer(IDLE_DELAY, _collect_idle)
+    timer.daemon = True
+    _IDLE.update(timer=timer, collected=False)
+    timer.start()
+
+
+def _collect_idle() -> None:
+    gc.collect()
+    _IDLE["collected"] = True
 
 
 def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
@@ -105,6 +131,9 @@ def fill_markers(markdown: str, src_uri: str, url: str, board: Board, warn) -> s
     return MARKER.sub(block, markdown)
 
 
+_STAMPED: dict = {}
+"""Under serve: each file of the last stamp, (inode, time, size) and the digest of its bytes."""
+
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -118,12 +147,23 @@ def compact_search_index(site_dir: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_stamp(site_dir: str) -> None:
-    """A digest of the whole built site, which the screen polls to notice a new build."""
+def write_stamp(site_dir: str, keep: bool = False) -> None:
+    """A digest of the whole built site, which the screen polls to notice a new build: of each
+    file's path and the digest of its bytes. With `keep` (serve), a file's digest is kept for
+    the next build, which reads again only files written since (another inode, time or size)."""
     digest = hashlib.sha256()
+    kept = dict(_STAMPED) if keep else {}
+    _STAMPED.clear()
     for path in sorted(Path(site_dir).rglob("*")):
         if path.is_file() and path.name not in UNSTAMPED:
-            digest.update(path.relative_to(site_dir).as_posix().encode())
-            digest.update(path.read_bytes())
+            stat = path.stat()
+            mark = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+            name = path.relative_to(site_dir).as_posix()
+            last = kept.get(name)
+            if last is None or last[0] != mark:
+                last = (mark, hashlib.sha256(path.read_bytes()).digest())
+            if keep:
+                _STAMPED[name] = last
+            digest.update(name.encode() + b"\0" + last[1])
     stamp = {"build": digest.hexdigest()[:16]}
     (Path(site_dir) / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
