@@ -153,3 +153,12 @@ def test_a_short_list_is_shown_whole():
     board = compute_board(campaign(ledger=ledger), AS_OF, False)
     page = BeautifulSoup(render_changes(board, "index.md"), "html.parser")
     assert len(page.select("[data-kind=found] li")) == 3 and not page.select(".bx-more")
+
+
+def test_the_changes_of_a_board_are_worked_out_once_and_those_of_another_board_anew():
+    board = compute_board(campaign(ledger=[item(item_id="ZG-1", found="2014-10-14")]), AS_OF, False)
+    first = compute_changes(board)
+    assert compute_changes(board) is first  # the home page, screen, feeds and data.json ask
+    other = compute_board(campaign(ledger=[item(item_id="ZG-2", found="2014-10-14")]), AS_OF, False)
+    assert ids(compute_changes(other).found) == ["ZG-2"]
+    assert ids(compute_changes(board).found) == ["ZG-1"]
