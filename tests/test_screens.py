@@ -237,3 +237,16 @@ def test_the_changes_slide_lists_the_windows_events_newest_first(demo_site):
     assert counts == {"completed": "1", "overdue": "3", "update": "3", "notice": "3"}
     days = [td.get_text() for td in slide.select(".sc-changes__day")]
     assert days == sorted(days, reverse=True) and len(days) == 10
+
+
+def test_a_slide_every_rotation_shows_is_one_file_and_no_file_is_made_twice():
+    from bixue import generate
+
+    board = demo_board()
+    rotations = page_screen.decks(board)
+    assert len(rotations) > 5  # the main screen and one for each unit
+    shared = [file.dest_uri for _, _, files in rotations for file in files]
+    assert len(shared) > len(set(shared))  # the same slide in several rotations
+    dests = [file.dest_uri for file in generate.all_files(board)]
+    assert len(dests) == len(set(dests))
+    assert set(shared) <= set(dests)

@@ -81,13 +81,16 @@ def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
     return _SHARED[key]
 
 
-def body_of(view: SlideView) -> str:
-    """A slide's body file, rendered once however many rotations show the slide."""
+def body_of(view: SlideView) -> Tuple[str, str]:
+    """A slide's body file and its address, made once however many rotations show the slide
+    (a shared slide's body, hashed again for each of 500 rotations, was a third of a second)."""
     cached = _SHARED.get(id(view))
     if cached is None or cached[0] is not view:
-        cached = (view, render_part(view, "body", SLIDE_FOLDER))
+        body = render_part(view, "body", SLIDE_FOLDER)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+        cached = (view, body, f"{SLIDE_FOLDER}{view.name}-{digest}.html")
         _SHARED[id(view)] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def render_part(view: SlideView, part: str, here: str, src: str = "") -> str:
@@ -100,9 +103,7 @@ def render_deck(board: Board, rotation: Rotation) -> Tuple[str, List[GeneratedFi
     """The page's deck (the first slide whole, the others as shells) and the slides' files."""
     sections, files = [], []
     for index, view in enumerate(slide_views(board, rotation)):
-        body = body_of(view)
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
-        dest = f"{SLIDE_FOLDER}{view.name}-{digest}.html"
+        body, dest = body_of(view)
         files.append(GeneratedFile(dest, content=body + "\n"))
         part = "full" if index == 0 else "shell"
         src = relative_url(rotation.path, dest)
