@@ -6,7 +6,6 @@ files, search plugin and theme context."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 import os
@@ -47,12 +46,21 @@ def reuse_search_entries(config) -> None:
         if entries is None:
             before = len(index.entries)
             index_page(page)
-            entries = copy.deepcopy(index.entries[before:])
+            entries = _copied(index.entries[before:])
         else:
-            index.entries.extend(copy.deepcopy(entries))
+            index.entries.extend(_copied(entries))
         SEARCH_ENTRIES[key] = entries
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def _copied(entries: list) -> list:
+    """Copies of search entries (a dict of texts, maybe a list of tags): the plugin's own and the
+    kept ones are never the same objects."""
+    return [
+        {**entry, "tags": list(entry["tags"])} if "tags" in entry else dict(entry)
+        for entry in entries
+    ]
 
 
 def search_key(page) -> str:
