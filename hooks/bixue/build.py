@@ -6,10 +6,11 @@ import datetime
 import gc
 import hashlib
 import json
+import os
 import re
 import threading
 from pathlib import Path
-from typing import Mapping
+from typing import List, Mapping, Tuple
 
 from . import figures, generate, load, privacy
 from .errors import DataErrors
@@ -131,6 +132,21 @@ def fill_markers(markdown: str, src_uri: str, url: str, board: Board, warn) -> s
     return MARKER.sub(block, markdown)
 
 
+def _site_files(site_dir: str) -> List[Tuple[str, str]]:
+    """(path in the site, posix; path on disk) of every file the stamp covers, in path order."""
+    found = []
+    for folder, folders, names in os.walk(site_dir):
+        folders.sort()
+        here = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        prefix = "" if here == "." else here + "/"
+        found += [
+            (prefix + name, os.path.join(folder, name))
+            for name in names
+            if name not in UNSTAMPED and os.path.isfile(os.path.join(folder, name))
+        ]
+    return sorted(found)
+
+
 _STAMPED: dict = {}
 """Under serve: each file of the last stamp, (inode, time, size) and the digest of its bytes."""
 
@@ -154,16 +170,14 @@ def write_stamp(site_dir: str, keep: bool = False) -> None:
     digest = hashlib.sha256()
     kept = dict(_STAMPED) if keep else {}
     _STAMPED.clear()
-    for path in sorted(Path(site_dir).rglob("*")):
-        if path.is_file() and path.name not in UNSTAMPED:
-            stat = path.stat()
-            mark = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-            name = path.relative_to(site_dir).as_posix()
-            last = kept.get(name)
-            if last is None or last[0] != mark:
-                last = (mark, hashlib.sha256(path.read_bytes()).digest())
-            if keep:
-                _STAMPED[name] = last
-            digest.update(name.encode() + b"\0" + last[1])
+    for name, path in _site_files(site_dir):
+        stat = os.stat(path)
+        mark = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        last = kept.get(name)
+        if last is None or last[0] != mark:
+            last = (mark, hashlib.sha256(Path(path).read_bytes()).digest())
+        if keep:
+            _STAMPED[name] = last
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + last[1])
     stamp = {"build": digest.hexdigest()[:16]}
     (Path(site_dir) / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
