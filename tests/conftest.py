@@ -72,6 +72,9 @@ def serve_build(site: Path) -> None:
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=SERVE_URL)
     config.plugins.on_shutdown()
+    from bixue import mkdocs_serve_site
+
+    mkdocs_serve_site.wait_until_dropped()  # as serve waits for the next edit
 
 
 def forget_kept() -> None:

@@ -89,6 +89,12 @@ def build_pages(site: Path, pages: dict, serve: bool = True) -> dict:
     return written
 
 
+def ended(built: bool) -> None:
+    """The build's end, and what serve does while it waits: the last site's leftovers go."""
+    mkdocs_serve_site.end_build(built=built)
+    mkdocs_serve_site.wait_until_dropped()
+
+
 def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
     mkdocs_serve_site.LAST.clear()
     site = tmp_path / "site"
@@ -97,7 +103,7 @@ def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
         "a.md": "<p>a</p>",
         "b.md": "<p>b</p>",
     }
-    mkdocs_serve_site.end_build(built=True)
+    ended(built=True)
     inode = (site / "a/index.html").stat().st_ino
 
     assert build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b2</p>", "c.md": "<p>c</p>"}) == {
@@ -105,9 +111,9 @@ def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
         "c.md": "<p>c</p>",
     }
     assert (site / "a/index.html").stat().st_ino == inode
-    mkdocs_serve_site.end_build(built=True)
+    ended(built=True)
     assert build_pages(site, {"a.md": "<p>a</p>"}) == {}
-    mkdocs_serve_site.end_build(built=True)
+    ended(built=True)
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         "a/index.html"
     ]
@@ -118,13 +124,13 @@ def test_after_a_failed_build_or_outside_serve_every_page_is_written(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     build_pages(site, {"a.md": "<p>a</p>"})
-    mkdocs_serve_site.end_build(built=False)
+    ended(built=False)
     assert build_pages(site, {"a.md": "<p>a</p>"}) == {"a.md": "<p>a</p>"}
-    mkdocs_serve_site.end_build(built=True)
+    ended(built=True)
     # `serve --dirty` writes only some pages: nothing is moved aside, and nothing back
     assert build_pages(site, {"a.md": "<p>a</p>"}, serve=False) == {"a.md": "<p>a</p>"}
     assert not (site / mkdocs_serve_site.ASIDE).exists()
-    mkdocs_serve_site.end_build(built=True)
+    ended(built=True)
     assert mkdocs_serve_site.LAST == {}
 
 

@@ -133,10 +133,12 @@ def fill_markers(markdown: str, src_uri: str, url: str, board: Board, warn) -> s
 
 
 def _site_files(site_dir: str) -> List[Tuple[str, str]]:
-    """(path in the site, posix; path on disk) of every file the stamp covers, in path order."""
+    """(path in the site, posix; path on disk) of every file the stamp covers, in path order:
+    not hidden ones (a builder's own, as serve's last site while it is dropped)."""
     found = []
     for folder, folders, names in os.walk(site_dir):
-        folders.sort()
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        names = [name for name in names if not name.startswith(".")]
         here = os.path.relpath(folder, site_dir).replace(os.sep, "/")
         prefix = "" if here == "." else here + "/"
         found += [

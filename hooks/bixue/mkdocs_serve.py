@@ -91,11 +91,12 @@ def reuse_unchanged_pages(env, config, files):
     whose every input is unchanged: the site (config, theme files, list of pages), the nav and
     the page itself. Anything in the context this does not know how to compare is rendered.
     Outside `serve`, the environment as it is."""
+    site = _FILES[0][1] if _FILES and _FILES[0][0] is files else None  # digested once a build
     _FILES.clear()  # every page is converted: this build's files may go with its pages
     if not render.keeping():
         return env
     KEPT_PAGES.start_build()
-    site = _site_key(config, files)
+    site = site or _site_key(config, files)
     navs: list = []  # (nav, its key): one nav a build
 
     def key_of(name: str, context: dict):

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 from collections import Counter
 
 ASIDE = ".bixue-last"
@@ -21,7 +22,9 @@ LAST: dict = {}
 THIS: dict = {}
 MOVED: set = set()
 """Pages of this build moved back from the last one: MkDocs logs that it skipped them."""
-STATE: dict = {"site": None}
+FOLDERS: set = set()
+"""Folders of the site this build made: moving a file back makes its folder only once."""
+STATE: dict = {"site": None, "dropped": 0}
 """The site folder of a build that moves files back; None when not serving."""
 
 
@@ -32,6 +35,7 @@ def set_last_aside(site_dir: str, serve: bool) -> None:
     shutil.rmtree(aside, ignore_errors=True)
     THIS.clear()
     MOVED.clear()
+    FOLDERS.clear()
     STATE["site"] = site_dir if serve else None
     if not serve or not LAST or not os.path.isdir(site_dir):
         LAST.clear()
@@ -84,15 +88,31 @@ def keep_unchanged_page(output: str, page, config) -> str:
 
 
 def end_build(built: bool) -> None:
-    """After the build: what is left aside was not written again; drop it. A failed build's
-    site is not known, so the next one writes every file."""
+    """After the build: what is left aside was not written again; it is dropped while serve
+    waits (2,200 emptied folders took a quarter of a second). A failed build's site is not
+    known, so the next one writes every file."""
     site_dir, STATE["site"] = STATE["site"], None
-    if site_dir is not None:
-        shutil.rmtree(os.path.join(site_dir, ASIDE), ignore_errors=True)
+    if site_dir is not None and os.path.isdir(os.path.join(site_dir, ASIDE)):
+        STATE["dropped"] += 1
+        old = os.path.join(site_dir, f"{ASIDE}-{STATE['dropped']}")
+        os.rename(os.path.join(site_dir, ASIDE), old)
+        dropping = threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True)
+        DROPPING.append(dropping)
+        dropping.start()
     LAST.clear()
     if built and site_dir is not None:
         LAST.update(THIS)
     THIS.clear()
+
+
+DROPPING: list = []
+"""Threads dropping the files of earlier builds that were not moved back."""
+
+
+def wait_until_dropped() -> None:
+    """Until the files of earlier builds that were not moved back are gone (for tests)."""
+    while DROPPING:
+        DROPPING.pop().join()
 
 
 def _file_key(file) -> bytes:
@@ -108,7 +128,10 @@ def _move_back(site_dir: str, path: str) -> bool:
     if not os.path.isfile(source):
         return False
     target = os.path.join(site_dir, path)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
+    folder = os.path.dirname(target)
+    if folder not in FOLDERS:
+        os.makedirs(folder, exist_ok=True)
+        FOLDERS.add(folder)
     os.replace(source, target)
     return True
 
