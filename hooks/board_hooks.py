@@ -62,7 +62,8 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-100)  # after every plugin's: an unchanged page is not written again
 def on_post_page(output, page, config):
-    return mkdocs_serve_site.keep_unchanged_page(output, page, config)
+    key = mkdocs_serve.render_key(page, config)
+    return mkdocs_serve_site.keep_unchanged_page(output, page, config, key)
 
 
 def on_post_build(config):

@@ -148,3 +148,53 @@ def test_only_the_skipped_line_of_a_page_moved_back_is_dropped(caplog):
         "Building page a.md",
     ]
     mkdocs_serve_site.MOVED.clear()
+
+
+def test_a_page_rendered_from_the_same_inputs_is_moved_back_without_digesting_it(
+    tmp_path, monkeypatch
+):
+    mkdocs_serve_site.LAST.clear()
+    site = tmp_path / "site"
+    site.mkdir()
+    config, page = FakeConfig(site), FakePage("a.md")
+    digested = []
+    blake2b = mkdocs_serve_site.hashlib.blake2b
+    monkeypatch.setattr(
+        mkdocs_serve_site.hashlib, "blake2b", lambda *a, **k: digested.append(1) or blake2b(*a, **k)
+    )
+
+    def build(output: str, key: str) -> str:
+        digested.clear()
+        mkdocs_serve_site.set_last_aside(str(site), True)
+        output = mkdocs_serve_site.keep_unchanged_page(output, page, config, key)
+        if output:
+            (site / "a").mkdir(exist_ok=True)
+            (site / "a/index.html").write_text(output, encoding="utf-8")
+        ended(built=True)
+        return output
+
+    assert build("<p>a</p>", "k1") == "<p>a</p>" and digested
+    assert build("<p>a</p>", "k1") == "" and not digested  # same inputs: moved back as it is
+    assert build("<p>a</p>", "k2") == "" and digested  # other inputs, the same bytes
+    assert build("<p>b</p>", "k3") == "<p>b</p>"
+    assert (site / "a/index.html").read_text(encoding="utf-8") == "<p>b</p>"
+
+
+def test_a_render_key_is_trusted_only_when_no_other_plugin_changes_pages_after_the_theme():
+    from bixue import mkdocs_serve
+
+    class Plugins:
+        def __init__(self, handlers):
+            self.events = {"post_page": handlers}
+
+    class Config:
+        def __init__(self, handlers):
+            self.plugins = Plugins(handlers)
+
+    page = FakePage("a.md")
+    mkdocs_serve.PAGE_KEYS[page.file.dest_uri] = "k1"
+    try:
+        assert mkdocs_serve.render_key(page, Config([print])) == "k1"
+        assert mkdocs_serve.render_key(page, Config([print, print])) is None
+    finally:
+        mkdocs_serve.PAGE_KEYS.clear()

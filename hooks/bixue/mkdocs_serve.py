@@ -111,9 +111,23 @@ def reuse_unchanged_pages(env, config, files):
                 return None
             digest.update(f"\0{key}={context[key]!r}".encode("utf-8", "surrogatepass"))
         digest.update(_page_key(page).encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+        PAGE_KEYS[page.file.dest_uri] = key = digest.hexdigest()
+        return key
 
+    PAGE_KEYS.clear()
     return kept_renders.Environment(env, KEPT_PAGES, key_of)
+
+
+PAGE_KEYS: dict = {}
+"""This build's render key of each page (by its path in the site): equal keys, equal output."""
+
+
+def render_key(page, config):
+    """The page's render key when its output is the theme's and nothing after changes it (no
+    plugin but ours post-processes pages), else None."""
+    if len(config.plugins.events.get("post_page", ())) > 1:
+        return None
+    return PAGE_KEYS.get(page.file.dest_uri)
 
 
 def _plain(value) -> bool:
