@@ -198,3 +198,15 @@ def test_a_render_key_is_trusted_only_when_no_other_plugin_changes_pages_after_t
         assert mkdocs_serve.render_key(page, Config([print, print])) is None
     finally:
         mkdocs_serve.PAGE_KEYS.clear()
+
+
+def test_what_an_earlier_session_left_aside_is_dropped_by_the_next_sessions_first_build(tmp_path):
+    mkdocs_serve_site.LAST.clear()
+    site = tmp_path / "site"
+    left = site / f"{mkdocs_serve_site.ASIDE}-1" / "a"  # serve stopped while it was dropped
+    left.mkdir(parents=True)
+    (left / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    for _ in range(3):  # each build ends with a folder of leftovers to drop
+        build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"})
+        ended(built=True)
+    assert sorted(p.name for p in site.iterdir()) == ["a", "b"]

@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import threading
+import uuid
 from collections import Counter
 from typing import Optional
 
@@ -25,7 +26,7 @@ MOVED: set = set()
 """Pages of this build moved back from the last one: MkDocs logs that it skipped them."""
 FOLDERS: set = set()
 """Folders of the site this build made: moving a file back makes its folder only once."""
-STATE: dict = {"site": None, "dropped": 0}
+STATE: dict = {"site": None}
 """The site folder of a build that moves files back; None when not serving."""
 
 
@@ -34,6 +35,10 @@ def set_last_aside(site_dir: str, serve: bool) -> None:
     some pages), move the last build's files aside so the same ones can be moved back."""
     aside = os.path.join(site_dir, ASIDE)
     shutil.rmtree(aside, ignore_errors=True)
+    if not LAST and os.path.isdir(site_dir):  # a session's first build: an earlier one's left
+        for name in os.listdir(site_dir):
+            if name.startswith(ASIDE + "-"):
+                _drop(os.path.join(site_dir, name))
     THIS.clear()
     MOVED.clear()
     FOLDERS.clear()
@@ -101,12 +106,9 @@ def end_build(built: bool) -> None:
     known, so the next one writes every file."""
     site_dir, STATE["site"] = STATE["site"], None
     if site_dir is not None and os.path.isdir(os.path.join(site_dir, ASIDE)):
-        STATE["dropped"] += 1
-        old = os.path.join(site_dir, f"{ASIDE}-{STATE['dropped']}")
+        old = os.path.join(site_dir, f"{ASIDE}-{uuid.uuid4().hex}")
         os.rename(os.path.join(site_dir, ASIDE), old)
-        dropping = threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True)
-        DROPPING.append(dropping)
-        dropping.start()
+        _drop(old)
     LAST.clear()
     if built and site_dir is not None:
         LAST.update(THIS)
@@ -115,6 +117,12 @@ def end_build(built: bool) -> None:
 
 DROPPING: list = []
 """Threads dropping the files of earlier builds that were not moved back."""
+
+
+def _drop(folder: str) -> None:
+    dropping = threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True)
+    DROPPING.append(dropping)
+    dropping.start()
 
 
 def wait_until_dropped() -> None:
