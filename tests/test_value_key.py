@@ -83,10 +83,9 @@ def test_what_cannot_be_digested_is_unkeyable(value):
         digest(value=value)
 
 
-def test_a_record_is_digested_once_a_build():
-    keys, shared = value_key.Keys(), item()
-    keys.digest("a.html", {"rows": [shared]})
-    calls = []
+def counted_parts(keys) -> list:
+    """The kinds of value `keys` digests from now on, in order."""
+    calls: list = []
     original = keys._part
 
     def counting(value):
@@ -94,6 +93,13 @@ def test_a_record_is_digested_once_a_build():
         return original(value)
 
     keys._part = counting
+    return calls
+
+
+def test_a_record_is_digested_once_a_build():
+    keys, shared = value_key.Keys(), item()
+    keys.digest("a.html", {"rows": [shared]})
+    calls = counted_parts(keys)
     keys.digest("b.html", {"rows": [shared]})
     assert Fraction not in calls  # its fields were not read again
 
@@ -102,14 +108,7 @@ def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_buil
     shared = item()
     first = value_key.Keys().digest("a.html", {"rows": [shared]})
     keys = value_key.Keys()  # the next build's
-    calls = []
-    original = keys._part
-
-    def counting(value):
-        calls.append(type(value))
-        return original(value)
-
-    keys._part = counting
+    calls = counted_parts(keys)
     assert keys.digest("a.html", {"rows": [shared]}) == first
     assert Fraction not in calls
     # the digest is not a field: a record made anew from it is digested, and equal
