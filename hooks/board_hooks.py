@@ -12,11 +12,11 @@ state: dict = {}
 
 
 def on_startup(command, dirty):
-    state.update(command=command, dirty=dirty)
+    state.update(command=command, dirty=dirty, serve=command == "serve")
 
 
 def on_config(config):
-    previous = state.get("board") if state.get("command") == "serve" else None
+    previous = state.get("board") if state.get("serve") else None
     state["board"] = mkdocs_adapter.load_board(config, log, previous)
     if state.get("command") == "build":
         state["site_dir"] = config.site_dir
@@ -25,8 +25,8 @@ def on_config(config):
 
 
 def on_pre_build(config):  # before MkDocs empties the site folder
-    serve = state.get("command") == "serve" and not state.get("dirty")
-    mkdocs_serve_site.set_last_aside(config.site_dir, serve)
+    serve = state.get("serve") and not state.get("dirty")
+    mkdocs_serve_site.set_last_aside(config.site_dir, bool(serve))
 
 
 def on_serve(server, config, builder):
@@ -35,7 +35,7 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    mkdocs_serve.start_build(config, state.get("command") == "serve")
+    mkdocs_serve.start_build(config, bool(state.get("serve")))
     return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
@@ -69,8 +69,8 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     mkdocs_serve_site.end_build(built=True)
     build.compact_search_index(config.site_dir)
-    build.write_stamp(config.site_dir, keep=state.get("command") == "serve")
-    if state.get("command") == "serve":
+    build.write_stamp(config.site_dir, keep=bool(state.get("serve")))
+    if state.get("serve"):
         build.collect_when_idle()
     state["built"] = True
 

@@ -91,8 +91,7 @@ def keep_unchanged_page(output: str, page, config, render_key: Optional[str] = N
     if render_key is not None and last is not None and last[0] == render_key:
         digest = last[1]  # the digest of the output this key renders
     else:
-        digest = hashlib.blake2b(output.encode("utf-8", "xmlcharrefreplace"), digest_size=16)
-        digest = digest.digest()
+        digest = _digest(output.encode("utf-8", "xmlcharrefreplace"))
     THIS[path] = (render_key, digest)
     if last is not None and last[1] == digest and _move_back(config.site_dir, path):
         MOVED.add(page.file.src_uri)
@@ -133,10 +132,13 @@ def wait_until_dropped() -> None:
 
 def _file_key(file) -> bytes:
     if file.abs_src_path is None:
-        return hashlib.blake2b(file.content_bytes, digest_size=16).digest()
+        return _digest(file.content_bytes)
     stat = os.stat(file.abs_src_path)
-    source = f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_size}"
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return _digest(f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _move_back(site_dir: str, path: str) -> bool:

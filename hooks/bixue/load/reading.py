@@ -21,15 +21,24 @@ depends on its bytes and its path only, and a Node is never changed once read.""
 
 
 def read_yaml_cached(raw: bytes, path: str) -> Tuple[Optional[Node], List[DataError]]:
+    def read() -> Tuple[Optional[Node], List[DataError]]:
+        text, errors = decode(raw, path)
+        if text is None:
+            return None, errors
+        root, found = parse_yaml(text, path)
+        return root, errors + found
+
+    return by_bytes(_PARSED, path, raw, read)
+
+
+def by_bytes(last_readings: dict, path: str, raw: bytes, read: Callable[[], Any]) -> Any:
+    """`read()`, or what it gave for the same path and bytes in the last load (`mkdocs serve`
+    rebuilds on every edit); `last_readings` keeps one reading a path."""
     digest = hashlib.blake2b(raw, digest_size=16).digest()
-    last = _PARSED.get(path)
-    if last is not None and last[0] == digest:
-        return last[1]
-    text, errors = decode(raw, path)
-    found = (None, errors) if text is None else parse_yaml(text, path)
-    found = (found[0], errors + found[1]) if text is not None else found
-    _PARSED[path] = (digest, found)
-    return found
+    last = last_readings.get(path)
+    if last is None or last[0] != digest:
+        last = last_readings[path] = (digest, read())
+    return last[1]
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -22,7 +21,7 @@ from .fields import (
 )
 from .images import image_path
 from .names import reserved_problem
-from .reading import Reading, Source, origin
+from .reading import Reading, Source, by_bytes, origin
 from .yamlfile import Node, decode, parse_yaml
 
 EXEMPLAR_REQUIRED = ("title", "unit", "date", "category")
@@ -104,9 +103,9 @@ def slug(source: Source, file: Path) -> str:
 
 
 _READ: Dict[str, Tuple[bytes, tuple]] = {}
-"""The last reading of each case or notice by its path, with the digest of its bytes: `mkdocs
-serve` rebuilds on every edit, and reading 1,200 documents again was a quarter of a second.
-What a document reads as, errors included, depends on its bytes and its path only."""
+"""The last reading of each case or notice (reading.by_bytes): reading 1,200 documents again
+was a quarter of a second of every serve rebuild. What a document reads as, errors included,
+depends on its bytes and its path only."""
 
 
 def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node], str, int]:
@@ -115,15 +114,17 @@ def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node],
     raw = reading.data_bytes(file)
     if raw is None:
         return source, None, "", 0
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
-    last = _READ.get(source.path)
-    if last is None or last[0] != digest:
+
+    def read() -> tuple:  # the document and the errors reading it found, to report every load
         before = len(reading.errors)
         found = _read_document(reading, source, raw)
-        last = _READ[source.path] = (digest, (*found, tuple(reading.errors[before:])))
-    else:
-        reading.errors.extend(last[1][3])
-    return (source, *last[1][:3])
+        errors = tuple(reading.errors[before:])
+        del reading.errors[before:]
+        return found, errors
+
+    found, errors = by_bytes(_READ, source.path, raw, read)
+    reading.errors.extend(errors)
+    return (source, *found)
 
 
 def _read_document(reading: Reading, source: Source, raw: bytes) -> Tuple[Optional[Node], str, int]:
