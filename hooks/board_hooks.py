@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from bixue import build, mkdocs_adapter, mkdocs_serve, mkdocs_serve_site
-from bixue.publish import swap
-from mkdocs.plugins import event_priority, get_plugin_logger
+from bixue import collector
+
+collector.set_thresholds()  # before the imports below, which make objects that are all kept
+from bixue import build, mkdocs_adapter, mkdocs_serve, mkdocs_serve_site  # noqa: E402
+from bixue.publish import swap  # noqa: E402
+from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 log = get_plugin_logger("bixue")
 state: dict = {}
@@ -71,7 +74,7 @@ def on_post_build(config):
     build.compact_search_index(config.site_dir)
     build.write_stamp(config.site_dir, keep=bool(state.get("serve")))
     if state.get("serve"):
-        build.collect_when_idle()
+        collector.collect_when_idle()
     state["built"] = True
 
 

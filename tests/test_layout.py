@@ -26,10 +26,12 @@ MAY_IMPORT = {
     "raw_blocks": set(),
     "kept_renders": set(),
     "build": {"load", "privacy", "figures", "generate", "errors"},
+    "collector": set(),
     "docs_folder": {"build", "generate", "figures"},
-    "__main__": {"build", "docs_folder", "errors", "outputs"},
+    "__main__": {"build", "collector", "docs_folder", "errors", "outputs"},
     "mkdocs_adapter": {
         "build",
+        "collector",
         "generate",
         "errors",
         "figures",

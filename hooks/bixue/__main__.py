@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from . import build, docs_folder
+from . import build, collector, docs_folder
 from .errors import DataErrors
 from .outputs import templates_xlsx
 
@@ -88,7 +88,7 @@ def empty_folder(out: Path) -> bool:
 
 def loaded(project: Path, environ, site_url: str):
     """The board, or None after printing every error of the data."""
-    build.collect_less()
+    collector.collect_less()
     try:
         return build.load_board(project, environ, site_url)
     except (DataErrors, ValueError) as error:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import gc
 import hashlib
 import json
 import os
 import re
-import threading
 from pathlib import Path
 from typing import List, Mapping, Tuple
 
@@ -21,48 +19,6 @@ MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
 STAMP = "build-stamp.json"
 UNSTAMPED = {STAMP, "sitemap.xml", "sitemap.xml.gz"}
 """Files left out of the stamp: the sitemap carries the build date, not new content."""
-
-
-COLLECT_EVERY = (50_000, 20, 20)
-"""Python's cycle collector's thresholds for a build (the default is 700, 10, 10). A board is
-millions of objects, nearly all freed by reference counting; at the default a 500-unit build
-made 6,000 collections, 7 s of 40, and a serve rebuild 1,500 of them, 2.5 s of 16. With these,
-the 500-unit build makes about 20, and peak memory grows by about 5 %."""
-
-
-def collect_less(rebuild: bool = False) -> None:
-    """For the rest of this process (a build, a serve session), collect cycles less often. A
-    rebuild first collects what the last build left in cycles (MkDocs' pages, files and nav
-    refer to each other): with collections this rare it stayed, 50–70 MB a rebuild at 500 units,
-    and each rebuild was slower than the last. Unless that was done while serve was idle."""
-    gc.set_threshold(*COLLECT_EVERY)
-    timer = _IDLE["timer"]
-    if timer is not None:
-        timer.cancel()
-        timer.join()  # a collection under way finishes first
-    if rebuild and not _IDLE["collected"]:
-        gc.collect()
-    _IDLE.update(timer=None, collected=False)
-
-
-IDLE_DELAY = 2.0
-"""Seconds after a serve build before its cycles are collected: the build is over and the
-browser has reloaded; a full collection is 0.6-1.4 s at 500 units."""
-_IDLE: dict = {"timer": None, "collected": False}
-
-
-def collect_when_idle() -> None:
-    """Under serve, after a build: collect its cycles while serve waits for the next edit, not
-    at the start of the rebuild that edit makes."""
-    timer = threading.Timer(IDLE_DELAY, _collect_idle)
-    timer.daemon = True
-    _IDLE.update(timer=timer, collected=False)
-    timer.start()
-
-
-def _collect_idle() -> None:
-    gc.collect()
-    _IDLE["collected"] = True
 
 
 def data_dir(project: Path, environ: Mapping[str, str]) -> Path:

@@ -9,7 +9,7 @@ from typing import Optional
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import build, generate, kept_renders, raw_blocks, render, value_key
+from . import build, collector, generate, kept_renders, raw_blocks, render, value_key
 from .errors import DataErrors
 from .figures.board import Board
 
@@ -21,7 +21,7 @@ def load_board(config, log, previous: Optional[Board] = None) -> Board:
 
     Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
     built again, so the clerk keeps seeing a whole site until the next good edit."""
-    build.collect_less(rebuild=previous is not None)
+    collector.collect_less(rebuild=previous is not None)
     try:
         board = build.load_board(project_dir(config), os.environ, config.site_url or "")
     except (DataErrors, ValueError) as error:

@@ -4,10 +4,9 @@ the full bundle the plotly Python package ships (the same version), so any check
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Iterable, Optional
-
-import plotly
 
 from ..contents import GeneratedFile
 from ..figures.board import Board
@@ -21,8 +20,9 @@ same. Every trace the charts use (bar, scatter) is in the basic bundle."""
 BUNDLE = Path(__file__).resolve().parents[3] / "vendor" / PACKAGE / "plotly-basic.min.js"
 
 
-FULL = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-"""The full bundle of the installed plotly package: four times the bytes, the same charts."""
+FULL = Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"
+"""The full bundle of the installed plotly package: four times the bytes, the same charts. Found
+without importing plotly, which takes 30 ms of every build."""
 
 
 def plotly_js_path() -> Path:

@@ -6,8 +6,6 @@ import functools
 import io
 import json
 
-import segno
-
 from . import disk_cache
 
 MASK = 0
@@ -30,6 +28,8 @@ def qr_svg(url: str, title: str = "") -> str:
 
 
 def _made(url: str, title: str) -> str:
+    import segno  # only when a code is not kept in disk_cache: importing it takes 11 ms a build
+
     buffer = io.BytesIO()
     segno.make(url, error="m", mask=MASK).save(
         buffer,
