@@ -1,4 +1,5 @@
-"""Bytes of each page kind (HTML and chart JSON), large assets, and time to first chart in Chromium.
+"""Bytes of each page kind (HTML and chart JSON), large assets, and in Chromium the time to the
+first chart, the time to the load event and the elements once loaded (cold cache, 1920x1080).
 
 Usage: .venv/bin/python scripts/bench_pages.py [--site DIR] [--no-browser]
 Without --site the demo is built into a temporary folder. Exits 1 when the home page's HTML is
@@ -30,6 +31,7 @@ PAGES = {
     "整改台账": "rectification/",
     "先进典型": "exemplars/",
     "通知公告": "notices/",
+    "大屏": "screen/",
 }
 HOME_LIMIT = 150 * 1024
 LARGE_ASSET = 1024 * 1024
@@ -82,8 +84,13 @@ def build_demo(dest: Path, site_url: str) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-def time_to_first_chart(base_url: str, urls) -> dict:
-    """Milliseconds from navigation start to the first chart's SVG, cold cache, per URL."""
+LOADED = """() => [performance.getEntriesByType('navigation')[0].loadEventEnd,
+  document.getElementsByTagName('*').length]"""
+
+
+def page_times(base_url: str, urls, with_charts) -> dict:
+    """Per URL, cold cache: milliseconds from navigation start to the first chart's SVG (None on
+    a page without charts) and to the end of the load event, and the elements once loaded."""
     from playwright.sync_api import sync_playwright
 
     times = {}
@@ -93,22 +100,30 @@ def time_to_first_chart(base_url: str, urls) -> dict:
             context = browser.new_context(viewport={"width": 1920, "height": 1080})
             page = context.new_page()
             page.goto(base_url + url, wait_until="commit")
-            times[url] = page.evaluate(FIRST_CHART)
+            first = page.evaluate(FIRST_CHART) if url in with_charts else None
+            page.wait_for_load_state("load")
+            page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+            times[url] = (first, *page.evaluate(LOADED))
             context.close()
         browser.close()
     return times
 
 
 def report(site: Path, times: dict) -> int:
-    print(f"{'页面':<8}{'HTML 字节':>12}{'图表':>6}{'图表 JSON 字节':>16}{'首图 ms':>10}")
+    heading = f"{'页面':<8}{'HTML 字节':>12}{'图表':>6}{'图表 JSON 字节':>16}{'首图 ms':>10}"
+    print(heading + f"{'加载 ms':>10}{'元素':>8}")
     home_bytes = 0
     for name, url in page_urls(site).items():
         if not (site / url / "index.html").exists():
             continue
         html_bytes, count, chart_bytes = page_sizes(site, url)
         home_bytes = html_bytes if url == "" else home_bytes
-        first = f"{times[url]:.0f}" if url in times else "—"
-        print(f"{name:<8}{html_bytes:>14,}{count:>6}{chart_bytes:>18,}{first:>10}")
+        first, load, elements = times.get(url, (None, None, None))
+        shown = [f"{value:.0f}" if value is not None else "—" for value in (first, load, elements)]
+        print(
+            f"{name:<8}{html_bytes:>14,}{count:>6}{chart_bytes:>18,}"
+            f"{shown[0]:>10}{shown[1]:>10}{shown[2]:>10}"
+        )
     large = large_assets(site)
     for path, size in large:
         print(f"大文件 {path}: {size:,} 字节")
@@ -137,8 +152,9 @@ def main(argv) -> int:
         times = {}
         if not options.no_browser:
             server = Server(site, port)
-            urls = [url for url in _chart_urls(site) if page_sizes(site, url)[1]]
-            times = time_to_first_chart(server.url, urls)
+            urls = _chart_urls(site)
+            with_charts = {url for url in urls if page_sizes(site, url)[1]}
+            times = page_times(server.url, urls, with_charts)
             server.stop()
         return report(site, times)
 
