@@ -10,7 +10,7 @@ from bixue.publish import swap  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 log = get_plugin_logger("bixue")
-state: dict = {}
+state: dict = {"serve": False}
 """This build's board and command; MkDocs loads the hook module once per process."""
 
 
@@ -19,7 +19,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    previous = state.get("board") if state.get("serve") else None
+    previous = state.get("board") if state["serve"] else None
     state["board"] = mkdocs_adapter.load_board(config, log, previous)
     if state.get("command") == "build":
         state["site_dir"] = config.site_dir
@@ -28,8 +28,8 @@ def on_config(config):
 
 
 def on_pre_build(config):  # before MkDocs empties the site folder
-    serve = state.get("serve") and not state.get("dirty")
-    mkdocs_serve_site.set_last_aside(config.site_dir, bool(serve))
+    serve = state["serve"] and not state.get("dirty")
+    mkdocs_serve_site.set_last_aside(config.site_dir, serve)
 
 
 def on_serve(server, config, builder):
@@ -38,7 +38,7 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    mkdocs_serve.start_build(config, bool(state.get("serve")))
+    mkdocs_serve.start_build(config, state["serve"])
     return mkdocs_adapter.add_generated(files, config, state["board"])
 
 
@@ -72,8 +72,8 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     mkdocs_serve_site.end_build(built=True)
     build.compact_search_index(config.site_dir)
-    build.write_stamp(config.site_dir, keep=bool(state.get("serve")))
-    if state.get("serve"):
+    build.write_stamp(config.site_dir, keep=state["serve"])
+    if state["serve"]:
         collector.collect_when_idle()
     state["built"] = True
 

@@ -84,8 +84,8 @@ def build_demo(dest: Path, site_url: str) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
-LOADED = """() => [performance.getEntriesByType('navigation')[0].loadEventEnd,
-  document.getElementsByTagName('*').length]"""
+LOAD_END = "performance.getEntriesByType('navigation')[0].loadEventEnd"
+"""0 until the load event's handlers have run."""
 
 
 def page_times(base_url: str, urls, with_charts) -> dict:
@@ -101,9 +101,9 @@ def page_times(base_url: str, urls, with_charts) -> dict:
             page = context.new_page()
             page.goto(base_url + url, wait_until="commit")
             first = page.evaluate(FIRST_CHART) if url in with_charts else None
-            page.wait_for_load_state("load")
-            page.wait_for_function("performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
-            times[url] = (first, *page.evaluate(LOADED))
+            page.wait_for_function(f"{LOAD_END} > 0")
+            elements = page.evaluate("document.getElementsByTagName('*').length")
+            times[url] = (first, page.evaluate(LOAD_END), elements)
             context.close()
         browser.close()
     return times
@@ -152,14 +152,14 @@ def main(argv) -> int:
         times = {}
         if not options.no_browser:
             server = Server(site, port)
-            urls = _chart_urls(site)
+            urls = _built_urls(site)
             with_charts = {url for url in urls if page_sizes(site, url)[1]}
             times = page_times(server.url, urls, with_charts)
             server.stop()
         return report(site, times)
 
 
-def _chart_urls(site: Path):
+def _built_urls(site: Path):
     return [url for url in page_urls(site).values() if (site / url / "index.html").exists()]
 
 

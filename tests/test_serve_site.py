@@ -4,6 +4,7 @@ writing it again; what changed is written, what is gone is gone, and the site is
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from bixue import mkdocs_serve_site
@@ -210,3 +211,17 @@ def test_what_an_earlier_session_left_aside_is_dropped_by_the_next_sessions_firs
         build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"})
         ended(built=True)
     assert sorted(p.name for p in site.iterdir()) == ["a", "b"]
+
+
+def test_a_copied_file_whose_name_is_not_utf8_is_keyed_by_its_path_time_and_size(tmp_path):
+    name = os.fsdecode(b"\xb1\xc8.txt")  # GBK bytes: a name Python holds with surrogates
+    path = tmp_path / name
+    path.write_bytes(b"x")
+
+    class File:
+        abs_src_path = str(path)
+
+    first = mkdocs_serve_site._file_key(File())
+    assert mkdocs_serve_site._file_key(File()) == first
+    path.write_bytes(b"xy")
+    assert mkdocs_serve_site._file_key(File()) != first

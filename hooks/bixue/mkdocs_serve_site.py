@@ -134,7 +134,8 @@ def _file_key(file) -> bytes:
     if file.abs_src_path is None:
         return _digest(file.content_bytes)
     stat = os.stat(file.abs_src_path)
-    return _digest(f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
+    source = f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_size}"
+    return _digest(source.encode("utf-8", "surrogateescape"))  # a name that is not UTF-8
 
 
 def _digest(data: bytes) -> bytes:
