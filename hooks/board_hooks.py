@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from bixue import collector
+from bixue.session import collector
 
 collector.set_thresholds()  # before the imports below, which make objects that are all kept
-from bixue import build, mkdocs_adapter, mkdocs_serve, mkdocs_serve_site  # noqa: E402
+from bixue import build  # noqa: E402
+from bixue.adapter import board as mkdocs_adapter  # noqa: E402
+from bixue.adapter import serve as mkdocs_serve  # noqa: E402
+from bixue.adapter import serve_site as mkdocs_serve_site  # noqa: E402
 from bixue.publish import swap  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 

@@ -72,14 +72,17 @@ def serve_build(site: Path) -> None:
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=SERVE_URL)
     config.plugins.on_shutdown()
-    from bixue import mkdocs_serve_site
+    from bixue.adapter import serve_site as mkdocs_serve_site
 
     mkdocs_serve_site.wait_until_dropped()  # as serve waits for the next edit
 
 
 def forget_kept() -> None:
     """As if serve had just started: nothing kept from an earlier build in this process."""
-    from bixue import mkdocs_adapter, mkdocs_serve, mkdocs_serve_site, render
+    from bixue import render
+    from bixue.adapter import board as mkdocs_adapter
+    from bixue.adapter import serve as mkdocs_serve
+    from bixue.adapter import serve_site as mkdocs_serve_site
     from bixue.outputs import xlsx_stream
 
     kept_ones = (

@@ -6,7 +6,7 @@ import gc
 import subprocess
 import sys
 
-from bixue import collector
+from bixue.session import collector
 from conftest import ROOT, serve_build
 
 LOAD_HOOKS = """
@@ -51,7 +51,7 @@ def first_page_of_a_serve_build(tmp_path, monkeypatch):
     """A weak reference to a page of a serve build made now: dead once the page is freed."""
     import weakref
 
-    from bixue import mkdocs_serve
+    from bixue.adapter import serve as mkdocs_serve
 
     found = []
     convert = mkdocs_serve.reuse_unchanged_conversion

@@ -33,11 +33,7 @@ def pages_with(base_url: str, phrase: str) -> set[str]:
     """The pages of the served site's search index whose title or text holds the phrase."""
     with urllib.request.urlopen(f"{base_url}search/search_index.json") as response:
         docs = json.load(response)["docs"]
-    return {
-        doc["location"].split("#")[0]
-        for doc in docs
-        if phrase in doc["title"] + doc["text"]
-    }
+    return {doc["location"].split("#")[0] for doc in docs if phrase in doc["title"] + doc["text"]}
 
 
 def search(page, base_url: str, phrase: str) -> list[dict]:

@@ -8,7 +8,9 @@ import logging
 import os
 from pathlib import Path
 
-from bixue import mkdocs_adapter, mkdocs_serve, render
+from bixue import render
+from bixue.adapter import board as mkdocs_adapter
+from bixue.adapter import serve as mkdocs_serve
 from bixue.outputs import xlsx_stream
 from conftest import SERVE_URL, built, forget_kept, serve_build
 

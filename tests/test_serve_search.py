@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bixue import mkdocs_serve
+from bixue.adapter import serve as mkdocs_serve
 from conftest import built, serve_build
 from material.plugins.search.plugin import SearchIndex
 

@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from bixue import mkdocs_serve_site
+from bixue.adapter import serve_site as mkdocs_serve_site
 from conftest import SERVE_URL, built, forget_kept, serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
@@ -182,7 +182,7 @@ def test_a_page_rendered_from_the_same_inputs_is_moved_back_without_digesting_it
 
 
 def test_a_render_key_is_trusted_only_when_no_other_plugin_changes_pages_after_the_theme():
-    from bixue import mkdocs_serve
+    from bixue.adapter import serve as mkdocs_serve
 
     class Plugins:
         def __init__(self, handlers):

@@ -7,8 +7,9 @@ import datetime
 from fractions import Fraction
 
 import pytest
-from bixue import render, value_key
+from bixue import render
 from bixue.model import Origin
+from bixue.session import value_key
 from markupsafe import Markup
 
 

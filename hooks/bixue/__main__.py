@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from . import build, collector, docs_folder
+from . import build, docs_folder
 from .errors import DataErrors
 from .outputs import templates_xlsx
+from .session import collector
 
 
 def main(argv: Optional[List[str]] = None) -> int:

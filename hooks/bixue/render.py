@@ -16,8 +16,9 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from . import figures, kept_renders, value_key
+from . import figures
 from .model import STATUS_NAMES
+from .session import kept_renders, value_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from .. import kept_renders, model
+from .. import model
+from ..session import kept_renders
 from .facts import check_item_dates
 from .fields import (
     a_date,

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .. import kept_renders, model
+from .. import model
 from ..errors import DataError
+from ..session import kept_renders
 from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
 

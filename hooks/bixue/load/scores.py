@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .. import kept_renders, model
+from .. import model
+from ..session import kept_renders
 from . import slips
 from .datafiles import present
 from .fields import (

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter as column_letter
 
-from .. import kept_renders, render
+from .. import render
+from ..session import kept_renders
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"

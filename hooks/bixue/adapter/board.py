@@ -9,9 +9,10 @@ from typing import Optional
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import build, collector, generate, kept_renders, raw_blocks, render, value_key
-from .errors import DataErrors
-from .figures.board import Board
+from .. import build, generate, raw_blocks, render
+from ..errors import DataErrors
+from ..figures.board import Board
+from ..session import collector, kept_renders, value_key
 
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 

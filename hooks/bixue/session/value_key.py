@@ -30,7 +30,7 @@ from typing import Any, Callable, Dict, Mapping, Tuple
 
 from markupsafe import Markup
 
-from .model import Origin
+from ..model import Origin
 
 _LEAVES = (
     int,

@@ -13,13 +13,15 @@ import re
 import threading
 from pathlib import Path
 
-from . import kept_renders, mkdocs_adapter, render, value_key
+from .. import render
+from ..session import kept_renders, value_key
+from . import board
 
 
 def start_build(config, serve: bool) -> None:
     """Called before each build's pages are made: under `serve`, reuse; else keep nothing."""
     render.keep_blocks(serve)
-    mkdocs_adapter.keep_stashes(serve)
+    board.keep_stashes(serve)
     if serve:
         reuse_search_entries(config)
 
@@ -71,9 +73,7 @@ def search_key(page) -> str:
     for part in (page.url, str(page.title), repr(sorted(page.meta.items())), _toc(page.toc)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     content = page.content or ""
-    digest.update(
-        content.replace(mkdocs_adapter.STASHED["key"], "").encode("utf-8", "surrogatepass")
-    )
+    digest.update(content.replace(board.STASHED["key"], "").encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
