@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from bixue import load, privacy
+from bixue.exports import data_json as board_json
+from bixue.exports import feeds
 from bixue.figures.board import compute_board
 from bixue.model import Campaign, Exemplar, Notice, Phase, Plan, RectificationItem, Unit
-from bixue.outputs import data_json as board_json
-from bixue.outputs import feeds
 from bixue.pages import exemplars as page_exemplars
 from bixue.pages import home as page_home
 from bixue.pages import notices as page_notices

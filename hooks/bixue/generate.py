@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Callable, Dict, Iterable, List
 
 from .contents import GeneratedFile, GeneratedPage
+from .exports import data_json as board_json
+from .exports import feeds
 from .figures.board import Board
-from .outputs import data_json as board_json
-from .outputs import feeds, score_sheets, templates_xlsx, xlsx_stream
 from .outputs import plotly_asset as page_charts_assets
+from .outputs import score_sheets, templates_xlsx, xlsx_stream
 from .pages import campaign as page_campaign
 from .pages import changes as page_changes
 from .pages import exemplars as page_exemplars

@@ -11,7 +11,6 @@ from ..contents import GeneratedFile, GeneratedPage
 from ..figures.board import Board
 from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
 from ..outputs import images, projects_workbook, templates_xlsx
-from ..outputs.feeds import progress_anchor
 
 INDEX = "projects/index.md"
 TITLE = "重点项目"
@@ -131,3 +130,10 @@ BLOCKS = {
     "projects": render_tables,
     "projects-home": render_home,
 }
+
+
+def progress_anchor(project, step) -> str:
+    """progress-2014-08-28; a second note of the same day gets -2, and so on."""
+    same_day = [other for other in project.progress if other.date == step.date]
+    suffix = f"-{same_day.index(step) + 1}" if len(same_day) > 1 else ""
+    return f"progress-{step.date.isoformat()}{suffix}"

@@ -17,6 +17,7 @@ from ..figures.changes import compute_changes
 from ..pages.changes import render_changes
 from ..pages.exemplars import case_view
 from ..pages.notices import notice_url
+from ..pages.projects import progress_anchor
 from ..render import absolute_url, render_markdown
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -68,13 +69,6 @@ def progress_entries(project) -> List[Entry]:
         title = f"{project.name}：形象进度"
         found.append(Entry(path, title, step.date, "", body, ("重点项目", project.name)))
     return found
-
-
-def progress_anchor(project, step) -> str:
-    """progress-2014-08-28; a second note of the same day gets -2, and so on."""
-    same_day = [other for other in project.progress if other.date == step.date]
-    suffix = f"-{same_day.index(step) + 1}" if len(same_day) > 1 else ""
-    return f"progress-{step.date.isoformat()}{suffix}"
 
 
 def notice_entry(notice) -> Entry:
