@@ -69,3 +69,28 @@ def test_pages_with_charts_and_only_they_preload_the_bundle(demo_site):
             without += 1
             assert preload == [], page
     assert with_charts > 5 and without > 5
+
+
+def test_a_bundle_named_by_the_setting_comes_before_every_other(monkeypatch, tmp_path):
+    chosen = tmp_path / "plotly-basic.min.js"
+    chosen.write_text("/* plotly.js v4.1.1 */", encoding="utf-8")
+    monkeypatch.setenv(plotly_asset.SETTING, str(chosen))
+    (asset,) = plotly_asset.files(build.load_board(ROOT, {}, ""))
+    assert Path(asset.source) == chosen
+
+
+def test_a_setting_that_names_no_file_stops_the_build_and_says_which(monkeypatch, tmp_path):
+    monkeypatch.setenv(plotly_asset.SETTING, str(tmp_path / "nowhere.js"))
+    with pytest.raises(ValueError, match=r"BIXUE_PLOTLY_JS：找不到图表库文件 .*nowhere\.js"):
+        build.load_board(ROOT, {}, "")
+
+
+def test_an_installed_package_ships_the_bundle_it_carries(monkeypatch, tmp_path):
+    # setup.py copies vendor/'s bundle into the wheel; an installed package has no vendor/ beside.
+    packaged = tmp_path / "bixue" / "vendor" / plotly_asset.PACKAGE / "plotly-basic.min.js"
+    packaged.parent.mkdir(parents=True)
+    packaged.write_bytes(plotly_asset.BUNDLE.read_bytes())
+    monkeypatch.setattr(plotly_asset, "PACKAGED", packaged)
+    monkeypatch.setattr(plotly_asset, "BUNDLE", tmp_path / "vendor" / "x" / "plotly-basic.min.js")
+    (asset,) = plotly_asset.files(build.load_board(ROOT, {}, ""))
+    assert Path(asset.source) == packaged

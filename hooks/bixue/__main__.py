@@ -1,5 +1,5 @@
-"""`python -m bixue render OUT/` (the board as a docs folder), `check` (the data checked, no
-MkDocs) and `templates OUT/` (the workbooks to hand out)."""
+"""The `bixue` command (or `python -m bixue`): `render OUT/` (the board as a docs folder), `check`
+(the data checked, no MkDocs) and `templates OUT/` (the workbooks to hand out)."""
 
 from __future__ import annotations
 
@@ -14,19 +14,68 @@ from .errors import DataErrors
 from .outputs import templates_xlsx
 from .session import collector
 
+DESCRIPTION = "互学互比公示栏：检查数据、写出页面和 Excel 模板（不经 MkDocs）。"
+EXAMPLES = """示例（在项目里运行：含 mkdocs.yml 的文件夹或其子文件夹）：
+  bixue check              检查 data/（或 BOARD_DATA 指定的文件夹）
+  bixue render 输出/       写出完整的 docs 文件夹
+  bixue templates 模板/    写出发给各单位填写的 Excel 模板
+每个命令的说明：bixue 命令 -h"""
+HEADINGS = {"positional arguments": "参数", "options": "选项", "optional arguments": "选项"}
+
+
+class ChineseHelp(argparse.RawDescriptionHelpFormatter):
+    """argparse's own words in the help, in Chinese; the examples keep their lines."""
+
+    def __init__(self, prog):
+        super().__init__(prog, max_help_position=30)
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def start_section(self, heading):
+        super().start_section(HEADINGS.get(heading, heading))
+
+
+class Parser(argparse.ArgumentParser):
+    """A parser that helps and complains in Chinese; argparse makes each command's of this class."""
+
+    def __init__(self, **options):
+        super().__init__(add_help=False, formatter_class=ChineseHelp, **options)
+        self.add_argument("-h", "--help", action="help", help="显示本说明并退出")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+def find_project(start: Path) -> Path:
+    """The nearest folder holding mkdocs.yml, from start up; start itself when none does."""
+    return next((folder for folder in (start, *start.parents) if is_project(folder)), start)
+
+
+def is_project(folder: Path) -> bool:
+    return (folder / "mkdocs.yml").is_file()
+
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bixue", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="bixue", description=DESCRIPTION, epilog=EXAMPLES)
+    commands = parser.add_subparsers(dest="command", required=True, title="命令")
     render = commands.add_parser("render", help="写出完整的 docs 文件夹（页面为 Markdown）")
     render.add_argument("out", type=Path, help="输出文件夹（须为空或不存在）")
-    render.add_argument("--site-url", default=os.environ.get("BOARD_SITE_URL", ""))
+    render.add_argument(
+        "--site-url",
+        default=os.environ.get("BOARD_SITE_URL", ""),
+        help="站点的网址，二维码和订阅链接用（默认取 BOARD_SITE_URL）",
+    )
     check = commands.add_parser("check", help="检查 data/（或 BOARD_DATA）里的数据，不生成站点")
     templates = commands.add_parser("templates", help="写出发给各单位填写的 Excel 模板")
     templates.add_argument("out", type=Path, help="输出文件夹（须为空或不存在）")
     for command in (render, check, templates):
         command.add_argument(
-            "--project", type=Path, default=Path.cwd(), help="项目根目录（默认当前目录）"
+            "--project",
+            type=Path,
+            default=find_project(Path.cwd()),
+            help="项目根目录（默认：当前文件夹起向上第一个含 mkdocs.yml 的文件夹）",
         )
     args = parser.parse_args(argv)
     return {"render": run_render, "check": run_check, "templates": run_templates}[args.command](
