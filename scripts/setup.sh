@@ -30,6 +30,10 @@ if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv 2>/dev/null; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" -c constraints.txt
+# The second engine, when chosen (README: 换一个构建引擎); requirements-dev.txt has it anyway.
+if [ "${BIXUE_ENGINE:-}" = properdocs ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check properdocs -c constraints.txt
+fi
 # jieba was a requirement until 2026-12: a venv made before then drops it (material would still
 # load its 70 MB dictionary every build, for word breaks the search separator splits again).
 if .venv/bin/python -c "import jieba" 2>/dev/null; then
