@@ -40,7 +40,7 @@ class Parser(argparse.ArgumentParser):
     """A parser that helps and complains in Chinese; argparse makes each command's of this class."""
 
     def __init__(self, **options):
-        super().__init__(add_help=False, formatter_class=ChineseHelp, **options)
+        super().__init__(**{"formatter_class": ChineseHelp, **options, "add_help": False})
         self.add_argument("-h", "--help", action="help", help="显示本说明并退出")
 
     def error(self, message):
