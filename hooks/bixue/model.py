@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Mapping, Optional, Tuple, Union
 
 Number = Union[int, float]
+
+PRIVACY = "privacy"
+"""Key of a field's metadata that says what the public build does with the field's strings."""
+PERSON, TEXT, MARKDOWN, UNPUBLISHED = "person", "text", "markdown", "unpublished"
+"""Person values are masked; in text and Markdown every person named is masked (links in
+Markdown are checked too); unpublished strings are never shown. Strings of undeclared fields
+(ids, paths, fixed words) are published as written. See bixue.privacy."""
+
+
+def person_field(default=MISSING):
+    """A field holding a person's name, or a tuple of names."""
+    return field(default=default, metadata={PRIVACY: PERSON})
+
+
+def text_field(default=MISSING):
+    """A field holding plain text a reader sees, or a tuple of such texts."""
+    return field(default=default, metadata={PRIVACY: TEXT})
+
+
+def markdown_field(default=MISSING):
+    """A field holding Markdown a reader sees, or a tuple of such texts."""
+    return field(default=default, metadata={PRIVACY: MARKDOWN})
+
 
 STATUSES = ("todo", "doing", "done", "verified", "ongoing")
 """Ledger statuses in display order."""
@@ -65,10 +88,10 @@ class Origin:
 @dataclass(frozen=True)
 class Phase:
     id: str
-    name: str
+    name: str = text_field()
     start: date
     end: date
-    description: str = ""
+    description: str = markdown_field("")
     """Markdown."""
 
 
@@ -76,8 +99,8 @@ class Phase:
 class LeaderRole:
     """One row of the leading group (组织领导): a role and its members (persons)."""
 
-    role: str
-    members: Tuple[str, ...]
+    role: str = text_field()
+    members: Tuple[str, ...] = person_field()
 
 
 @dataclass(frozen=True)
@@ -102,7 +125,7 @@ class NamedScreen:
     """One entry of `screens`: a rotation of its own at screen/<id>/."""
 
     id: str
-    title: str
+    title: str = text_field()
     screen: Screen
 
 
@@ -110,9 +133,9 @@ class NamedScreen:
 class Terms:
     """The campaign's own words for all units together and for a unit's group."""
 
-    whole: str = "全部单位"
+    whole: str = text_field("全部单位")
     """For example 全乡 or 全局."""
-    group: str = "分组"
+    group: str = text_field("分组")
     """For example 条线: what units.yml's `group` is called."""
 
 
@@ -120,18 +143,18 @@ class Terms:
 class Plan:
     """campaign.yml: the campaign's identity, period, phases and organisation (实施方案)."""
 
-    title: str
-    organization: str
+    title: str = text_field()
+    organization: str = text_field()
     start: date
     end: date
     phases: Tuple[Phase, ...]
-    short_title: str = ""
-    theme: str = ""
+    short_title: str = text_field("")
+    theme: str = text_field("")
     as_of: Optional[date] = None
-    goals: Tuple[str, ...] = ()
+    goals: Tuple[str, ...] = markdown_field(())
     leading_group: Tuple[LeaderRole, ...] = ()
     pairs: Tuple[Tuple[str, str], ...] = ()
-    requirements: Tuple[str, ...] = ()
+    requirements: Tuple[str, ...] = markdown_field(())
     screen: Screen = Screen()
     mask_leading_group: bool = False
     warn_days: int = 3
@@ -151,11 +174,10 @@ class Plan:
 @dataclass(frozen=True)
 class Unit:
     id: str
-    name: str
-    short: str = ""
-    group: str = ""
-    contact: str = ""
-    """A person."""
+    name: str = text_field()
+    short: str = text_field("")
+    group: str = text_field("")
+    contact: str = person_field("")
     origin: Origin = Origin("data/units.yml", 1)
 
     @property
@@ -167,7 +189,7 @@ class Unit:
 @dataclass(frozen=True)
 class Indicator:
     id: str
-    name: str
+    name: str = text_field()
     unit: str = ""
     """Unit of measure (万元, %, 件), shown beside numbers."""
     direction: str = "up"
@@ -204,14 +226,14 @@ class Indicators:
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    name: str
+    name: str = text_field()
     max: Number
 
 
 @dataclass(frozen=True)
 class Round:
     id: str
-    name: str
+    name: str = text_field()
     date: date
     scores: Mapping[str, Mapping[str, Number]]
     """unit_id -> {criterion_id: score}."""
@@ -221,7 +243,7 @@ class Round:
 @dataclass(frozen=True)
 class Level:
     min: Number
-    label: str
+    label: str = text_field()
 
 
 @dataclass(frozen=True)
@@ -235,7 +257,7 @@ class Evaluations:
 @dataclass(frozen=True)
 class Update:
     date: date
-    note: str
+    note: str = markdown_field()
 
 
 @dataclass(frozen=True)
@@ -244,14 +266,13 @@ class RectificationItem:
 
     id: str
     unit: str
-    problem: str
+    problem: str = markdown_field()
     status: str
     deadline: Optional[date] = None
-    measures: str = ""
-    source: str = ""
-    category: str = ""
-    owner: str = ""
-    """A person."""
+    measures: str = markdown_field("")
+    source: str = text_field("")
+    category: str = text_field("")
+    owner: str = person_field("")
     found: Optional[date] = None
     completed: Optional[date] = None
     updates: Tuple[Update, ...] = ()
@@ -268,16 +289,15 @@ class Exemplar:
     """One exemplar case (先进典型 / 好做法); `slug` is its file name and permanent URL."""
 
     slug: str
-    title: str
+    title: str = text_field()
     unit: str
     date: date
-    category: str
-    body: str
+    category: str = text_field()
+    body: str = markdown_field()
     """The story, Markdown."""
-    summary: str = ""
-    people: Tuple[str, ...] = ()
-    """Persons."""
-    tags: Tuple[str, ...] = ()
+    summary: str = markdown_field("")
+    people: Tuple[str, ...] = person_field(())
+    tags: Tuple[str, ...] = text_field(())
     cover: str = ""
     """Path relative to data/ (posix), checked to exist."""
     adopted_by: Tuple[str, ...] = ()
@@ -288,9 +308,9 @@ class Exemplar:
 @dataclass(frozen=True)
 class Notice:
     slug: str
-    title: str
+    title: str = text_field()
     date: date
-    body: str
+    body: str = markdown_field()
     pinned: bool = False
     internal: bool = False
     origin: Origin = Origin("data/notices/notice.md", 1)
@@ -300,7 +320,7 @@ class Notice:
 class Milestone:
     """A project's node (节点): planned date, and the day it was done if it was."""
 
-    name: str
+    name: str = text_field()
     planned: date
     done: Optional[date] = None
 
@@ -308,7 +328,7 @@ class Milestone:
 @dataclass(frozen=True)
 class ProjectGroup:
     id: str
-    name: str
+    name: str = text_field()
 
 
 @dataclass(frozen=True)
@@ -316,15 +336,15 @@ class Project:
     """One key project (重点项目): tracked against its plan and milestones, never ranked."""
 
     id: str
-    name: str
+    name: str = text_field()
     group: str = ""
     """A group id of projects.yml, or ""."""
     unit: str = ""
     """责任单位: a unit id, or ""."""
-    leader: str = ""
-    """联系领导, a person."""
-    owner: str = ""
-    """责任人, a person."""
+    leader: str = person_field("")
+    """联系领导."""
+    owner: str = person_field("")
+    """责任人."""
     investment: Optional[Number] = None
     """总投资 (万元)."""
     plan: Optional[Number] = None
@@ -360,7 +380,7 @@ class Campaign:
     exemplars: Tuple[Exemplar, ...] = ()
     notices: Tuple[Notice, ...] = ()
     projects: Optional[Projects] = None
-    data_dir: str = "data"
+    data_dir: str = field(default="data", metadata={PRIVACY: UNPUBLISHED})
     """Absolute path of the data folder, for copying images."""
 
     def unit(self, unit_id: str) -> Unit:

@@ -6,8 +6,8 @@ import dataclasses
 from typing import Iterator, List, Tuple
 
 from ..errors import DataError
-from ..model import Campaign, LeaderRole, Origin, Project, Projects, RectificationItem
-from . import links, names
+from ..model import Campaign, LeaderRole, Origin
+from . import declared, links, names
 from .numbers import MOBILE, RESIDENT_ID, find_numbers
 
 __all__ = ["MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish"]
@@ -42,48 +42,37 @@ def mask_person(name: str) -> str:
 
 
 def publish(campaign: Campaign) -> Campaign:
-    """The campaign with every person value masked, and every known person's name masked in
-    every text beside (stories, notices, ledger texts, titles), as the public build shows it."""
-    plan = campaign.plan
-    if plan.mask_leading_group:
-        roles = tuple(
-            LeaderRole(role.role, tuple(map(mask_person, role.members)))
-            for role in plan.leading_group
-        )
-        plan = dataclasses.replace(plan, leading_group=roles)
-    masked = dataclasses.replace(
-        campaign,
-        plan=plan,
-        units=tuple(dataclasses.replace(u, contact=mask_person(u.contact)) for u in campaign.units),
-        ledger=tuple(dataclasses.replace(i, owner=mask_person(i.owner)) for i in campaign.ledger),
-        exemplars=tuple(
-            dataclasses.replace(e, people=tuple(map(mask_person, e.people)))
-            for e in campaign.exemplars
-        ),
-        projects=campaign.projects and masked_projects(campaign.projects),
-    )
-    return names.mask_free_text(masked, mask_person, names.person_names(campaign))
+    """The campaign as the public build shows it: every value of a person field masked, and
+    every known person's name masked in every text and Markdown field, of every record."""
+    known = names.person_names(campaign)
+    text = names.masker(known, names.kept_names(campaign) & known, mask_person)
+    masked = declared.mapped(campaign, mask_person, text)
+    if campaign.plan.mask_leading_group:
+        return masked
+    return with_leading_group(masked, campaign.plan.leading_group)
 
 
-def masked_projects(projects: Projects) -> Projects:
-    """联系领导 and 责任人 masked like every other person."""
-    masked = tuple(
-        dataclasses.replace(p, leader=mask_person(p.leader), owner=mask_person(p.owner))
-        for p in projects.projects
+def with_leading_group(masked: Campaign, roles: Tuple[LeaderRole, ...]) -> Campaign:
+    """The leading group's members as written: the one person field that the public build
+    publishes in full unless `privacy.mask_leading_group` (DATA-MODEL.md, Profiles)."""
+    kept = tuple(
+        dataclasses.replace(new, members=role.members)
+        for new, role in zip(masked.plan.leading_group, roles, strict=True)
     )
-    return dataclasses.replace(projects, projects=masked)
+    return dataclasses.replace(masked, plan=dataclasses.replace(masked.plan, leading_group=kept))
 
 
 def check_public_text(campaign: Campaign) -> List[DataError]:
-    """Every published text that holds a mobile or ID number, in whatever form it was typed, and
-    every published link to a case or notice the public build leaves out."""
+    """Every published string that holds a mobile or ID number, in whatever form it was typed,
+    whatever its field declares (an id becomes an address, a slug a file name), and every
+    published link in Markdown to a case or notice the public build leaves out."""
     texts = list(published_texts(campaign))
     errors = []
-    for origin, line, field, text in texts:
-        for offset, what, written in find_numbers(text):
-            at = line + offset if field == "body" else line
+    for found in texts:
+        for offset, what, written in find_numbers(found.text):
+            at = found.line + offset if found.field == declared.BODY else found.line
             message = f"公开版不得发布{what}，发现 '{written}'"
-            errors.append(error_at(origin, at, field, message, NUMBER_HINT))
+            errors.append(error_at(found.origin, at, found.field, message, NUMBER_HINT))
     for origin, line, field, target, slug in links.internal_links(campaign, texts):
         message = f"链接 '{target}' 指向内部内容 {slug}（internal: true），公开版不发布它"
         errors.append(error_at(origin, line, field, message, LINK_HINT))
@@ -98,58 +87,6 @@ def error_at(origin: Origin, line: int, field: str, message: str, hint: str) -> 
     return DataError(origin.path, line, origin.label_of(field), message, hint, cell=cell)
 
 
-def published_texts(campaign: Campaign) -> Iterator[Tuple[Origin, int, str, str]]:
-    """(origin, line, field, text) of every string that the public build publishes."""
-    plan = campaign.plan
-    yield from record_texts(plan, plan.origin)
-    for phase in plan.phases:
-        yield from record_texts(phase, plan.origin)
-    for role in plan.leading_group:
-        yield from record_texts(role, plan.origin)
-    for unit in campaign.units:
-        yield from record_texts(unit, unit.origin)
-    projects = campaign.projects.projects if campaign.projects else ()
-    for group in campaign.projects.groups if campaign.projects else ():
-        yield from record_texts(group, campaign.projects.origin)
-    for record in (*campaign.ledger, *campaign.exemplars, *campaign.notices, *projects):
-        if not record.internal:
-            yield from record_texts(record, record.origin)
-            yield from update_texts(record)
-    if campaign.indicators:
-        for indicator in campaign.indicators.indicators:
-            yield from record_texts(indicator, indicator.origin)
-        for period in campaign.indicators.periods:
-            yield (
-                campaign.indicators.origin,
-                campaign.indicators.origin.line,
-                "periods",
-                period,
-            )
-    if campaign.evaluations:
-        for criterion in campaign.evaluations.criteria:
-            yield from record_texts(criterion, campaign.evaluations.origin)
-        for round_ in campaign.evaluations.rounds:
-            yield from record_texts(round_, round_.origin)
-        for level in campaign.evaluations.levels:
-            yield from record_texts(level, campaign.evaluations.origin)
-
-
-def record_texts(record, origin) -> Iterator[Tuple[Origin, int, str, str]]:
-    for field in dataclasses.fields(record):
-        value = getattr(record, field.name)
-        texts = value if isinstance(value, tuple) else (value,)
-        for text in texts:
-            if isinstance(text, str):
-                yield origin, origin.line_of(field.name), field.name, text
-
-
-def update_texts(record) -> Iterator[Tuple[Origin, int, str, str]]:
-    origin = record.origin
-    if isinstance(record, RectificationItem):
-        for update in record.updates:
-            yield origin, origin.line_of("updates"), "updates", update.note
-    if isinstance(record, Project):
-        for step in record.progress:
-            yield origin, origin.line_of("progress"), "progress", step.note
-        for milestone in record.milestones:
-            yield origin, origin.line_of("milestones"), "milestones", milestone.name
+def published_texts(campaign: Campaign) -> Iterator[declared.Found]:
+    """Every string the public build publishes, with where it was written."""
+    return declared.strings(campaign, published=True)

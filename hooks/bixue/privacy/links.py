@@ -9,13 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import markdown as markdown_lib
 
-from ..model import Campaign, Origin
-
-MARKDOWN_FIELDS = frozenset(
-    "body problem measures updates summary goals requirements description".split()
-)
-"""Fields written in Markdown: the only texts whose links become links on a page."""
-FOLDERS = ("exemplars", "notices")
+from ..model import MARKDOWN, Campaign, Origin
+from .declared import BODY, Found
 
 
 class _Targets(HTMLParser):
@@ -64,23 +59,21 @@ def hidden_slug(target: str, slugs: dict) -> str:
     return next((slug for folder, slug in pairs if slugs.get(slug) == folder), "")
 
 
-def internal_links(campaign: Campaign, texts) -> Iterator[Tuple[Origin, int, str, str, str]]:
+def internal_links(
+    campaign: Campaign, texts: List[Found]
+) -> Iterator[Tuple[Origin, int, str, str, str]]:
     """(origin, line, field, link, slug) of every published link to an internal case or
-    notice, from published_texts' (origin, line, field, text)."""
+    notice, from published texts. Only Markdown has links that become links on a page."""
     slugs = internal_slugs(campaign)
     if not slugs:
         return
-    for origin, line, field, text in texts:
-        if (
-            field not in MARKDOWN_FIELDS
-            or "](" not in text
-            and "]:" not in text
-            and "<" not in text
-        ):
+    for found in texts:
+        text = found.text
+        if found.kind != MARKDOWN or "](" not in text and "]:" not in text and "<" not in text:
             continue
         for target in link_targets(text):
             slug = hidden_slug(target, slugs)
             if slug:
                 at = text.find(target) if target in text else text.find(slug)
-                offset = text.count("\n", 0, at) if field == "body" and at > 0 else 0
-                yield origin, line + offset, field, target, slug
+                offset = text.count("\n", 0, at) if found.field == BODY and at > 0 else 0
+                yield found.origin, found.line + offset, found.field, target, slug
