@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterator, List, Tuple
+from typing import List, Tuple
 
 from ..errors import DataError
 from ..model import Campaign, LeaderRole, Origin
@@ -66,7 +66,7 @@ def check_public_text(campaign: Campaign) -> List[DataError]:
     """Every published string that holds a mobile or ID number, in whatever form it was typed,
     whatever its field declares (an id becomes an address, a slug a file name), and every
     published link in Markdown to a case or notice the public build leaves out."""
-    texts = list(published_texts(campaign))
+    texts = published_texts(campaign)
     errors = []
     for found in texts:
         for offset, what, written in find_numbers(found.text):
@@ -87,6 +87,6 @@ def error_at(origin: Origin, line: int, field: str, message: str, hint: str) -> 
     return DataError(origin.path, line, origin.label_of(field), message, hint, cell=cell)
 
 
-def published_texts(campaign: Campaign) -> Iterator[declared.Found]:
+def published_texts(campaign: Campaign) -> List[declared.Found]:
     """Every string the public build publishes, with where it was written."""
     return declared.strings(campaign, published=True)

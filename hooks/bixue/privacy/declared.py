@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Iterator, Mapping, NamedTuple, Optional
+from collections.abc import Mapping
+from datetime import date
+from typing import Callable, List, NamedTuple, Optional
 
 from ..model import PERSON, PRIVACY, UNPUBLISHED, Origin
 
 NOWHERE = Origin("data", 1)
 """Where a string is said to be when no record around it knows where it was written."""
+SCALARS = (int, float, date, type(None))
+"""Values that hold no string: a walk steps over them at once (a mapping of figures can hold
+thousands)."""
 BODY = "body"
 """The field whose text is the rest of its file line for line (a story's or a notice's
 Markdown): a line within it is a line of the file. Other texts are values under a key, whose
@@ -40,10 +45,16 @@ def is_record(value) -> bool:
     return dataclasses.is_dataclass(value) and not isinstance(value, (type, Origin))
 
 
-def strings(record, published: bool, origin: Origin = NOWHERE, at: str = "") -> Iterator[Found]:
+def strings(record, published: bool) -> List[Found]:
     """Every string a record holds, its nested records', tuples' and mappings' included (not
     mapping keys: they repeat ids). With `published`, only those the public build publishes:
     none of a record marked internal, none of a field declared unpublished."""
+    found: List[Found] = []
+    add_record(record, published, NOWHERE, "", found)
+    return found
+
+
+def add_record(record, published: bool, origin: Origin, at: str, found: List[Found]) -> None:
     if published and getattr(record, "internal", False) is True:
         return
     own = getattr(record, "origin", None)
@@ -53,20 +64,20 @@ def strings(record, published: bool, origin: Origin = NOWHERE, at: str = "") -> 
         kind = kind_of(field)
         if not (published and kind == UNPUBLISHED):
             value = getattr(record, field.name)
-            yield from value_strings(value, kind, published, origin, at or field.name)
+            add_value(value, kind, published, origin, at or field.name, found)
 
 
-def value_strings(value, kind: str, published: bool, origin: Origin, at: str) -> Iterator[Found]:
+def add_value(value, kind: str, published: bool, origin: Origin, at: str, found: List[Found]):
     if isinstance(value, str):
-        yield Found(origin, at, kind, value)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from value_strings(item, kind, published, origin, at)
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from value_strings(item, kind, published, origin, at)
+        found.append(Found(origin, at, kind, value))
+    elif isinstance(value, SCALARS):
+        return
+    elif isinstance(value, (tuple, Mapping)):
+        for item in value.values() if isinstance(value, Mapping) else value:
+            if not isinstance(item, SCALARS):
+                add_value(item, kind, published, origin, at, found)
     elif is_record(value):
-        yield from strings(value, published, origin, at)
+        add_record(value, published, origin, at, found)
 
 
 Change = Callable[[str], str]
@@ -91,10 +102,14 @@ def mapped_value(value, change: Optional[Change], person: Change, text: Change):
     when nothing changed."""
     if isinstance(value, str):
         return change(value) if change else value
+    if isinstance(value, SCALARS):
+        return value
     if isinstance(value, tuple):
         items = tuple(mapped_value(item, change, person, text) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, Mapping):
+        if all(isinstance(item, SCALARS) for item in value.values()):
+            return value
         items = {key: mapped_value(item, change, person, text) for key, item in value.items()}
         return value if all(items[key] is item for key, item in value.items()) else items
     if is_record(value):
