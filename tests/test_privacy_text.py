@@ -169,3 +169,15 @@ def test_a_person_written_as_one_character_masks_no_free_text():
     unit = dataclasses.replace(data.units[0], id="b", contact="王")
     public = privacy.publish(dataclasses.replace(data, units=(*data.units, unit)))
     assert public.units[1].contact == "王＊" and public.exemplars[0].body == "王建国表扬高＊"
+
+
+def test_a_link_to_an_internal_notice_in_a_project_progress_note_is_refused():
+    from bixue.model import Project, Projects
+
+    hidden = Notice("secret", "内部通知", date(2014, 5, 1), "内部", internal=True)
+    step = Update(date(2014, 5, 2), "见[通知](../../notices/secret/)")
+    project = Project("p1", "道路改造", progress=(step,), origin=Origin("data/projects.yml", 4))
+    data = dataclasses.replace(campaign(), notices=(hidden,), projects=Projects((), (project,)))
+    errors = privacy.check_public_text(data)
+    assert [(e.path, e.field) for e in errors] == [("data/projects.yml", "progress")]
+    assert "secret" in errors[0].message
