@@ -9,6 +9,7 @@ from bixue import build  # noqa: E402
 from bixue.adapter import board as mkdocs_adapter  # noqa: E402
 from bixue.adapter import serve as mkdocs_serve  # noqa: E402
 from bixue.adapter import serve_site as mkdocs_serve_site  # noqa: E402
+from bixue.adapter import verify  # noqa: E402
 from bixue.publish import swap  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
@@ -79,6 +80,7 @@ def on_post_build(config):
     if state["serve"]:
         collector.collect_when_idle()
     state["built"] = True
+    verify.check_rebuild(config, log, state["serve"] and not state.get("dirty"))
 
 
 def on_build_error(error):
