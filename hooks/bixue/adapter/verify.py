@@ -79,7 +79,9 @@ def clean_build(config_file: str, site_dir: Path, site_url: str) -> subprocess.C
     env = {**os.environ, "BOARD_SITE_URL": site_url}
     env.pop(SWITCH, None)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", str(site_dir)]
-    return subprocess.run(command, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace"
+    )
 
 
 def check_rebuild(config, log, serve: bool) -> None:
@@ -91,12 +93,16 @@ def check_rebuild(config, log, serve: bool) -> None:
         clean = Path(scratch) / "site"
         result = clean_build(config.config_file_path, clean, config.site_url or "")
         if result.returncode != 0:
-            log.warning(f"核对：全新构建失败，未比较：{_last_line(result.stderr)}")
+            log.warning(f"核对：全新构建失败，未比较（{gist(result.stderr)}）")
             return
         comparison = compare_sites(Path(config.site_dir), clean)
     (log.info if comparison.matched else log.warning)(comparison.summary())
 
 
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+def gist(output: str) -> str:
+    """MkDocs' first ERROR line without its level, else the last line: the gist of a failure."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = [line.partition("-")[2].strip() for line in lines if line.startswith("ERROR")]
+    if errors:
+        return errors[0].rstrip("：:")
     return lines[-1] if lines else "没有输出"
