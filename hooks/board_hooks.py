@@ -32,8 +32,7 @@ def on_config(config):
 
 
 def on_pre_build(config):  # before MkDocs empties the site folder
-    serve = state["serve"] and not state.get("dirty")
-    mkdocs_serve_site.set_last_aside(config.site_dir, serve)
+    mkdocs_serve_site.set_last_aside(config.site_dir, state["serve"] and not state.get("dirty"))
 
 
 def on_serve(server, config, builder):
