@@ -271,6 +271,27 @@ def replace_photo(project: Path) -> None:
     )
 
 
+def keeping_time(path: Path, content: bytes) -> None:
+    """Write `content`, of the same size, and put the file's old modification time back, as
+    `cp -p`, `tar -x` or `exiftool -P` do."""
+    before = path.stat()
+    assert len(content) == before.st_size
+    path.write_bytes(content)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def replace_photo_keeping_time_and_size(project: Path) -> None:
+    photo = project / "data/rectifications/photos/ZG-2014-018-after.jpg"
+    pixels = bytearray(photo.read_bytes())
+    pixels[len(pixels) // 2] ^= 0x55  # inside the compressed pixels: the image still opens
+    keeping_time(photo, bytes(pixels))
+
+
+def replace_stylesheet_keeping_time_and_size(project: Path) -> None:
+    sheet = project / "docs/assets/ledger.css"
+    keeping_time(sheet, sheet.read_bytes().replace(b"0", b"1", 1))
+
+
 def change_indicator_in_yaml(project: Path) -> None:
     replace_in(project / "data/indicators.yml", "2014-Q3: 168}", "2014-Q3: 175}")
 
@@ -341,8 +362,49 @@ def edit_template(project: Path) -> None:
     )
 
 
-def break_units_and_retitle_a_notice(project: Path) -> None:
+def add_unit(project: Path) -> None:
+    units = project / "data/units.yml"
+    added = (
+        "- id: huaxian\n  name: 滑县服务区\n  short: 滑县\n  group: 濮阳片区\n  contact: 周文斌\n"
+    )
+    units.write_text(units.read_text(encoding="utf-8") + added, encoding="utf-8")
+
+
+def finish_ledger_item(project: Path) -> None:
+    replace_in(
+        project / "data/rectifications/2014-inspections.yml",
+        "  deadline: 2014-10-15\n  status: doing\n",
+        "  deadline: 2014-10-15\n  status: done\n  completed: 2014-10-16\n",
+    )
+
+
+def delete_notice(project: Path) -> None:
+    (project / "data/notices/mobilization-plan.md").unlink()
+
+
+def edit_stylesheet(project: Path) -> None:
+    sheet = project / "docs/assets/ledger.css"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8") + "\n/* 打印时保留边框 */\n", encoding="utf-8"
+    )
+
+
+def write_page_over_a_generated_one(project: Path) -> None:
+    page = "# 结对比学\n\n各结对单位每季度互访一次。\n\n<!-- bixue:pairs -->\n"
+    (project / "docs/pairs.md").write_text(page, encoding="utf-8")
+
+
+def rename_nav_entry(project: Path) -> None:
+    replace_in(project / "mkdocs.yml", "  - 结对比学: pairs.md", "  - 结对共进: pairs.md")
+
+
+def break_units_and_edit_others(project: Path) -> None:
+    """Edits made while the data is bad show once it is fixed: serve builds the last good board
+    meanwhile, and what it keeps must not stay from the bad reading."""
     replace_in(project / "data/notices/site-visit-meeting.md", "title: ", "title: 改期：")
+    finish_ledger_item(project)
+    edit_ledger_row(project)
+    change_indicator_in_yaml(project)
     replace_in(project / "data/units.yml", "name:", "nmae:")
 
 
@@ -362,6 +424,7 @@ CASES = {
     "ledger-workbook-row": [Step(edit_ledger_row)],
     "workbook-added-and-removed": [Step(add_and_remove_workbook)],
     "photo-replaced": [Step(replace_photo)],
+    "photo-replaced-keeping-time-and-size": [Step(replace_photo_keeping_time_and_size)],
     "indicator-yaml": [Step(change_indicator_in_yaml)],
     "indicator-workbook": [Step(change_indicator_in_workbook)],
     "score": [Step(change_score)],
@@ -371,9 +434,16 @@ CASES = {
     "case-deleted": [Step(delete_case)],
     "notice-pinned": [Step(pin_notice)],
     "campaign-as-of": [Step(change_as_of)],
+    "unit-added": [Step(add_unit)],
+    "ledger-yaml-item": [Step(finish_ledger_item)],
+    "notice-deleted": [Step(delete_notice)],
+    "stylesheet-edited": [Step(edit_stylesheet)],
+    "stylesheet-replaced-keeping-time-and-size": [Step(replace_stylesheet_keeping_time_and_size)],
+    "page-written-over-a-generated-one": [Step(write_page_over_a_generated_one)],
+    "mkdocs-yml-nav": [Step(rename_nav_entry)],
     "override-edited": [Step(edit_override)],
     "template-edited": [Step(edit_template)],
-    "bad-edit-then-fix": [Step(break_units_and_retitle_a_notice, bad=True), Step(fix_units)],
+    "bad-edit-then-fix": [Step(break_units_and_edit_others, bad=True), Step(fix_units)],
 }
 
 

@@ -133,8 +133,8 @@ def wait_until_dropped() -> None:
 def _file_key(file) -> bytes:
     if file.abs_src_path is None:
         return _digest(file.content_bytes)
-    stat = os.stat(file.abs_src_path)
-    source = f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_size}"
+    stat = os.stat(file.abs_src_path)  # ctime: new even when a tool puts the old mtime back
+    source = f"{file.abs_src_path}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_size}"
     return _digest(source.encode("utf-8", "surrogateescape"))  # a name that is not UTF-8
 
 
