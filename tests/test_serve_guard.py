@@ -292,6 +292,16 @@ def replace_stylesheet_keeping_time_and_size(project: Path) -> None:
     keeping_time(sheet, sheet.read_bytes().replace(b"0", b"1", 1))
 
 
+def replace_templates_keeping_time_and_size(project: Path) -> None:
+    template = project / "hooks/bixue/templates/unit_facts.html"
+    keeping_time(template, template.read_bytes().replace("联系人".encode(), "联络人".encode()))
+
+
+def replace_override_keeping_time_and_size(project: Path) -> None:
+    override = project / "overrides/main.html"
+    keeping_time(override, override.read_bytes().replace("当前阶段".encode(), "活动阶段".encode()))
+
+
 def change_indicator_in_yaml(project: Path) -> None:
     replace_in(project / "data/indicators.yml", "2014-Q3: 168}", "2014-Q3: 175}")
 
@@ -443,6 +453,8 @@ CASES = {
     "mkdocs-yml-nav": [Step(rename_nav_entry)],
     "override-edited": [Step(edit_override)],
     "template-edited": [Step(edit_template)],
+    "template-replaced-keeping-time-and-size": [Step(replace_templates_keeping_time_and_size)],
+    "override-replaced-keeping-time-and-size": [Step(replace_override_keeping_time_and_size)],
     "bad-edit-then-fix": [Step(break_units_and_edit_others, bad=True), Step(fix_units)],
 }
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import posixpath
 import re
 from html import escape as html_escape
 from pathlib import Path
-from typing import Callable, Iterable, Tuple, TypeVar
+from typing import Callable, Iterable, Optional, Tuple, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -138,9 +139,29 @@ BYTECODE = jinja2.FileSystemBytecodeCache()
 default, keyed by each template's source): compiling the ~70 templates took a second a build."""
 
 
+def file_mark(path) -> Optional[tuple]:
+    """A file's times and size: its change time (ctime) is new whenever it is written again,
+    even when a tool puts its old modification time back (cp -p, tar -x)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's loader, but a kept template is read again when its `file_mark` changed (Jinja
+    compares the modification time only)."""
+
+    def get_source(self, environment, template):
+        source, filename, _uptodate = super().get_source(environment, template)
+        mark = file_mark(filename)
+        return source, filename, lambda: file_mark(filename) == mark
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=_Loader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -176,7 +197,7 @@ _KEEPING: dict = {"keys": None, "templates": ""}
 def keep_blocks(keep: bool) -> None:
     """Called before each build. With `keep`, a block rendered from the same values as in the
     last kept build is taken from it; the digest covers the templates folder (each file's name,
-    time and size). Without, every block is rendered and nothing is kept."""
+    times and size). Without, every block is rendered and nothing is kept."""
     KEPT_BLOCKS.start_build() if keep else KEPT_BLOCKS.forget()
     _KEEPING["keys"] = value_key.Keys() if keep else None
     _KEEPING["templates"] = _folder_key(TEMPLATES) if keep else ""
@@ -219,9 +240,9 @@ def _render_block(template: str, context: dict) -> str:
 
 
 def _folder_key(folder: Path) -> str:
-    """A digest of each file's name, time and size."""
+    """A digest of each file's name, times and size (`file_mark`)."""
     parts = [
-        f"{path.relative_to(folder)}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
+        f"{path.relative_to(folder)}:{file_mark(path)}"
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     ]

@@ -137,7 +137,7 @@ def _plain(value) -> bool:
 
 
 def _site_key(config, files) -> str:
-    """Config values, the theme's files (name, time, size) and the site's pages."""
+    """Config values, the theme's files (name, times, size) and the site's pages."""
     digest = hashlib.sha256(Path(config.config_file_path).read_bytes())
     for key, value in sorted(config.items()):
         value = _ADDRESS.sub("", repr(value))  # plugins, functions: their options are in the file
@@ -145,8 +145,8 @@ def _site_key(config, files) -> str:
     for folder in config.theme.dirs:
         for path, _folders, names in sorted(os.walk(folder)):
             for name in sorted(names):
-                stat = os.stat(os.path.join(path, name))
-                digest.update(f"{path}/{name}:{stat.st_mtime_ns}:{stat.st_size}\0".encode())
+                mark = render.file_mark(os.path.join(path, name))
+                digest.update(f"{path}/{name}:{mark}\0".encode())
     for file in files.documentation_pages():
         digest.update(f"{file.src_uri}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
