@@ -77,7 +77,7 @@ def restore(project: Path, pristine: Path) -> list:
 class Guard:
     """One serve session on a copy of the project, and clean builds to compare it with."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, **env: str) -> None:
         self.folder = folder
         self.project = copy_project(folder / "project")
         self.pristine = copy_project(folder / "pristine")
@@ -88,6 +88,7 @@ class Guard:
             "NO_MKDOCS_2_WARNING": "1",
             "SOURCE_DATE_EPOCH": EPOCH,
             "BOARD_DATA": str(self.project / "data"),
+            **env,
         }
         self.session = subprocess.Popen(
             [
@@ -212,8 +213,16 @@ def guard(tmp_path_factory):
     made.close()
 
 
-def test_the_first_serve_build_is_a_clean_build(guard):
-    first = guard.first
+@pytest.fixture(scope="module")
+def public_guard(tmp_path_factory):
+    made = Guard(tmp_path_factory.mktemp("serve-guard-public"), BOARD_PROFILE="public")
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize("profile", ["guard", "public_guard"])
+def test_the_first_serve_build_is_a_clean_build(profile, request):
+    first = request.getfixturevalue(profile).first
     assert first.served and not first.clean_failed, first.errors
     assert first.comparison.matched, first.explain()
     assert first.comparison.same > 200
@@ -408,6 +417,28 @@ def rename_nav_entry(project: Path) -> None:
     replace_in(project / "mkdocs.yml", "  - 结对比学: pairs.md", "  - 结对共进: pairs.md")
 
 
+def change_case_people(project: Path) -> None:
+    replace_in(
+        project / "data/exemplars/love-station.md",
+        "people: [孙国栋, 秦玉梅]",
+        "people: [孙国栋, 欧阳娜娜]",
+    )
+
+
+def make_notice_internal(project: Path) -> None:
+    replace_in(
+        project / "data/notices/q2-evaluation-results.md", "\n---\n", "\ninternal: true\n---\n"
+    )
+
+
+def make_case_public(project: Path) -> None:
+    replace_in(project / "data/exemplars/night-patrol.md", "internal: true\n", "")
+
+
+def change_contact(project: Path) -> None:
+    replace_in(project / "data/units.yml", "contact: 王建新", "contact: 司马相如")
+
+
 def break_units_and_edit_others(project: Path) -> None:
     """Edits made while the data is bad show once it is fixed: serve builds the last good board
     meanwhile, and what it keeps must not stay from the bad reading."""
@@ -459,8 +490,30 @@ CASES = {
 }
 
 
+PUBLIC_CASES = {
+    "photo-replaced": [Step(replace_photo)],
+    "case-people-edited": [Step(change_case_people)],
+    "notice-made-internal": [Step(make_notice_internal)],
+    "case-made-public": [Step(make_case_public)],
+    "unit-contact-edited": [Step(change_contact)],
+}
+"""In the public profile, photos are published under their digest, persons are masked and
+internal notices and cases are left out."""
+
+
 @pytest.mark.parametrize("steps", CASES.values(), ids=CASES.keys())
 def test_a_serve_rebuild_writes_what_a_clean_build_writes(guard, steps):
+    check_steps(guard, steps)
+
+
+@pytest.mark.parametrize("steps", PUBLIC_CASES.values(), ids=PUBLIC_CASES.keys())
+def test_a_public_serve_rebuild_writes_what_a_clean_build_writes(public_guard, steps):
+    check_steps(public_guard, steps)
+
+
+def check_steps(guard: Guard, steps: list) -> None:
+    """From the project as copied (undoing the last case, which must give the first build
+    again), each step's rebuild against a clean build of the project as it is then."""
     undone = restore(guard.project, guard.pristine)
     if undone:
         back = guard.rebuild(clean=False)
