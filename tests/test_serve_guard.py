@@ -6,8 +6,10 @@ the same session (its first build is shared), so undoing a case's edits is check
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.serve_guard
 PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "data")
 EPOCH = "1400000000"
 KEPT = "继续显示上一次正确的公示栏"
+BUILD_SECONDS = 600
 SERVE_URL = "http://127.0.0.1:8000/"
 """What the session's builds use as the site's address (serve's default dev_addr)."""
 
@@ -69,7 +72,8 @@ def restore(project: Path, pristine: Path) -> list:
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pristine / name, project / name)
     for folder in sorted(project.rglob("*"), reverse=True):  # folders an edit added
-        if folder.is_dir() and not (pristine / folder.relative_to(project)).exists():
+        added = not (pristine / folder.relative_to(project)).exists()
+        if folder.is_dir() and added and folder.name != "__pycache__":
             shutil.rmtree(folder)
     return changed
 
@@ -118,7 +122,7 @@ class Guard:
         clean_site = self.folder / f"clean-{self.builds}" / "site"
         building = self.clean_build(clean_site) if clean else None
         answer = self.serve_build()
-        output = building.communicate(timeout=600)[0] if building else ""
+        output = building.communicate(timeout=BUILD_SECONDS)[0] if building else ""
         failed = building is not None and building.returncode != 0
         if not failed:
             self.keep_reference(clean_site if building else self.baseline)
@@ -130,7 +134,7 @@ class Guard:
             clean_output=output,
             comparison=compare_sites(self.site, self.reference),
             shown=not compare_sites(self.site, self.baseline or self.reference).matched,
-            differences=lambda: first_differences(self.site, self.reference),
+            differences=functools.partial(first_differences, self.site, self.reference),
         )
 
     def clean_build(self, site: Path) -> subprocess.Popen:
@@ -151,6 +155,8 @@ class Guard:
     def serve_build(self) -> dict:
         self.session.stdin.write("build\n")
         self.session.stdin.flush()
+        ready, _, _ = select.select([self.session.stdout], [], [], BUILD_SECONDS)
+        assert ready, f"no rebuild in {BUILD_SECONDS} s:\n{self.log_tail()}"
         line = self.session.stdout.readline()
         assert line, f"the serve session stopped:\n{self.log_tail()}"
         return json.loads(line)
@@ -173,6 +179,8 @@ class Guard:
 
 @dataclass
 class Rebuild:
+    """A serve rebuild: whether it built, what it logged, and its site against a clean build's."""
+
     served: bool
     errors: list
     clean_failed: bool
@@ -208,6 +216,7 @@ def first_differences(rebuilt: Path, clean: Path, files: int = 3) -> str:
 
 @pytest.fixture(scope="module")
 def guard(tmp_path_factory):
+    """The session of the internal profile, shared by the cases: its first build is made once."""
     made = Guard(tmp_path_factory.mktemp("serve-guard"))
     yield made
     made.close()
