@@ -3,6 +3,7 @@ same project writes the same files, byte for byte (bixue/adapter/verify.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -112,10 +113,11 @@ def wait_for_lines(log: Path, count: int, seconds: float = 240) -> list:
     return lines_of(log)
 
 
-def test_serve_with_the_switch_says_after_each_rebuild_whether_it_matched(tmp_path):
+@contextlib.contextmanager
+def serving(tmp_path: Path, engine: str = "mkdocs"):
+    """`ENGINE serve` with the switch on a copy of the demo's data: (data folder, its log)."""
     data = tmp_path / "campaign-data"
     shutil.copytree(ROOT / "data", data)
-    port = free_port()
     log = tmp_path / "serve.log"
     env = {
         **os.environ,
@@ -124,34 +126,41 @@ def test_serve_with_the_switch_says_after_each_rebuild_whether_it_matched(tmp_pa
         verify.SWITCH: "1",
         "SOURCE_DATE_EPOCH": "1400000000",
     }
+    address = f"127.0.0.1:{free_port()}"
+    command = [sys.executable, "-m", engine, "serve", "-f", "mkdocs.yml", "--dev-addr", address]
     with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
         try:
-            wait_for_lines(log, 1)
-            notice = data / "notices" / "site-visit-meeting.md"
-            text = notice.read_text(encoding="utf-8")
-            notice.write_text(text.replace("title: ", "title: 改期：", 1), encoding="utf-8")
-            wait_for_lines(log, 2)
-            units = data / "units.yml"
-            good = units.read_text(encoding="utf-8")
-            units.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
-            after_bad_edit = wait_for_lines(log, 3)
+            yield data, log
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+MATCHED = re.compile(r"重建结果与全新构建一致（(\d+) 个文件）")
+
+
+def test_serve_with_the_switch_says_after_each_rebuild_whether_it_matched(tmp_path):
+    with serving(tmp_path) as (data, log):
+        wait_for_lines(log, 1)
+        notice = data / "notices" / "site-visit-meeting.md"
+        text = notice.read_text(encoding="utf-8")
+        notice.write_text(text.replace("title: ", "title: 改期：", 1), encoding="utf-8")
+        wait_for_lines(log, 2)
+        units = data / "units.yml"
+        good = units.read_text(encoding="utf-8")
+        units.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
+        lines = wait_for_lines(log, 3)
     printed = log.read_text(encoding="utf-8")[-3000:]
-    assert len(after_bad_edit) == 3, printed
-    matched = [
-        re.fullmatch(r"重建结果与全新构建一致（(\d+) 个文件）", line) for line in after_bad_edit
-    ]
+    assert len(lines) == 3, printed
+    matched = [MATCHED.fullmatch(line) for line in lines]
     assert matched[0] and matched[1] and int(matched[0][1]) > 200, printed
-    failed = re.fullmatch(
-        r"全新构建失败，未比较（数据有 \d+ 处错误，站点未生成/未改动）", after_bad_edit[2]
-    )
+    failed = re.fullmatch(r"全新构建失败，未比较（数据有 \d+ 处错误，站点未生成/未改动）", lines[2])
     assert failed, printed
+
+
+def test_properdocs_serve_is_compared_with_a_properdocs_build(tmp_path):
+    # Each engine names itself in every page: a build by the other would differ everywhere.
+    with serving(tmp_path, "properdocs") as (_data, log):
+        lines = wait_for_lines(log, 1)
+    assert lines and MATCHED.fullmatch(lines[0]), log.read_text(encoding="utf-8")[-3000:]

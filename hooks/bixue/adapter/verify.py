@@ -73,15 +73,20 @@ def compare_sites(rebuilt: Path, clean: Path) -> Comparison:
 
 
 def clean_build(config_file: str, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` of the same project into `site_dir`, in a fresh process that keeps nothing,
-    with this process's environment and the serve address as the site's (mkdocs.yml reads it
-    from BOARD_SITE_URL)."""
+    """`mkdocs build` (or `properdocs build`) of the same project into `site_dir`, in a fresh
+    process that keeps nothing, with this process's environment and the serve address as the
+    site's (mkdocs.yml reads it from BOARD_SITE_URL)."""
     env = {**os.environ, "BOARD_SITE_URL": site_url}
     env.pop(SWITCH, None)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", str(site_dir)]
+    command = [sys.executable, "-m", engine(), "build", "-f", config_file, "-d", str(site_dir)]
     return subprocess.run(
         command, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace"
     )
+
+
+def engine() -> str:
+    """The package serving, MkDocs or its fork ProperDocs (pages name it): the clean build's."""
+    return "properdocs" if "properdocs.commands.serve" in sys.modules else "mkdocs"
 
 
 def check_rebuild(config, log, serve: bool) -> None:
