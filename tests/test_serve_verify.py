@@ -72,7 +72,10 @@ def test_the_gist_of_a_failed_build_is_its_first_error_line():
 
 
 def test_nothing_is_built_outside_serve_or_without_the_switch(monkeypatch, caplog):
-    monkeypatch.setattr(verify, "clean_build", lambda *args: (_ for _ in ()).throw(AssertionError))
+    def clean_build(*args):
+        raise AssertionError("a clean build was made")
+
+    monkeypatch.setattr(verify, "clean_build", clean_build)
     log = logging.getLogger("test-verify")
     monkeypatch.setenv(verify.SWITCH, "1")
     verify.check_rebuild(SimpleNamespace(), log, serve=False)
