@@ -1,12 +1,16 @@
 /* Bixue screen (大屏): scales the 1920×1080 canvas to the display, rotates the slides and pages
-   their long lists, draws a slide's charts while it shows and disposes them after, and reloads
-   only when the site has been rebuilt, keeping the last board on screen while the server is away.
+   their long lists, and reloads only when the site has been rebuilt, keeping the last board on
+   screen while the server is away.
    Only the current slide's body is in the page: the others are fetched from their data-src when
    the rotation reaches them (and the next one ahead of time), kept as text for when the server
    is away, and emptied again when their slide leaves, so neither the page nor the heap grows
    with the campaign. A list longer than the slide has time for shows its first page and then
    the next pages in turn, further on each round of the rotation (top ten, then the next ten …).
-   Keys: → / ↓ / PageDown next, ← / ↑ / PageUp previous, space pause.
+   Keys, from a keyboard or a TV remote: → / ↓ / PageDown / next-track next, ← / ↑ / PageUp /
+   previous-track previous, OK (Enter) / space / play-pause pause, back resumes a paused board.
+   The pointer hides while the mouse is still. Charts are SVG made at build time.
+   Written for the TVs offices have: Chromium / Android WebView 52 and up, ES5 only (no
+   URLSearchParams, NodeList.forEach, fetch options; tests/test_old_browsers.py checks it).
    URL: ?slide=ranking (a slide name or its number), ?interval=5 (seconds for every slide),
    ?reload=60 (seconds between checks for a new build). */
 (function () {
@@ -16,7 +20,7 @@
   var HEIGHT = 1080;
   var TICK_MS = 250;
   var OFFLINE_RETRY_S = 30;
-  var PLOT_CONFIG = { staticPlot: true, displayModeBar: false, responsive: false };
+  var IDLE_POINTER_MS = 3000;
   var MIN_PAGE_MS = 5000;
 
   var canvas = document.querySelector(".sc-canvas");
@@ -25,7 +29,7 @@
   var slides = Array.prototype.slice.call(deck.querySelectorAll(".sc-slide"));
   if (!slides.length) return;
 
-  var params = new URLSearchParams(window.location.search);
+  var params = queryOf(window.location.search);
   var intervalOverride = positive(params.get("interval"));
   var reloadSeconds = positive(params.get("reload")) || positive(deck.dataset.reload) || 300;
   var ui = {
@@ -41,6 +45,34 @@
   var build = { known: null, offlineSince: null };
   var bodies = {};
   var cursors = {};
+
+  // URLSearchParams arrived in Chromium 49 and is missing in some TV WebViews.
+  function queryOf(search) {
+    var found = {};
+    search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      var at = pair.indexOf("=");
+      if (!pair) return;
+      var name = decodeParam(at < 0 ? pair : pair.slice(0, at));
+      if (!(name in found)) found[name] = decodeParam(at < 0 ? "" : pair.slice(at + 1));
+    });
+    return {
+      get: function (name) {
+        return Object.prototype.hasOwnProperty.call(found, name) ? found[name] : null;
+      },
+    };
+  }
+
+  function decodeParam(text) {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, " "));
+    } catch (error) {
+      return text;
+    }
+  }
+
+  function each(list, callback) {
+    Array.prototype.forEach.call(list, callback);
+  }
 
   function positive(text) {
     var number = Number(text);
@@ -102,7 +134,7 @@
     if (slide.dataset.loaded === "true") ready(slide);
     else load(slide);
     var after = slides[(state.index + 1) % slides.length];
-    if (after.dataset.src) fetchBody(after.dataset.src).catch(function () {});
+    if (after.dataset.src) fetchBody(after.dataset.src, ignore, ignore);
   }
 
   function ready(slide) {
@@ -111,12 +143,10 @@
       pager.planned = visitPlan(pager, index + ":" + pager.dataset.pager);
       showPage(pager, pager.planned[0]);
     });
-    slide.querySelectorAll(".sc-chart").forEach(draw);
     canvas.dataset.ready = String(index);
   }
 
   function leave(slide) {
-    slide.querySelectorAll(".sc-chart").forEach(dispose);
     slide.classList.remove("is-current");
     if (!slide.dataset.src) return;
     slide.querySelector(".sc-slide__body").textContent = "";
@@ -125,22 +155,45 @@
 
   /* ---- Slide bodies, fetched when their turn comes ---- */
 
-  function fetchBody(src) {
-    if (bodies[src]) return Promise.resolve(bodies[src]);
-    return fetch(src).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.text().then(function (text) {
+  function fetchBody(src, done, failed) {
+    if (bodies[src]) return done(bodies[src]);
+    request(
+      src,
+      false,
+      function (text) {
         bodies[src] = text;
         canvas.dataset.kept = String(Object.keys(bodies).length);
-        return text;
-      });
-    });
+        done(text);
+      },
+      failed
+    );
+  }
+
+  function ignore() {}
+
+  // XMLHttpRequest, not fetch: TV browsers before Chromium 64 ignore fetch's cache option, and
+  // some lack fetch. `fresh` asks past every cache: a new query each time, and no-cache.
+  function request(url, fresh, done, failed) {
+    var xhr = new XMLHttpRequest();
+    var address = fresh ? url + (url.indexOf("?") < 0 ? "?" : "&") + "t=" + Date.now() : url;
+    xhr.open("GET", address);
+    if (fresh) xhr.setRequestHeader("Cache-Control", "no-cache");
+    xhr.timeout = 20000;
+    xhr.onload = function () {
+      if (xhr.status >= 200 && xhr.status < 300) done(xhr.responseText);
+      else failed();
+    };
+    xhr.onerror = xhr.ontimeout = function () {
+      failed();
+    };
+    xhr.send();
   }
 
   function load(slide) {
     var src = slide.dataset.src;
     slide.dataset.loaded = "loading";
-    fetchBody(src).then(
+    fetchBody(
+      src,
       function (text) {
         if (slides[state.index] !== slide) return;
         place(slide, text, new URL(src, window.location.href));
@@ -164,11 +217,12 @@
     for (var i = from; i < slides.length; i += 1) {
       var src = slides[i].dataset.src;
       if (src && !bodies[src]) {
-        fetchBody(src).then(
+        fetchBody(
+          src,
           function () {
             prefetchAll(i + 1);
           },
-          function () {}
+          ignore
         );
         return;
       }
@@ -179,40 +233,12 @@
   function place(slide, text, base) {
     var template = document.createElement("template");
     template.innerHTML = text;
-    template.content.querySelectorAll("[src]").forEach(function (element) {
+    each(template.content.querySelectorAll("[src]"), function (element) {
       element.setAttribute("src", new URL(element.getAttribute("src"), base).href);
     });
     var body = slide.querySelector(".sc-slide__body");
     body.textContent = "";
     body.appendChild(document.importNode(template.content, true));
-  }
-
-  /* Charts live only while their slide shows: weeks of rotation must not grow memory. */
-  function draw(element) {
-    if (!window.Plotly) {
-      element.dataset.state = "no-plotly";
-      return;
-    }
-    try {
-      var figure = JSON.parse(element.dataset.figure);
-      element.dataset.state = "drawing";
-      window.Plotly.newPlot(element, figure.data, figure.layout, PLOT_CONFIG).then(
-        function () {
-          if (element.dataset.state === "drawing") element.dataset.state = "drawn";
-        },
-        function () {
-          element.dataset.state = "failed";
-        }
-      );
-    } catch (error) {
-      element.dataset.state = "failed";
-    }
-  }
-
-  function dispose(element) {
-    if (window.Plotly) window.Plotly.purge(element);
-    element.textContent = "";
-    element.dataset.state = "disposed";
   }
 
   /* ---- Pages of long lists share the slide's time evenly: every page when there is time
@@ -293,29 +319,81 @@
   }
 
   function onKey(event) {
-    var key = event.key;
-    if (key === "ArrowRight" || key === "ArrowDown" || key === "PageDown") show(state.index + 1);
-    else if (key === "ArrowLeft" || key === "ArrowUp" || key === "PageUp") show(state.index - 1);
-    else if (key === " " || key === "Spacebar" || key === "MediaPlayPause") togglePause();
-    else return;
+    var action = actionOf(event);
+    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    // OK on a focused link follows it; back on a running board is the TV's own (leave the page).
+    if (action === "pause" && event.target && event.target.tagName === "A") return;
+    if (action === "back" && !state.paused) return;
+    if (action === "next") show(state.index + 1);
+    else if (action === "previous") show(state.index - 1);
+    else togglePause();
     event.preventDefault();
+  }
+
+  var KEYS = {
+    next: ["ArrowRight", "Right", "ArrowDown", "Down", "PageDown", "MediaTrackNext",
+      "MediaFastForward", "ChannelDown"],
+    previous: ["ArrowLeft", "Left", "ArrowUp", "Up", "PageUp", "MediaTrackPrevious",
+      "MediaRewind", "ChannelUp"],
+    pause: [" ", "Spacebar", "Enter", "MediaPlayPause", "MediaPlay", "MediaPause"],
+    back: ["Escape", "Esc", "Backspace", "GoBack", "BrowserBack"],
+  };
+  /* Remotes often send only keyCode (or "Unidentified" as key): 461 is webOS's back, 10009
+     Tizen's, 4 an Android box's; 415/19 play and pause, 417/412 fast-forward and rewind. */
+  var CODES = {
+    next: [39, 40, 34, 176, 417, 428],
+    previous: [37, 38, 33, 177, 412, 427],
+    pause: [32, 13, 179, 415, 19, 10252],
+    back: [27, 8, 461, 10009, 4, 166],
+  };
+
+  function actionOf(event) {
+    for (var action in KEYS) {
+      if (event.key && KEYS[action].indexOf(event.key) >= 0) return action;
+    }
+    var code = event.keyCode || event.which;
+    for (var name in CODES) {
+      if (CODES[name].indexOf(code) >= 0) return name;
+    }
+    return "";
+  }
+
+  /* ---- The pointer: hidden unless the mouse moved in the last few seconds ---- */
+
+  var pointerTimer = 0;
+
+  function onPointer() {
+    document.body.classList.remove("sc-idle");
+    window.clearTimeout(pointerTimer);
+    pointerTimer = window.setTimeout(function () {
+      document.body.classList.add("sc-idle");
+    }, IDLE_POINTER_MS);
   }
 
   /* ---- New builds and a missing server ---- */
 
   function checkBuild() {
-    fetch(canvas.dataset.stamp, { cache: "no-store" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (stamp) {
+    request(
+      canvas.dataset.stamp,
+      true,
+      function (text) {
+        var stamp;
+        try {
+          stamp = JSON.parse(text);
+        } catch (error) {
+          markOffline();
+          return scheduleCheck();
+        }
         markOnline();
         if (build.known === null) build.known = stamp.build;
         else if (stamp.build !== build.known) reloadWhenServed();
-      })
-      .catch(markOffline)
-      .then(scheduleCheck);
+        scheduleCheck();
+      },
+      function () {
+        markOffline();
+        scheduleCheck();
+      }
+    );
   }
 
   function scheduleCheck() {
@@ -325,12 +403,14 @@
 
   // Reload only once the new page itself is served: never trade the board for an error page.
   function reloadWhenServed() {
-    fetch(window.location.href, { cache: "no-store" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
+    request(
+      window.location.href.split("#")[0],
+      true,
+      function () {
         window.location.reload();
-      })
-      .catch(markOffline);
+      },
+      markOffline
+    );
   }
 
   function markOffline() {
@@ -354,6 +434,8 @@
   fit();
   window.addEventListener("resize", fit);
   document.addEventListener("keydown", onKey);
+  document.addEventListener("mousemove", onPointer);
+  onPointer();
   deck.classList.add("sc-live");
   canvas.dataset.paused = "false";
   show(startIndex());

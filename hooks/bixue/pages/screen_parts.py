@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Mapping, Optional, Sequence, Tuple
 
+from ..charts.svg import chart_svg
 from ..figures.board import Board, LedgerStats, RankRow
 from ..model import Screen, Unit
-from ..render import chart_attribute
 from .common import row_for
 
 
@@ -41,9 +41,10 @@ def slide(template: str, name: str, seconds: int, **context) -> List[SlideView]:
     return [SlideView(template, name, seconds, context)]
 
 
-def chart_json(figure: Optional[dict]) -> str:
-    """A chart for a `data-figure` attribute; '' when there is nothing to draw."""
-    return chart_attribute(figure) if figure else ""
+def chart_drawing(figure: Optional[dict]) -> str:
+    """A chart drawn as SVG at build time (any TV's browser shows it); '' when there is
+    nothing to draw."""
+    return chart_svg(figure) if figure else ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import List
 
 from ..charts import projects as charts_projects
 from ..figures.board import Board
-from .screen_parts import Rotation, SlideView, chart_json, slide
+from .screen_parts import Rotation, SlideView, chart_drawing, slide
 
 ROWS = 6
 """Projects the slide's list holds at the screen's type size; the flagged ones come first."""
@@ -28,5 +28,5 @@ def projects(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
         totals=board.projects.totals,
         rows=shown,
         more=len(rows) - len(shown),
-        figure=chart_json(charts_projects.screen_completion(board, rows)),
+        figure=chart_drawing(charts_projects.screen_completion(board, rows)),
     )

@@ -10,7 +10,7 @@ from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
 from . import exemplars as page_exemplars
 from .common import has_ledger, units_of
-from .screen_parts import Rotation, SlideView, capped, chart_json, chunks, pair_side, slide
+from .screen_parts import Rotation, SlideView, capped, chart_drawing, chunks, pair_side, slide
 
 MAX_CASES = 8
 """The newest cases get a slide each; more would make one round of the screen too long."""
@@ -67,7 +67,7 @@ def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView
                 view=view,
                 progress=board.time_progress,
                 terms=board.campaign.plan.terms,
-                figure=chart_json(screen_charts.indicator_chart(board, view)),
+                figure=chart_drawing(screen_charts.indicator_chart(board, view)),
             ),
         )
         for view in board.indicators
@@ -90,7 +90,7 @@ def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         overdue_more=overdue_more,
         due_soon=due_soon,
         due_soon_more=due_soon_more,
-        figure=chart_json(screen_charts.status_chart(board)),
+        figure=chart_drawing(screen_charts.status_chart(board)),
     )
 
 
