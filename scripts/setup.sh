@@ -47,12 +47,13 @@ PLOTLY_PKG=plotly.js-basic-dist-min
 PLOTLY_VERSION=4.1.1
 PLOTLY_SHA256=99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba
 bundle="vendor/$PLOTLY_PKG/plotly-basic.min.js"
+# Debian's npm fetches plotly.js and the old-browser checks below from the npm registry.
+if ! command -v npm >/dev/null; then
+  echo "Installing Debian's npm (for $PLOTLY_PKG and the screen's old-browser checks)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+fi
 if [ ! -f "$bundle" ]; then
-  if ! command -v npm >/dev/null; then
-    echo "Installing Debian's npm (to fetch $PLOTLY_PKG from the npm registry)"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
-  fi
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   (cd "$work" && npm pack --silent "$PLOTLY_PKG@$PLOTLY_VERSION" >/dev/null)
@@ -61,4 +62,13 @@ if [ ! -f "$bundle" ]; then
   mkdir -p "vendor/$PLOTLY_PKG"
   cp "$work/package/plotly-basic.min.js" "$work/package/LICENSE" "vendor/$PLOTLY_PKG/"
   echo "Installed $bundle ($PLOTLY_PKG@$PLOTLY_VERSION)"
+fi
+
+# The screen's checks for old TV browsers (tests/test_old_browsers.py): es-check and doiuse at the
+# versions tools/package-lock.json pins, into tools/node_modules (not committed). Again only when
+# the lock file changed since the last install.
+if [ ! -f tools/node_modules/.package-lock.json ] \
+  || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  (cd tools && npm ci --silent --no-audit --no-fund)
+  echo "Installed the screen's old-browser checks (tools/node_modules)"
 fi
