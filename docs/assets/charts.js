@@ -54,8 +54,14 @@
     return color;
   }
 
+  /* 长辈版 (large-text.js): chart labels grow with the page's text. */
+  function textScale() {
+    return document.documentElement.hasAttribute("data-bx-large") ? 1.5 : 1;
+  }
+
   function themeTemplate() {
     var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+    var size = Math.round(13 * textScale());
     var text = cssColor("--md-default-fg-color", dark ? "#e2e4e9" : "#333");
     var grid = cssColor("--md-default-fg-color--lightest", "#ddd");
     var family = getComputedStyle(document.body).getPropertyValue("--md-text-font-family").trim();
@@ -65,13 +71,13 @@
     };
     return {
       layout: {
-        font: { family: family || "sans-serif", color: text, size: 13 },
+        font: { family: family || "sans-serif", color: text, size: size },
         paper_bgcolor: "rgba(0,0,0,0)",
         plot_bgcolor: "rgba(0,0,0,0)",
         colorway: dark ? DARK : LIGHT,
         margin: { l: 8, r: 24, t: 24, b: 8, pad: 2 },
         dragmode: false,
-        hoverlabel: { font: { family: family || "sans-serif" } },
+        hoverlabel: { font: { family: family || "sans-serif", size: size } },
         xaxis: axis,
         yaxis: axis,
         shapedefaults: { line: { color: text }, label: { font: { color: text } } },
@@ -83,8 +89,21 @@
   function themed(layout, width) {
     var copy = JSON.parse(JSON.stringify(layout || {}));
     copy.template = themeTemplate();
+    scaleLabels(copy, textScale());
     if (width && width < NARROW) fitNarrow(copy);
     return copy;
+  }
+
+  /* The few labels a figure sizes itself (reference lines, notes) grow with the rest. */
+  function scaleLabels(layout, scale) {
+    if (scale === 1) return;
+    (layout.shapes || []).forEach(function (shape) {
+      var font = shape.label && shape.label.font;
+      if (font && font.size) font.size = Math.round(font.size * scale);
+    });
+    (layout.annotations || []).forEach(function (note) {
+      if (note.font && note.font.size) note.font.size = Math.round(note.font.size * scale);
+    });
   }
 
   /* On a phone the labels of reference lines (目标, 序时进度) sat on the bars' own value labels,
@@ -103,7 +122,8 @@
     });
     if (keys.length) {
       /* The chart's title is the figure's caption (charts/embed.py): the plot has none. */
-      var key = '<span style="font-size:12px">' + keys.join("；") + "</span>";
+      var key = '<span style="font-size:' + Math.round(12 * textScale()) + 'px">' +
+        keys.join("；") + "</span>";
       var title = layout.title && layout.title.text ? layout.title.text + "<br>" : "";
       layout.title = { text: title + key, x: 0.02, xanchor: "left" };
       layout.margin = Object.assign({}, layout.margin, { t: title ? 72 : 40 });
@@ -185,6 +205,9 @@
 
   new MutationObserver(retheme).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"],
+  });
+  new MutationObserver(retheme).observe(document.documentElement, {
+    attributes: true, attributeFilter: ["data-bx-large"],
   });
 
   /* A page opened with charts starts fetching and compiling plotly.js now, while the rest of the
