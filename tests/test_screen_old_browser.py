@@ -11,53 +11,9 @@ import shutil
 
 import pytest
 from conftest import Server, free_port
+from old_engine import REMOVED, emulate
 
 pytestmark = pytest.mark.browser
-
-REMOVED = {
-    "window": [
-        "URLSearchParams",  # 49
-        "IntersectionObserver",  # 51 (58 in WebView builds without it)
-        "ResizeObserver",  # 64
-        "AbortController",  # 66
-        "queueMicrotask",  # 71
-        "structuredClone",  # 98
-    ],
-    "Object": ["entries", "values", "fromEntries"],  # 54, 54, 73
-    "Promise.prototype": ["finally"],  # 63
-    "String.prototype": ["padStart", "padEnd", "trimStart", "trimEnd", "replaceAll", "matchAll"],
-    "Array.prototype": ["flat", "flatMap", "at", "findLast"],  # 69, 69, 92, 97
-    "NodeList.prototype": ["forEach", "entries", "keys", "values"],  # 51
-    "Element.prototype": [
-        "append", "prepend", "before", "after", "replaceWith",  # 54
-        "toggleAttribute", "replaceChildren",  # 69, 86
-    ],
-}  # fmt: skip
-"""What Chromium 52 does not have (first version with it in the comments); globalThis (71)
-stays, Playwright's own page scripts need it. Element.closest
-(41), fetch (42), Promise (32), URL (32), template (26) and KeyboardEvent.key (51) it has."""
-
-OLD_ENGINE = """(() => {
-  const removed = REMOVED_JSON;
-  const gone = [];
-  for (const [path, names] of Object.entries(removed)) {
-    const owner = path.split('.').reduce((o, k) => o[k], window);
-    for (const name of names) {
-      delete owner[name];
-      if (name in owner) Object.defineProperty(owner, name, {value: undefined});
-      gone.push(path + '.' + name);
-    }
-  }
-  delete NodeList.prototype[Symbol.iterator];
-  // Before 64 fetch ignores `cache` (and has no `signal`): the board must not count on them.
-  const fetchNow = window.fetch;
-  window.fetch = (input, init) => {
-    const plain = Object.assign({}, init);
-    delete plain.cache; delete plain.signal;
-    return fetchNow.call(window, input, plain);
-  };
-  window.__gone = gone;
-})();""".replace("REMOVED_JSON", json.dumps(REMOVED))
 
 CANVAS = "document.querySelector('.sc-canvas')"
 CURRENT = "document.querySelector('.sc-slide.is-current')"
@@ -94,14 +50,6 @@ def js(page, expression: str):
     return json.loads(page.evaluate(f"JSON.stringify({expression})"))
 
 
-def old_engine(page) -> list:
-    """The page made a Chromium 52 before its scripts run; the chart bundle never loads."""
-    asked = []
-    page.add_init_script(OLD_ENGINE)
-    page.route("**/*plotly*", lambda route: (asked.append(route.request.url), route.abort()))
-    return asked
-
-
 def open_rotation(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(f"{CANVAS}.dataset.changes >= 1")
@@ -126,7 +74,7 @@ def index(page) -> int:
 def test_every_slide_lays_out_whole_and_draws_its_charts_without_what_52_lacks(
     page, served_demo, rotation
 ):
-    asked = old_engine(page)
+    asked = emulate(page)
     open_rotation(page, f"{served_demo.url}{rotation}?interval=600")
     assert page.evaluate("typeof URLSearchParams") == "undefined"
     assert page.evaluate("typeof NodeList.prototype.forEach") == "undefined"
@@ -149,7 +97,7 @@ def test_every_slide_lays_out_whole_and_draws_its_charts_without_what_52_lacks(
 
 
 def test_slides_advance_on_time_and_a_remote_moves_pauses_and_resumes(page, served_demo):
-    old_engine(page)
+    emulate(page)
     open_rotation(page, f"{served_demo.url}screen/?interval=1")
     page.wait_for_function(f"{CANVAS}.dataset.index === '1'", timeout=4000)
     assert key(page, 13)  # OK pauses
@@ -170,7 +118,7 @@ def test_slides_advance_on_time_and_a_remote_moves_pauses_and_resumes(page, serv
 
 
 def test_the_pointer_hides_while_the_mouse_is_still(page, served_demo):
-    old_engine(page)
+    emulate(page)
     open_rotation(page, f"{served_demo.url}screen/?interval=600")
     page.mouse.move(400, 300)
     assert page.evaluate("document.body.classList.contains('sc-idle')") is False
@@ -211,7 +159,7 @@ def demo_with_short_reload(tmp_path_factory):
 
 
 def test_stamps_are_asked_past_every_cache_and_a_new_one_reloads_the_page(page, fast_server):
-    old_engine(page)
+    emulate(page)
     stamps = []
     page.on(
         "request",
@@ -235,7 +183,7 @@ def test_stamps_are_asked_past_every_cache_and_a_new_one_reloads_the_page(page, 
 
 
 def test_without_the_server_it_keeps_rotating_the_last_board(page, fast_server):
-    old_engine(page)
+    emulate(page)
     open_rotation(page, f"{fast_server.url}screen/?interval=1")
     page.wait_for_timeout(2500)  # the bodies prefetched
     fast_server.stop()

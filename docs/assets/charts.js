@@ -131,8 +131,17 @@
     layout.uniformtext = { mode: "hide", minsize: 10 };
   }
 
+  /* Larger labels need more room: 长辈版 charts are a third taller than the page made them. */
+  function fitHeight(element) {
+    if (element.bxHeight === undefined) element.bxHeight = element.style.height;
+    var base = parseFloat(element.bxHeight);
+    if (!base) return;
+    element.style.height = textScale() === 1 ? element.bxHeight : Math.round(base * 1.3) + "px";
+  }
+
   function draw(Plotly, element) {
     if (element.getAttribute("data-drawn") === "1") return null;
+    fitHeight(element);
     var figure = JSON.parse(element.getAttribute("data-figure"));
     element.bxFigure = figure;
     element.setAttribute("data-drawn", "1");
@@ -199,6 +208,7 @@
     drawn.forEach(function (element) {
       if (!element.isConnected) return;
       var figure = element.bxFigure;
+      fitHeight(element);
       window.Plotly.react(element, figure.data, themed(figure.layout, element.clientWidth), CONFIG);
     });
   }
