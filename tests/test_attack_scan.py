@@ -27,8 +27,15 @@ OUR_SCRIPTS = (
     "scrollers.js",
     "ledger-table.js",
     "paged.js",
+    "large-text.js",
 )
-OUR_INLINE = ("__md_scope=", "var palette=", "var target=", '{"annotate"')
+OUR_INLINE = (
+    "__md_scope=",
+    "var palette=",
+    "var target=",
+    '{"annotate"',
+    'try{if(localStorage.getItem("bixue.large")',
+)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
 IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
