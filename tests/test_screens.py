@@ -60,7 +60,7 @@ def test_a_named_rotation_has_its_own_title_interval_reload_and_slides(demo_site
     assert len(cases) == 6 and {c["data-seconds"] for c in cases} == {"25"}
     assert page.select_one("title").get_text().startswith("大屏展示 · 濮鹤片区 · 大厅展示屏")
     scripts = [script["src"] for script in page.select("script")]
-    assert scripts == ["../../assets/plotly.min.js", "../../assets/screen.js"]
+    assert scripts == ["../../assets/screen.js"]
     assert page.select_one(".sc-canvas")["data-stamp"] == "../../build-stamp.json"
 
 
