@@ -129,3 +129,10 @@ def test_ticks_are_round_numbers_about_a_hundred_pixels_apart():
     assert svg.nice_ticks(0, 1.12, 590) == [0, 0.2, 0.4, 0.6, 0.8, 1.0]
     assert svg.nice_ticks(0, 13.65, 500) == [0, 5, 10]
     assert svg.tick_text(0.6, ".0%") == "60%" and svg.tick_text(10.0, "") == "10"
+
+
+def test_a_hatching_svg_cannot_draw_leaves_the_bar_solid_not_empty():
+    figure = upright()
+    figure["data"][0]["marker"]["pattern"]["shape"] = ["", "", "?"]
+    parsed = drawn(figure)
+    assert solid(parsed)[2]["fill"] == "#c62828" and not parsed.select("pattern")

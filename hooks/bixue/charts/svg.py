@@ -200,11 +200,12 @@ def draw_bars(trace, categories, values, box, scale, across, prefix):
     for index, value in enumerate(values):
         colour = pick(marker.get("color"), index, "#888")
         hatch = pick(pattern.get("shape"), index, "")
+        hatch = hatch if hatch in HATCHES or hatch == "." else ""  # one we cannot draw: solid
         overlay = pattern.get("fillmode") == "overlay"
         fill = colour if overlay or not hatch else "none"
         ink = pattern.get("fgcolor", colour) if overlay else colour
         key = (hatch, ink, pattern.get("fgopacity", 1))
-        if hatch and hatch in HATCHES | {".": ""} and key not in patterns:
+        if hatch and key not in patterns:
             patterns[key] = dict(id=f"{prefix}-{len(patterns)}", path=HATCHES.get(hatch, ""),
                                  dot=hatch == ".", ink=ink, opacity=key[2])  # fmt: skip
         start = (box.top if across else box.left) + room * index + (room - thick) / 2
