@@ -64,6 +64,7 @@ def data_copy(tmp_path, monkeypatch) -> Path:
 def serve_build(site: Path) -> None:
     """One build in this process as `mkdocs serve` makes it: a rebuild reuses what the last
     one kept (search entries, rendered pages, workbooks)."""
+    from bixue.adapter import serve_site
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -72,31 +73,25 @@ def serve_build(site: Path) -> None:
     config.plugins.on_startup(command="serve", dirty=False)
     build(config, serve_url=SERVE_URL)
     config.plugins.on_shutdown()
-    from bixue.adapter import serve_site as mkdocs_serve_site
-
-    mkdocs_serve_site.wait_until_dropped()  # as serve waits for the next edit
+    serve_site.wait_until_dropped(plugin_of(config).session)  # as serve waits for the next edit
 
 
-def forget_kept() -> None:
-    """As if serve had just started: nothing kept from an earlier build in this process."""
-    from bixue import render
-    from bixue.adapter import board as mkdocs_adapter
-    from bixue.adapter import serve as mkdocs_serve
-    from bixue.adapter import serve_site as mkdocs_serve_site
-    from bixue.outputs import xlsx_stream
+def plugin_of(config):
+    """The board's plugin of the hook module MkDocs loaded (once per process) for `config`."""
+    (hooks,) = config.hooks.values()
+    return hooks.PLUGIN
 
-    kept_ones = (
-        mkdocs_serve.KEPT_PAGES,
-        render.KEPT_BLOCKS,
-        mkdocs_adapter.KEPT_STASHES,
-        mkdocs_serve.KEPT_CONVERSIONS,
-        xlsx_stream.KEPT_ROWS,
-        xlsx_stream.KEPT,
-    )
-    for kept in kept_ones:
-        kept.current.clear()
-        kept.previous.clear()
-    mkdocs_serve_site.LAST.clear()
+
+def hook_plugin():
+    """The board's plugin of this process's hook module."""
+    from mkdocs.config import load_config
+
+    return plugin_of(load_config(config_file=str(ROOT / "mkdocs.yml")))
+
+
+def forget_kept():
+    """As if serve had just started: a new build session, nothing kept from an earlier build."""
+    return hook_plugin().new_session(serving=True)
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from bixue.session import collector
-from conftest import ROOT, serve_build
+from conftest import ROOT, hook_plugin, serve_build
 
 LOAD_HOOKS = """
 import gc, importlib.util, sys
@@ -56,7 +56,9 @@ def first_page_of_a_serve_build(tmp_path, monkeypatch):
     found = []
     convert = mkdocs_serve.reuse_unchanged_conversion
     monkeypatch.setattr(
-        mkdocs_serve, "reuse_unchanged_conversion", lambda page: found.append(page) or convert(page)
+        mkdocs_serve,
+        "reuse_unchanged_conversion",
+        lambda session, page: found.append(page) or convert(session, page),
     )
     serve_build(tmp_path / "site")
     page = weakref.ref(found.pop())
@@ -86,16 +88,17 @@ def test_serve_collects_a_builds_cycles_while_idle_and_the_rebuild_then_does_not
     monkeypatch.setattr(collector, "IDLE_DELAY", 0.05)
     try:
         page = first_page_of_a_serve_build(tmp_path, monkeypatch)
+        idle = hook_plugin().session.idle
         waited = time.monotonic()
-        while not collector._IDLE["collected"] and time.monotonic() - waited < 30:
+        while not idle.collected and time.monotonic() - waited < 30:
             time.sleep(0.05)
         assert page() is None  # freed with no build running
         collections = []
         collect = gc.collect
         monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or collect())
-        collector.collect_less(rebuild=True)
+        idle.collect_less(rebuild=True)
         assert collections == []
-        collector.collect_less(rebuild=True)  # nothing collected since: this one does
+        idle.collect_less(rebuild=True)  # nothing collected since: this one does
         assert collections == [()]
     finally:
         gc.set_threshold(*before)

@@ -14,14 +14,11 @@ from test_images import save_photo
 def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("BIXUE_CACHE", str(folder))
-    images._measure.cache_clear()
     yield folder / "images"
-    images._measure.cache_clear()
-    qr.qr_svg.cache_clear()
 
 
 def fresh(data_dir, name):
-    images._measure.cache_clear()
+    """The image as a build measures it (outside a build session nothing is kept in memory)."""
     return images.web_image(data_dir, name)
 
 
@@ -71,7 +68,6 @@ def test_a_shared_temporary_folder_is_used_only_when_it_is_ours_alone(tmp_path, 
 
 def test_a_qr_code_is_made_once_for_its_address_and_title(cache, monkeypatch):
     made = qr.qr_svg("http://board.example/exemplars/a/", "甲（二维码）")
-    qr.qr_svg.cache_clear()
 
     def again(*args):
         raise AssertionError("made again although cached")

@@ -84,7 +84,6 @@ def test_transparent_png_becomes_jpeg_on_white(tmp_path):
 def test_the_web_copy_is_the_same_bytes_every_time(tmp_path, monkeypatch):
     save_photo(tmp_path / "wide.jpg", (2400, 1600), noise=True)
     first = images.web_image(tmp_path, "wide.jpg").files[-1].content
-    images._measure.cache_clear()
     monkeypatch.setenv("BIXUE_CACHE", str(tmp_path / "another-cache"))
     assert images.web_image(tmp_path, "wide.jpg").files[-1].content == first
 

@@ -10,6 +10,7 @@ import json
 from bixue import load, render
 from bixue.figures.board import compute_board, in_id_order
 from bixue.pages import ledger_table
+from bixue.session.build_session import BuildSession
 from conftest import ROOT
 
 AS_OF = datetime.date(2014, 10, 20)
@@ -29,16 +30,14 @@ def test_the_json_has_every_listed_row_in_id_order_and_reuses_rows_under_serve()
         "units": [[unit.id, unit.name] for unit in campaign.units],
         "rows": [ledger_table._row(row, units, None) for row in rows],
     }
-    render.keep_blocks(True)
-    try:
-        render.KEPT_BLOCKS.start_build()
+    session = BuildSession(serving=True)
+    with session.active():
+        render.start_build(session)
         assert ledger_table.json_file(first, {}).content == text
-        render.KEPT_BLOCKS.start_build()
+        render.start_build(session)
         edited = dataclasses.replace(campaign.ledger[0], owner="新负责人")
         again = board(dataclasses.replace(campaign, ledger=(edited, *campaign.ledger[1:])))
-        made = render.KEPT_BLOCKS.made
+        made = session.blocks.made
         changed = ledger_table.json_file(again, {}).content
-        assert render.KEPT_BLOCKS.made - made == 1  # the edited item's row only
+        assert session.blocks.made - made == 1  # the edited item's row only
         assert [row.get("o") for row in json.loads(changed)["rows"]].count("新负责人") == 1
-    finally:
-        render.keep_blocks(False)

@@ -8,32 +8,35 @@ import shutil
 from bixue import build
 from bixue.load import load_campaign, reading
 from bixue.outputs import downloads
+from bixue.session.build_session import BuildSession
 from conftest import ROOT
 
 
 def test_only_a_changed_file_is_read_again(tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    first = load_campaign(data, project_dir=tmp_path)
+    session = BuildSession(serving=True)
+    first = load_campaign(data, project_dir=tmp_path, kept=session)
     parsed = []
     real = reading.parse_yaml
     monkeypatch.setattr(
         reading, "parse_yaml", lambda text, path: parsed.append(path) or real(text, path)
     )
-    assert load_campaign(data, project_dir=tmp_path) == first
+    assert load_campaign(data, project_dir=tmp_path, kept=session) == first
     assert parsed == []
     ledger = data / "rectifications" / "2014-peer-review.yml"
     ledger.write_text(ledger.read_text("utf-8").replace("id: ZG-2014-0", "id: ZG-2014-9"), "utf-8")
-    changed = load_campaign(data, project_dir=tmp_path)
+    changed = load_campaign(data, project_dir=tmp_path, kept=session)
     assert parsed == ["data/rectifications/2014-peer-review.yml"]
     assert {item.id for item in changed.ledger} != {item.id for item in first.ledger}
 
 
 def test_downloads_are_made_again_only_when_the_ledger_changed():
     board = build.load_board(ROOT, {}, "")
-    once, again = downloads.files(board), downloads.files(board)
-    assert once[0].content is again[0].content
-    later = build.load_board(ROOT, {"BOARD_AS_OF": "2014-10-31"}, "")
-    assert later.as_of == datetime.date(2014, 10, 31)
-    assert downloads.files(later)[0].content == downloads.ledger_xlsx(later)
-    assert downloads.files(later)[0].content is not once[0].content
+    with BuildSession(serving=True).active():
+        once, again = downloads.files(board), downloads.files(board)
+        assert once[0].content is again[0].content
+        later = build.load_board(ROOT, {"BOARD_AS_OF": "2014-10-31"}, "")
+        assert later.as_of == datetime.date(2014, 10, 31)
+        assert downloads.files(later)[0].content == downloads.ledger_xlsx(later)
+        assert downloads.files(later)[0].content is not once[0].content

@@ -8,10 +8,8 @@ import logging
 import os
 from pathlib import Path
 
-from bixue import render
-from bixue.adapter import board as mkdocs_adapter
 from bixue.adapter import serve as mkdocs_serve
-from bixue.outputs import xlsx_stream
+from bixue.session.build_session import BuildSession
 from conftest import SERVE_URL, built, forget_kept, serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
@@ -32,12 +30,12 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
 ):
     data = data_copy
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1400000000")  # as conftest's `mkdocs build`
-    forget_kept()
+    session = forget_kept()
     serve_build(tmp_path / "serve")
-    first = mkdocs_serve.KEPT_PAGES.made
-    assert first > 50 and mkdocs_serve.KEPT_PAGES.reused == 0
-    blocks = render.KEPT_BLOCKS.made
-    assert blocks > 200 and render.KEPT_BLOCKS.reused < blocks
+    first = session.pages.made
+    assert first > 50 and session.pages.reused == 0
+    blocks = session.blocks.made
+    assert blocks > 200 and session.blocks.reused < blocks
 
     notice = data / NOTICE
     text = notice.read_text(encoding="utf-8")
@@ -46,16 +44,16 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     text = ledger.read_text(encoding="utf-8")
     ledger.write_text(text.replace("measures: ", "measures: 已复查，", 1), encoding="utf-8")
     serve_build(tmp_path / "serve")
-    rendered, reused = mkdocs_serve.KEPT_PAGES.made, mkdocs_serve.KEPT_PAGES.reused
+    rendered, reused = session.pages.made, session.pages.reused
     assert rendered + reused == first
     assert 0 < rendered < first / 3, (rendered, reused)
-    assert 0 < render.KEPT_BLOCKS.made < blocks / 4, (render.KEPT_BLOCKS.made, blocks)
-    assert 0 < mkdocs_adapter.KEPT_STASHES.made < mkdocs_adapter.KEPT_STASHES.reused
-    conversions = mkdocs_serve.KEPT_CONVERSIONS
+    assert 0 < session.blocks.made < blocks / 4, (session.blocks.made, blocks)
+    assert 0 < session.stashes.made < session.stashes.reused
+    conversions = session.conversions
     assert 0 < conversions.made < conversions.reused, (conversions.made, conversions.reused)
     again = files_of(tmp_path / "serve")
 
-    assert 0 < xlsx_stream.KEPT.made < len([name for name in again if name.endswith(".xlsx")])
+    assert 0 < session.workbooks.made < len([name for name in again if name.endswith(".xlsx")])
     # A plain `mkdocs build` of the edited data, which keeps nothing, writes the same files.
     scratch = files_of(built(tmp_path / "scratch", data, BOARD_SITE_URL=SERVE_URL))
     assert sorted(again) == sorted(scratch)
@@ -104,11 +102,12 @@ def test_a_page_converted_as_in_the_last_build_is_reused_with_its_warnings(tmp_p
     config_file.write_text("site_name: x\n", encoding="utf-8")
     config = FakeConfig(config_file, theme, site_name="x")
 
-    render.keep_blocks(True)  # as under serve
+    session = BuildSession(serving=True)
 
     def convert(markdown: str, *others: str) -> FakePage:
         page, files = FakePage(markdown), FakeFiles(["index.md", "a.md"], others)  # a new build
-        mkdocs_serve.reuse_unchanged_conversion(page)
+        session.start_build()
+        mkdocs_serve.reuse_unchanged_conversion(session, page)
         page.render(config, files)
         return page
 
@@ -129,7 +128,7 @@ def test_a_page_converted_as_in_the_last_build_is_reused_with_its_warnings(tmp_p
     assert not caplog.records
     config_file.write_text("site_name: y\n", encoding="utf-8")
     assert convert("正文").converted == 1
-    render.keep_blocks(False)
+    session = BuildSession(serving=False)
     assert convert("正文").converted == 1  # outside serve: converted as always
 
 

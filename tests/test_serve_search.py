@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bixue.adapter import serve as mkdocs_serve
-from conftest import built, serve_build
+from conftest import built, forget_kept, serve_build
 from material.plugins.search.plugin import SearchIndex
 
 NOTICE = "notices/site-visit-meeting.md"
@@ -32,7 +31,7 @@ def test_a_serve_rebuild_reindexes_only_changed_pages_and_writes_the_fresh_index
     tmp_path, monkeypatch, data_copy
 ):
     data = data_copy
-    mkdocs_serve.SEARCH_ENTRIES.clear()
+    forget_kept()
     first, again = [], []
     counted_build(tmp_path / "serve", first, monkeypatch)
 

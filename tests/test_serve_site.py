@@ -7,7 +7,9 @@ import logging
 import os
 from pathlib import Path
 
+from bixue.adapter import patches
 from bixue.adapter import serve_site as mkdocs_serve_site
+from bixue.session.build_session import BuildSession
 from conftest import SERVE_URL, built, forget_kept, serve_build
 
 NOTICE = "notices/site-visit-meeting.md"
@@ -70,18 +72,16 @@ class FakePage:
         self.file = FakeFile(uri)
 
 
-class FakeConfig:
-    def __init__(self, site: Path) -> None:
-        self.site_dir = str(site)
-
-
-def build_pages(site: Path, pages: dict, serve: bool = True) -> dict:
-    """A build that writes each page's output as MkDocs would; what it wrote."""
-    mkdocs_serve_site.set_last_aside(str(site), serve)
+def build_pages(session: BuildSession, site: Path, pages: dict, serve: bool = True) -> dict:
+    """A build that writes each page's output as MkDocs would; what it wrote. Not `serve`:
+    as `serve --dirty`, which writes only some pages."""
+    session.dirty = not serve
+    session.start_build()
+    mkdocs_serve_site.set_last_aside(session, str(site))
     written = {}
     for uri, output in pages.items():
         page = FakePage(uri)
-        output = mkdocs_serve_site.keep_unchanged_page(output, page, FakeConfig(site))
+        output = mkdocs_serve_site.keep_unchanged_page(session, output, page)
         if output:
             path = site / page.file.dest_uri
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,74 +90,77 @@ def build_pages(site: Path, pages: dict, serve: bool = True) -> dict:
     return written
 
 
-def ended(built: bool) -> None:
+def ended(session: BuildSession, built: bool) -> None:
     """The build's end, and what serve does while it waits: the last site's leftovers go."""
-    mkdocs_serve_site.end_build(built=built)
-    mkdocs_serve_site.wait_until_dropped()
+    mkdocs_serve_site.end_build(session, built=built)
+    mkdocs_serve_site.wait_until_dropped(session)
 
 
 def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
-    mkdocs_serve_site.LAST.clear()
+    session = BuildSession(serving=True)
     site = tmp_path / "site"
     site.mkdir()
-    assert build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"}) == {
+    assert build_pages(session, site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"}) == {
         "a.md": "<p>a</p>",
         "b.md": "<p>b</p>",
     }
-    ended(built=True)
+    ended(session, built=True)
     inode = (site / "a/index.html").stat().st_ino
 
-    assert build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b2</p>", "c.md": "<p>c</p>"}) == {
+    assert build_pages(
+        session, site, {"a.md": "<p>a</p>", "b.md": "<p>b2</p>", "c.md": "<p>c</p>"}
+    ) == {
         "b.md": "<p>b2</p>",
         "c.md": "<p>c</p>",
     }
     assert (site / "a/index.html").stat().st_ino == inode
-    ended(built=True)
-    assert build_pages(site, {"a.md": "<p>a</p>"}) == {}
-    ended(built=True)
+    ended(session, built=True)
+    assert build_pages(session, site, {"a.md": "<p>a</p>"}) == {}
+    ended(session, built=True)
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         "a/index.html"
     ]
 
 
 def test_after_a_failed_build_or_outside_serve_every_page_is_written(tmp_path):
-    mkdocs_serve_site.LAST.clear()
+    session = BuildSession(serving=True)
     site = tmp_path / "site"
     site.mkdir()
-    build_pages(site, {"a.md": "<p>a</p>"})
-    ended(built=False)
-    assert build_pages(site, {"a.md": "<p>a</p>"}) == {"a.md": "<p>a</p>"}
-    ended(built=True)
+    build_pages(session, site, {"a.md": "<p>a</p>"})
+    ended(session, built=False)
+    assert build_pages(session, site, {"a.md": "<p>a</p>"}) == {"a.md": "<p>a</p>"}
+    ended(session, built=True)
     # `serve --dirty` writes only some pages: nothing is moved aside, and nothing back
-    assert build_pages(site, {"a.md": "<p>a</p>"}, serve=False) == {"a.md": "<p>a</p>"}
+    assert build_pages(session, site, {"a.md": "<p>a</p>"}, serve=False) == {"a.md": "<p>a</p>"}
     assert not (site / mkdocs_serve_site.ASIDE).exists()
-    ended(built=True)
-    assert mkdocs_serve_site.LAST == {}
+    ended(session, built=True)
+    assert session.written.previous == session.written.current == {}
 
 
 def test_only_the_skipped_line_of_a_page_moved_back_is_dropped(caplog):
-    mkdocs_serve_site.MOVED.clear()
-    mkdocs_serve_site.MOVED.add("a.md")
-    mkdocs_serve_site._quiet_skipped_pages()
+    quiet = mkdocs_serve_site._SkippedPages({"a.md"})
+    patches.filter_skipped_pages(quiet)
     log = logging.getLogger("mkdocs.commands.build")
-    with caplog.at_level(logging.INFO):
-        log.info("Page skipped: 'a.md'. Generated empty output.")
-        log.info("Page skipped: 'b.md'. Generated empty output.")
-        log.info("Building page a.md")
+    try:
+        with caplog.at_level(logging.INFO):
+            log.info("Page skipped: 'a.md'. Generated empty output.")
+            log.info("Page skipped: 'b.md'. Generated empty output.")
+            log.info("Building page a.md")
+    finally:
+        patches.unfilter_skipped_pages(quiet)
     assert [r.getMessage() for r in caplog.records] == [
         "Page skipped: 'b.md'. Generated empty output.",
         "Building page a.md",
     ]
-    mkdocs_serve_site.MOVED.clear()
 
 
 def test_a_page_rendered_from_the_same_inputs_is_moved_back_without_digesting_it(
     tmp_path, monkeypatch
 ):
-    mkdocs_serve_site.LAST.clear()
+    session = BuildSession(serving=True)
     site = tmp_path / "site"
     site.mkdir()
-    config, page = FakeConfig(site), FakePage("a.md")
+    page = FakePage("a.md")
     digested = []
     blake2b = mkdocs_serve_site.hashlib.blake2b
     monkeypatch.setattr(
@@ -166,12 +169,13 @@ def test_a_page_rendered_from_the_same_inputs_is_moved_back_without_digesting_it
 
     def build(output: str, key: str) -> str:
         digested.clear()
-        mkdocs_serve_site.set_last_aside(str(site), True)
-        output = mkdocs_serve_site.keep_unchanged_page(output, page, config, key)
+        session.start_build()
+        mkdocs_serve_site.set_last_aside(session, str(site))
+        output = mkdocs_serve_site.keep_unchanged_page(session, output, page, key)
         if output:
             (site / "a").mkdir(exist_ok=True)
             (site / "a/index.html").write_text(output, encoding="utf-8")
-        ended(built=True)
+        ended(session, built=True)
         return output
 
     assert build("<p>a</p>", "k1") == "<p>a</p>" and digested
@@ -192,24 +196,21 @@ def test_a_render_key_is_trusted_only_when_no_other_plugin_changes_pages_after_t
         def __init__(self, handlers):
             self.plugins = Plugins(handlers)
 
-    page = FakePage("a.md")
-    mkdocs_serve.PAGE_KEYS[page.file.dest_uri] = "k1"
-    try:
-        assert mkdocs_serve.render_key(page, Config([print])) == "k1"
-        assert mkdocs_serve.render_key(page, Config([print, print])) is None
-    finally:
-        mkdocs_serve.PAGE_KEYS.clear()
+    page, session = FakePage("a.md"), BuildSession(serving=True)
+    session.build.page_keys[page.file.dest_uri] = "k1"
+    assert mkdocs_serve.render_key(session, page, Config([print])) == "k1"
+    assert mkdocs_serve.render_key(session, page, Config([print, print])) is None
 
 
 def test_what_an_earlier_session_left_aside_is_dropped_by_the_next_sessions_first_build(tmp_path):
-    mkdocs_serve_site.LAST.clear()
+    session = BuildSession(serving=True)
     site = tmp_path / "site"
     left = site / f"{mkdocs_serve_site.ASIDE}-1" / "a"  # serve stopped while it was dropped
     left.mkdir(parents=True)
     (left / "index.html").write_text("<p>old</p>", encoding="utf-8")
     for _ in range(3):  # each build ends with a folder of leftovers to drop
-        build_pages(site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"})
-        ended(built=True)
+        build_pages(session, site, {"a.md": "<p>a</p>", "b.md": "<p>b</p>"})
+        ended(session, built=True)
     assert sorted(p.name for p in site.iterdir()) == ["a", "b"]
 
 

@@ -10,6 +10,8 @@ import pytest
 from bixue import render
 from bixue.model import Origin
 from bixue.session import value_key
+from bixue.session.build_session import BuildSession
+from bixue.session.cache import Cache
 from markupsafe import Markup
 
 
@@ -106,13 +108,14 @@ def test_a_record_is_digested_once_a_build():
 
 
 def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_build():
-    shared = item()
-    first = value_key.Keys().digest("a.html", {"rows": [shared]})
-    keys = value_key.Keys()  # the next build's
+    shared, kept = item(), Cache()  # the session's digests of records
+    first = value_key.Keys(kept).digest("a.html", {"rows": [shared]})
+    kept.start_build()
+    keys = value_key.Keys(kept)  # the next build's
     calls = counted_parts(keys)
     assert keys.digest("a.html", {"rows": [shared]}) == first
     assert Fraction not in calls
-    # the digest is not a field: a record made anew from it is digested, and equal
+    # a record made anew from it is another record: digested again, and equal
     again = dataclasses.replace(shared)
     assert again == shared and repr(again) == repr(shared)
     calls.clear()
@@ -123,17 +126,21 @@ def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_buil
 def test_blocks_are_kept_only_while_keeping_and_by_their_values(monkeypatch):
     rendered = []
     monkeypatch.setattr(render, "_render_block", lambda t, c: rendered.append(c) or repr(c))
-    render.keep_blocks(True)
-    render.render_block("x.html", rows=[item()])
-    render.keep_blocks(True)  # the next serve build
-    assert render.render_block("x.html", rows=[item()]) == repr({"rows": [item()]})
-    render.render_block("x.html", rows=[item(id="ZG-9")])
-    render.render_block("x.html", value=Mutable("m"))  # unkeyable: rendered, not kept
-    render.render_block("x.html", value=Mutable("m"))
+    session = BuildSession(serving=True)
+    with session.active():
+        render.start_build(session)
+        render.render_block("x.html", rows=[item()])
+        render.start_build(session)  # the next serve build
+        assert render.render_block("x.html", rows=[item()]) == repr({"rows": [item()]})
+        render.render_block("x.html", rows=[item(id="ZG-9")])
+        render.render_block("x.html", value=Mutable("m"))  # unkeyable: rendered, not kept
+        render.render_block("x.html", value=Mutable("m"))
     assert len(rendered) == 4
-    render.keep_blocks(False)  # a plain build
-    render.render_block("x.html", rows=[item()])
-    assert len(rendered) == 5 and not render.KEPT_BLOCKS.current
+    plain = BuildSession()
+    with plain.active():
+        render.start_build(plain)
+        render.render_block("x.html", rows=[item()])
+    assert len(rendered) == 5 and not plain.blocks.current
 
 
 def test_a_record_kind_may_refuse_to_be_digested():

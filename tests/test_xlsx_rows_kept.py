@@ -1,12 +1,12 @@
 """Under serve, a workbook made again after an edit takes its unchanged rows' XML from the last
-build (xlsx_stream.KEPT_ROWS) and is byte for byte the workbook made from scratch."""
+build (a build session's `rows`) and is byte for byte the workbook made from scratch."""
 
 from __future__ import annotations
 
 import datetime
 
-from bixue import render
 from bixue.outputs import xlsx_stream
+from bixue.session.build_session import BuildSession
 
 STAMP = datetime.datetime(2014, 10, 20, 8, 0)
 
@@ -25,26 +25,19 @@ def made(sheets) -> bytes:
 
 
 def test_a_workbook_made_again_reuses_its_unchanged_rows_and_equals_a_fresh_one():
-    render.keep_blocks(False)
-    xlsx_stream.start_build()
-    fresh = {name: made(sheets) for name, sheets in (("a", ledger()), ("b", ledger("改过")))}
-    fresh["c"] = made(ledger("改过", flag=True))  # True is not 1 in a cell
-    for kept in (xlsx_stream.KEPT, xlsx_stream.KEPT_ROWS):  # serve starts
-        kept.current.clear()
-        kept.previous.clear()
-    try:
-        render.keep_blocks(True)
-        xlsx_stream.start_build()
+    plain = BuildSession()
+    with plain.active():
+        plain.start_build()
+        fresh = {name: made(sheets) for name, sheets in (("a", ledger()), ("b", ledger("改过")))}
+        fresh["c"] = made(ledger("改过", flag=True))  # True is not 1 in a cell
+    session = BuildSession(serving=True)  # serve starts
+    with session.active():
+        session.start_build()
         assert made(ledger()) == fresh["a"]
-        render.keep_blocks(True)
-        xlsx_stream.start_build()  # a build that makes no workbook keeps the rows
-        render.keep_blocks(True)
-        xlsx_stream.start_build()
+        session.start_build()  # a build that makes no workbook keeps the rows
+        session.start_build()
         assert made(ledger("改过")) == fresh["b"]
-        rows = xlsx_stream.KEPT_ROWS
+        rows = session.rows
         assert (rows.made, rows.reused) == (1, 201)
-        render.keep_blocks(True)
-        xlsx_stream.start_build()
+        session.start_build()
         assert made(ledger("改过", flag=True)) == fresh["c"]
-    finally:
-        render.keep_blocks(False)

@@ -138,7 +138,7 @@ def empty_folder(out: Path) -> bool:
 
 def loaded(project: Path, environ, site_url: str):
     """The board, or None after printing every error of the data."""
-    collector.collect_less()
+    collector.set_thresholds()
     try:
         return build.load_board(project, environ, site_url)
     except (DataErrors, ValueError) as error:

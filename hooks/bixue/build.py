@@ -8,11 +8,12 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import List, Mapping, Tuple
+from typing import List, Mapping, Optional, Tuple
 
 from . import figures, generate, load, privacy
 from .errors import DataErrors
 from .figures.board import Board, compute_board
+from .session.cache import Cache
 
 PROFILES = ("internal", "public")
 MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
@@ -26,14 +27,17 @@ def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
     return Path(environ.get("BOARD_DATA") or project / "data").resolve()
 
 
-def load_board(project: Path, environ: Mapping[str, str], site_url: str) -> Board:
-    """Read and check the data, apply the profile, compute every figure; raise on bad data."""
+def load_board(
+    project: Path, environ: Mapping[str, str], site_url: str, kept: Optional[load.Kept] = None
+) -> Board:
+    """Read and check the data, apply the profile, compute every figure; raise on bad data.
+    `kept`: what the last load read (a build session), taken again where nothing changed."""
     profile = environ.get("BOARD_PROFILE") or "internal"
     for reason in generate.missing_assets():
         raise ValueError(reason)
     if profile not in PROFILES:
         raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
-    campaign = load.load_campaign(data_dir(project, environ), project_dir=project)
+    campaign = load.load_campaign(data_dir(project, environ), project, kept)
     if profile == "public":
         errors = privacy.check_public_text(campaign)
         if errors:
@@ -105,9 +109,6 @@ def _site_files(site_dir: str) -> List[Tuple[str, str]]:
     return sorted(found)
 
 
-_STAMPED: dict = {}
-"""Under serve: each file of the last stamp, (inode, time, size) and the digest of its bytes."""
-
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -121,21 +122,25 @@ def compact_search_index(site_dir: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_stamp(site_dir: str, keep: bool = False) -> None:
+def write_stamp(site_dir: str, kept: Optional[Cache] = None) -> None:
     """A digest of the whole built site, which the screen polls to notice a new build: of each
-    file's path and the digest of its bytes. With `keep` (serve), a file's digest is kept for
-    the next build, which reads again only files written since (another inode, time or size)."""
+    file's path and the digest of its bytes. With `kept` (a serve session's), a file's digest
+    is kept for the next build, which reads again only files written since (another inode,
+    time or size)."""
     digest = hashlib.sha256()
-    kept = dict(_STAMPED) if keep else {}
-    _STAMPED.clear()
+    if kept is not None:
+        kept.start_build()
     for name, path in _site_files(site_dir):
         stat = os.stat(path)
         mark = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        last = kept.get(name)
-        if last is None or last[0] != mark:
-            last = (mark, hashlib.sha256(Path(path).read_bytes()).digest())
-        if keep:
-            _STAMPED[name] = last
+
+        def read(path=path, mark=mark) -> tuple:
+            return (mark, hashlib.sha256(Path(path).read_bytes()).digest())
+
+        if kept is None:
+            last = read()
+        else:
+            last = kept.get(name, read, lambda last, mark=mark: last[0] == mark)
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + last[1])
     stamp = {"build": digest.hexdigest()[:16]}
     (Path(site_dir) / STAMP).write_text(json.dumps(stamp), encoding="utf-8")

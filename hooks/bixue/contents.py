@@ -1,9 +1,10 @@
-"""The records page modules hand to the build: generated pages and generated files."""
+"""The records page modules hand to the build: generated pages, generated files, their output."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Union
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Optional, Tuple, Union
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,17 @@ class GeneratedFile:
     content: Optional[Union[str, bytes]] = None
     source: Optional[str] = None
     """Absolute path of a file to copy as it is, instead of `content`."""
+
+
+NO_BLOCKS: Mapping[str, Callable[[Any, str], str]] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a page module makes of a board, in one call (`make(board)`)."""
+
+    pages: Tuple[GeneratedPage, ...] = ()
+    files: Tuple[GeneratedFile, ...] = ()
+    blocks: Mapping[str, Callable[[Any, str], str]] = field(default_factory=lambda: NO_BLOCKS)
+    """The blocks hand-written pages embed with `<!-- bixue:name -->`: name -> render(board,
+    here) -> HTML, `here` the URL of the page being rendered (`units/`), for relative links."""

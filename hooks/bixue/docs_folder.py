@@ -9,6 +9,7 @@ from typing import Callable
 
 from . import build, generate
 from .figures.board import Board
+from .session.build_session import BuildSession
 
 SETTINGS = ".bixue.yml"
 """Written beside the pages (a dot file, so no builder publishes it): site_name and extra.bixue
@@ -27,15 +28,22 @@ def page_url(src_uri: str) -> str:
 
 def write_docs(board: Board, docs_dir: Path, out: Path, warn: Callable[[str], None]) -> int:
     """Copy docs_dir to out, add every generated page and file, fill markers; return pages."""
+    with BuildSession().active() as session:  # one build: nothing is kept for another
+        session.start_build()
+        return _write_docs(board, docs_dir, out, warn)
+
+
+def _write_docs(board: Board, docs_dir: Path, out: Path, warn: Callable[[str], None]) -> int:
     if docs_dir.is_dir():
         shutil.copytree(docs_dir, out, dirs_exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
-    for page in generate.all_pages(board):
+    output = generate.generate(board)
+    for page in output.pages:
         target = out / page.src_uri
         if not (docs_dir / page.src_uri).exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
-    for item in generate.all_files(board):
+    for item in output.files:
         target = out / item.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if item.source:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Iterable, List
+from types import MappingProxyType
+from typing import Callable, Dict, List, Mapping
 
-from .contents import GeneratedFile, GeneratedPage
+from .contents import NO_BLOCKS, GeneratedFile, GeneratedPage, Output
 from .exports import data_json as board_json
 from .exports import feeds
 from .figures.board import Board
 from .outputs import plotly_asset as page_charts_assets
-from .outputs import score_sheets, templates_xlsx, xlsx_stream
+from .outputs import score_sheets, templates_xlsx
 from .pages import campaign as page_campaign
 from .pages import changes as page_changes
 from .pages import exemplars as page_exemplars
@@ -24,7 +25,7 @@ from .pages import screen as page_screen
 from .pages import screens_index as page_screens
 from .pages import units as page_units
 
-MODULES: List = [
+MODULES = (
     page_home,
     page_campaign,
     page_units,
@@ -43,38 +44,40 @@ MODULES: List = [
     score_sheets,
     templates_xlsx,
     page_charts_assets,
-]
-"""Page and file modules, in nav order. Each may define `pages(board)`, `files(board)`
-and `BLOCKS = {marker name: render(board, here) -> HTML}`."""
+)
+"""Page and file modules, in nav order. Each gives `make(board) -> contents.Output`: its pages,
+its files and its blocks (`BLOCKS`, marker name -> render(board, here) -> HTML)."""
+
+
+def generate(board: Board) -> Output:
+    """Every page, file and block of the page modules. A file is published once: several pages
+    may publish the same image (images.web_image), the first module's wins."""
+    outputs = [module.make(board) for module in MODULES]
+    files: Dict[str, GeneratedFile] = {}
+    for output in outputs:
+        for generated in output.files:
+            files.setdefault(generated.dest_uri, generated)
+    pages = tuple(page for output in outputs for page in output.pages)
+    return Output(pages, tuple(files.values()), all_blocks())
 
 
 def all_pages(board: Board) -> List[GeneratedPage]:
-    """Every page; a build starts here (pages make workbooks too: their links' files)."""
-    xlsx_stream.start_build()
-    return [page for module in MODULES for page in getattr(module, "pages", _none)(board)]
+    return list(generate(board).pages)
 
 
 def all_files(board: Board) -> List[GeneratedFile]:
-    """Each destination once: several pages may publish the same image (images.web_image)."""
-    files: Dict[str, GeneratedFile] = {}
-    for module in MODULES:
-        for generated in getattr(module, "files", _none)(board):
-            files.setdefault(generated.dest_uri, generated)
-    return list(files.values())
+    return list(generate(board).files)
 
 
-def all_blocks() -> Dict[str, Callable[[Board, str], str]]:
-    blocks: Dict[str, Callable[[Board, str], str]] = {}
+def all_blocks() -> Mapping[str, Callable[[Board, str], str]]:
+    """Every module's blocks: they need no board to be named."""
+    found = {}
     for module in MODULES:
-        blocks.update(getattr(module, "BLOCKS", {}))
-    return blocks
+        found.update(getattr(module, "BLOCKS", NO_BLOCKS))
+    return MappingProxyType(found)
 
 
 def missing_assets() -> List[str]:
     """What the build needs beside the data and is not installed (scripts/setup.sh installs it)."""
     reason = page_charts_assets.missing()
     return [reason] if reason else []
-
-
-def _none(*_args) -> Iterable:
-    return ()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import posixpath
@@ -19,7 +18,7 @@ from markupsafe import Markup
 
 from . import figures
 from .model import STATUS_NAMES
-from .session import kept_renders, value_key
+from .session import build_session, value_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -87,23 +86,31 @@ def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(path) if site_url else ""
 
 
-_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
-"""One converter, reset for each text: building one costs more than converting a short text."""
-
-
-@functools.lru_cache(maxsize=65536)
 def render_markdown(text: str) -> Markup:
     """Markdown from the data, as HTML with anything unsafe stripped (defence in depth).
-    Cached: a ledger item's text shows on the ledger, its unit's page and the screen."""
+    Kept by the build session: a ledger item's text shows on the ledger, its unit's page and
+    the screen."""
     if text and _PLAIN.fullmatch(text):
         return Markup(f"<p>{text}</p>")
-    return markdown_html(text)
+    session = build_session.current()
+    if session is None:
+        return markdown_html(text)
+    return session.markdown.get(text, lambda: markdown_html(text, session))
 
 
-def markdown_html(text: str) -> Markup:
+def markdown_html(text: str, session: Optional[build_session.BuildSession] = None) -> Markup:
     """What Python-Markdown and the sanitiser make of `text`."""
-    html = _MARKDOWN.reset().convert(text or "")
+    if session is None:
+        converter = _converter()
+    else:
+        converter = session.converter = session.converter or _converter()
+    html = converter.reset().convert(text or "")
     return Markup(nh3.clean(html, tags=_SAFE_TAGS, url_schemes={"http", "https", "mailto"}))
+
+
+def _converter() -> markdown_lib.Markdown:
+    """A converter, reset for each text: making one costs more than converting a short text."""
+    return markdown_lib.Markdown(extensions=["tables", "sane_lists"])
 
 
 def md_text(text: str) -> str:
@@ -187,51 +194,35 @@ ENVIRONMENT = _environment()
 T = TypeVar("T")
 
 
-KEPT_BLOCKS = kept_renders.Kept()
-"""Under `serve`: each block of the last build, by a digest of its template and every value it
-was rendered from (value_key). After an edit to one data file most blocks are as they were,
-and rendering them was most of a rebuild's page generation at 500 units."""
-_KEEPING: dict = {"keys": None, "templates": ""}
-
-
-def keep_blocks(keep: bool) -> None:
-    """Called before each build. With `keep`, a block rendered from the same values as in the
-    last kept build is taken from it; the digest covers the templates folder (each file's name,
-    times and size). Without, every block is rendered and nothing is kept."""
-    KEPT_BLOCKS.start_build() if keep else KEPT_BLOCKS.forget()
-    _KEEPING["keys"] = value_key.Keys() if keep else None
-    _KEEPING["templates"] = _folder_key(TEMPLATES) if keep else ""
+def start_build(session: build_session.BuildSession) -> None:
+    """Called before each build. Under `serve`, a block rendered from the same values as in the
+    last build is taken from it; the digest covers the templates folder (each file's name, times
+    and size). Otherwise every block is rendered and nothing is kept."""
+    session.start_build(_folder_key(TEMPLATES) if session.serving else "")
 
 
 def keeping() -> bool:
-    """Whether this build keeps what it makes for the next (`keep_blocks`: under `serve`)."""
-    return _KEEPING["keys"] is not None
+    """Whether this build keeps what it makes for the next (under `serve`)."""
+    session = build_session.current()
+    return session is not None and session.keeping
 
 
 def kept(name: str, inputs: dict, make: Callable[[], T]) -> T:
-    """`make()`; while blocks are kept (`keep_blocks`), what it made in the last build from
+    """`make()`; while blocks are kept (under `serve`), what it made in the last build from
     equal `inputs` (digested whole, as a block's context) if it made anything there."""
-    keys = _KEEPING["keys"]
-    if keys is None:
+    session = build_session.current()
+    if session is None or session.build.keys is None:
         return make()
     try:
-        key = keys.digest(f"{_KEEPING['templates']}\0{name}", inputs)
+        key = session.build.keys.digest(f"{session.build.templates}\0{name}", inputs)
     except value_key.Unkeyable:
         return make()
-    return KEPT_BLOCKS.get(key, make)
+    return session.blocks.get(key, make)
 
 
 def render_block(template: str, **context) -> str:
     """A template's HTML as one raw block: blank lines would end it inside Markdown."""
-    keys = _KEEPING["keys"]
-    if keys is not None:
-        try:
-            key = keys.digest(f"{_KEEPING['templates']}\0{template}", context)
-        except value_key.Unkeyable:
-            key = None
-        if key is not None:
-            return KEPT_BLOCKS.get(key, lambda: _render_block(template, context))
-    return _render_block(template, context)
+    return kept(template, context, lambda: _render_block(template, context))
 
 
 def _render_block(template: str, context: dict) -> str:

@@ -12,19 +12,20 @@ from mkdocs.structure.files import File, InclusionLevel
 from .. import build, generate, raw_blocks, render
 from ..errors import DataErrors
 from ..figures.board import Board
-from ..session import collector, kept_renders, value_key
+from ..session import value_key
+from ..session.build_session import BuildSession
 
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
 
-def load_board(config, log, previous: Optional[Board] = None) -> Board:
+def load_board(session: BuildSession, config, log, previous: Optional[Board] = None) -> Board:
     """The checked board for this config; bad data stops MkDocs with the Chinese errors only.
 
     Under `serve`, `previous` is the last good board: a bad edit is reported and that board is
     built again, so the clerk keeps seeing a whole site until the next good edit."""
-    collector.collect_less(rebuild=previous is not None)
+    session.idle.collect_less(rebuild=previous is not None)
     try:
-        board = build.load_board(project_dir(config), os.environ, config.site_url or "")
+        board = build.load_board(project_dir(config), os.environ, config.site_url or "", session)
     except (DataErrors, ValueError) as error:
         if previous is None:
             raise PluginError(str(error)) from None
@@ -62,35 +63,21 @@ def watch_data(server, config) -> None:
     server.watch(str(build.data_dir(project_dir(config), os.environ)))
 
 
-STASHED: dict = {"key": "", "pages": {}, "hidden": {}}
-"""This build's HTML blocks set aside from the generated pages' Markdown (raw_blocks), by page."""
-
-KEPT_STASHES = kept_renders.Kept()
-"""Under `serve`: each page's Markdown with its blocks set aside, by a digest of the Markdown."""
-
-
-def keep_stashes(serve: bool) -> None:
-    """Under `serve`: a page's Markdown set aside as in the last build is taken from it. The key
-    in the placeholders is then kept for the session: like a build's, it is in no page and no
-    output, and a page's own text cannot name it. Any other build keeps nothing."""
-    KEPT_STASHES.start_build() if serve else KEPT_STASHES.forget()
-
-
-def add_generated(files, config, board: Board):
-    """Add generated pages (a hand-written page of the same path wins) and generated files."""
-    if not (render.keeping() and STASHED["key"]):
-        STASHED["key"] = raw_blocks.nonce()
-    key = STASHED["key"]
-    STASHED["pages"], STASHED["hidden"] = {}, {}
-    for page in generate.all_pages(board):
+def add_generated(session: BuildSession, files, config, board: Board):
+    """Add generated pages (a hand-written page of the same path wins) and generated files.
+    Each page's HTML blocks are set aside from its Markdown (raw_blocks) for this build."""
+    this = session.build
+    this.stash_key = _stash_key(session)
+    output = generate.generate(board)
+    for page in output.pages:
         if files.get_file_from_path(page.src_uri) is None:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            markdown, blocks, hidden = _stash(page.markdown, key)
-            STASHED["pages"][page.src_uri], STASHED["hidden"][page.src_uri] = blocks, hidden
+            markdown, blocks, hidden = _stash(session, page.markdown)
+            this.stashed[page.src_uri], this.hidden[page.src_uri] = blocks, hidden
             files.append(
                 File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
-    for item in generate.all_files(board):
+    for item in output.files:
         if item.source:
             files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
         else:
@@ -98,23 +85,36 @@ def add_generated(files, config, board: Board):
     return files
 
 
-def _stash(markdown: str, key: str):
-    if not render.keeping():
+def _stash_key(session: BuildSession) -> str:
+    """Under `serve`, the key in the placeholders is kept for the session: like a build's, it
+    is in no page and no output, and a page's own text cannot name it. Any other build has its
+    own."""
+    if session.keeping and session.stash_key:
+        return session.stash_key
+    session.stash_key = raw_blocks.nonce()
+    return session.stash_key
+
+
+def _stash(session: BuildSession, markdown: str):
+    """Under `serve`: a page's Markdown set aside as in the last build is taken from it
+    (`BuildSession.stashes`, by a digest of the Markdown)."""
+    key = session.build.stash_key
+    if not session.keeping:
         return raw_blocks.stash(markdown, key)
     digest = value_key.digest_text(markdown)
-    return KEPT_STASHES.get(digest, lambda: raw_blocks.stash(markdown, key))
+    return session.stashes.get(digest, lambda: raw_blocks.stash(markdown, key))
 
 
-def restore_blocks(html: str, page) -> str:
+def restore_blocks(session: BuildSession, html: str, page) -> str:
     """The page's HTML blocks back in its converted content, but for what search skips."""
-    blocks = STASHED["pages"].pop(page.file.src_uri, {})
-    return raw_blocks.restore(html, blocks, STASHED["key"])
+    blocks = session.build.stashed.pop(page.file.src_uri, {})
+    return raw_blocks.restore(html, blocks, session.build.stash_key)
 
 
-def restore_hidden(page) -> None:
+def restore_hidden(session: BuildSession, page) -> None:
     """What search skips back in the page, once the search plugin has read it."""
-    hidden = STASHED["hidden"].pop(page.file.src_uri, {})
-    page.content = raw_blocks.restore_hidden(page.content, hidden, STASHED["key"])
+    hidden = session.build.hidden.pop(page.file.src_uri, {})
+    page.content = raw_blocks.restore_hidden(page.content, hidden, session.build.stash_key)
 
 
 def cache_theme_templates(env) -> None:

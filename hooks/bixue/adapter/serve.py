@@ -1,8 +1,9 @@
 """Under `mkdocs serve`: what the last build made from the same inputs, taken from it, so that an
-edit to one data file costs what it changed. Blocks (render.keep_blocks), pages' stashed Markdown
+edit to one data file costs what it changed. Blocks (render.kept), pages' stashed Markdown
 (mkdocs_adapter), Markdown conversions, search entries and theme outputs; kept in memory for
 the session, and only the last build's. The other half of the adapter: it knows MkDocs' pages,
-files, search plugin and theme context."""
+files, search plugin and theme context; what it keeps is the build session's, and what it patches of
+MkDocs is named in patches."""
 
 from __future__ import annotations
 
@@ -15,45 +16,34 @@ from pathlib import Path
 
 from .. import render
 from ..session import kept_renders, value_key
-from . import board
+from ..session.build_session import BuildSession
+from . import patches
 
 
-def start_build(config, serve: bool) -> None:
-    """Called before each build's pages are made: under `serve`, reuse; else keep nothing."""
-    render.keep_blocks(serve)
-    board.keep_stashes(serve)
-    if serve:
-        reuse_search_entries(config)
-
-
-SEARCH_ENTRIES: dict = {}
-"""Under `serve`: the search entries made from each page in the last build, by a digest of all
-they are made from. An edit to one data file leaves most pages as they were, and indexing their
-text again was a quarter of a rebuild at 500 units."""
-
-
-def reuse_search_entries(config) -> None:
-    """Let the search plugin index only pages that changed since the last `serve` build."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    if index is None or not hasattr(index, "add_entry_from_context"):
+def reuse_search_entries(session: BuildSession, config) -> None:
+    """Under `serve`: the search plugin indexes only pages that changed since the last build.
+    Their entries are kept by a digest of all they are made from (`BuildSession.search`): an
+    edit to one data file leaves most pages as they were, and indexing their text again was a
+    quarter of a rebuild at 500 units."""
+    index = patches.search_index(config)
+    if index is None:
         return
-    index_page = index.add_entry_from_context
-    previous = dict(SEARCH_ENTRIES)
-    SEARCH_ENTRIES.clear()
+    session.search.start_build()
 
-    def add_entry_from_context(page):
-        key = search_key(page)
-        entries = previous.get(key)
-        if entries is None:
+    def add_entry_from_context(page) -> None:
+        made = []
+
+        def make() -> list:
             before = len(index.entries)
             index_page(page)
-            entries = _copied(index.entries[before:])
-        else:
-            index.entries.extend(_copied(entries))
-        SEARCH_ENTRIES[key] = entries
+            made.append(True)
+            return _copied(index.entries[before:])
 
-    index.add_entry_from_context = add_entry_from_context
+        entries = session.search.get(search_key(session, page), make)
+        if not made:
+            index.entries.extend(_copied(entries))
+
+    index_page = patches.replace_add_entry(index, add_entry_from_context)
 
 
 def _copied(entries: list) -> list:
@@ -65,7 +55,7 @@ def _copied(entries: list) -> list:
     ]
 
 
-def search_key(page) -> str:
+def search_key(session: BuildSession, page) -> str:
     """A digest of what the search plugin reads of a page: its address, title, meta, sections
     (table of contents) and content, but for this build's key in the comments standing for the
     parts search skips (raw_blocks): a new key every build, and no word of any entry."""
@@ -73,7 +63,7 @@ def search_key(page) -> str:
     for part in (page.url, str(page.title), repr(sorted(page.meta.items())), _toc(page.toc)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     content = page.content or ""
-    digest.update(content.replace(board.STASHED["key"], "").encode("utf-8", "surrogatepass"))
+    digest.update(content.replace(session.build.stash_key, "").encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -81,21 +71,19 @@ def _toc(items) -> str:
     return repr([(item.title, item.url, _toc(item.children)) for item in items or ()])
 
 
-KEPT_PAGES = kept_renders.Kept()
-"""Under `serve`: each page's rendered theme template from the last build. After an edit to one
-data file most pages are as they were, and the theme's template was a third of a rebuild."""
-
-
-def reuse_unchanged_pages(env, config, files):
+def reuse_unchanged_pages(session: BuildSession, env, config, files):
     """The environment MkDocs renders pages with, reusing the last build's output for a page
     whose every input is unchanged: the site (config, theme files, list of pages), the nav and
     the page itself. Anything in the context this does not know how to compare is rendered.
-    Outside `serve`, the environment as it is."""
-    site = _FILES[0][1] if _FILES and _FILES[0][0] is files else None  # digested once a build
-    _FILES.clear()  # every page is converted: this build's files may go with its pages
-    if not render.keeping():
+    Outside `serve`, the environment as it is. The outputs are kept compressed by the session
+    (`BuildSession.pages`): after an edit to one data file most pages are as they were, and the
+    theme's template was a third of a rebuild."""
+    this = session.build
+    site = this.site_key[1] if this.site_key and this.site_key[0] is files else None
+    this.site_key = None  # every page is converted: this build's files may go with its pages
+    if not session.keeping:
         return env
-    KEPT_PAGES.start_build()
+    session.pages.start_build()
     site = site or _site_key(config, files)
     navs: list = []  # (nav, its key): one nav a build
 
@@ -110,24 +98,20 @@ def reuse_unchanged_pages(env, config, files):
             if not _plain(context[key]):
                 return None
             digest.update(f"\0{key}={context[key]!r}".encode("utf-8", "surrogatepass"))
-        digest.update(_page_key(page).encode("utf-8", "surrogatepass"))
-        PAGE_KEYS[page.file.dest_uri] = key = digest.hexdigest()
+        digest.update(_page_key(session, page).encode("utf-8", "surrogatepass"))
+        this.page_keys[page.file.dest_uri] = key = digest.hexdigest()
         return key
 
-    PAGE_KEYS.clear()
-    return kept_renders.Environment(env, KEPT_PAGES, key_of)
+    this.page_keys.clear()
+    return kept_renders.Environment(env, session.pages, key_of)
 
 
-PAGE_KEYS: dict = {}
-"""This build's render key of each page (by its path in the site): equal keys, equal output."""
-
-
-def render_key(page, config):
-    """The page's render key when its output is the theme's and nothing after changes it (no
-    plugin but ours post-processes pages), else None."""
+def render_key(session: BuildSession, page, config):
+    """The page's render key (equal keys, equal output) when its output is the theme's and
+    nothing after changes it (no plugin but ours post-processes pages), else None."""
     if len(config.plugins.events.get("post_page", ())) > 1:
         return None
-    return PAGE_KEYS.get(page.file.dest_uri)
+    return session.build.page_keys.get(page.file.dest_uri)
 
 
 def _plain(value) -> bool:
@@ -169,56 +153,61 @@ def _nav_key(items) -> str:
     )
 
 
-def _page_key(page) -> str:
+def _page_key(session: BuildSession, page) -> str:
     """What the theme reads of a page: what search reads, and its file, addresses and
     neighbours; the nav and the page's place in it are in the nav key."""
     around = [
         (other.url, str(other.title)) if other else None
         for other in (page.previous_page, page.next_page)
     ]
-    parts = (search_key(page), page.file.src_uri, page.canonical_url, page.edit_url, around)
+    parts = (
+        search_key(session, page),
+        page.file.src_uri,
+        page.canonical_url,
+        page.edit_url,
+        around,
+    )
     return repr(parts)
 
 
-KEPT_CONVERSIONS = kept_renders.Kept()
-"""Under `serve`: each page's Markdown as MkDocs converted it in the last build."""
-_FILES: list = []  # (files, their key): the site's files, digested once a build
-
-
-def reuse_unchanged_conversion(page) -> None:
+def reuse_unchanged_conversion(session: BuildSession, page) -> None:
     """Under `serve`: the page's Markdown is converted again only when it, its file or the site
     (config, theme files, list of pages) changed since the last build, or a file its links
-    looked up is not found where it was. What the conversion logged is logged again."""
-    if not render.keeping():
+    looked up is not found where it was (`BuildSession.conversions`). What the conversion
+    logged is logged again."""
+    if not session.keeping:
         return
-    convert = page.render
+    this, conversions = session.build, session.conversions
 
     def render_page(config, files) -> None:
-        if not _FILES or _FILES[0][0] is not files:
-            KEPT_CONVERSIONS.start_build()
-            _FILES[:] = [(files, _site_key(config, files))]
+        if not this.site_key or this.site_key[0] is not files:
+            conversions.start_build()
+            this.site_key = (files, _site_key(config, files))
         file = page.file
-        parts = (_FILES[0][1], file.src_uri, page.url, repr(file.inclusion), page.markdown or "")
+        parts = (
+            this.site_key[1],
+            file.src_uri,
+            page.url,
+            repr(file.inclusion),
+            page.markdown or "",
+        )
         key = value_key.digest_text("\0".join(parts))
-        reused = KEPT_CONVERSIONS.reused
-        made = KEPT_CONVERSIONS.get(
+        reused = conversions.reused
+        made = conversions.get(
             key,
             lambda: _converted(convert, page, config, files),
             lambda made: all(_found(files, uri) == found for uri, found in made[-1].items()),
         )
-        if KEPT_CONVERSIONS.reused == reused:
+        if conversions.reused == reused:
             return  # converted just now: the page is set and its warnings were logged
         content, toc, title, anchors, links, records, _lookups = made
-        page.content, page.toc, page._title_from_render = content, toc, title
-        page.present_anchor_ids = set(anchors)
         if links is not None:
-            page.links_to_anchors = {
-                files.get_file_from_path(uri): dict(found) for uri, found in links
-            }
+            links = {files.get_file_from_path(uri): dict(found) for uri, found in links}
+        patches.set_converted(page, content, toc, title, anchors, links)
         for record in records:
             logging.getLogger(record.name).handle(record)
 
-    page.render = render_page
+    convert = patches.replace_render(page, render_page)
 
 
 def _converted(convert, page, config, files) -> tuple:
@@ -233,11 +222,9 @@ def _converted(convert, page, config, files) -> tuple:
     finally:
         for logger in loggers:
             logger.removeHandler(handler)
-    links = vars(page).get("links_to_anchors")
+    content, toc, title, anchors, links = patches.converted(page)
     if links is not None:
         links = tuple((file.src_uri, dict(found)) for file, found in links.items())
-    anchors = frozenset(page.present_anchor_ids or ())
-    content, toc, title = page.content, page.toc, page._title_from_render
     return (content, toc, title, anchors, links, tuple(records), looked_up.found)
 
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Iterable, Optional
 
 from .. import figures
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
 from ..figures.changes import compute_changes, first_overdue_day
 from ..pages.exemplars import case_url
@@ -223,3 +223,8 @@ def notice_data(board: Board, notice) -> dict:
 def files(board: Board) -> Iterable[GeneratedFile]:
     text = json.dumps(board_data(board), ensure_ascii=False, indent=2)
     yield GeneratedFile(PATH, content=text + "\n")
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), tuple(files(board)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, List, Tuple
 from urllib.parse import quote
 
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board
 from ..figures.changes import compute_changes
 from ..pages.changes import render_changes
@@ -211,3 +211,8 @@ def files(board: Board) -> Iterable[GeneratedFile]:
     items = entries(board)
     yield GeneratedFile(ATOM_PATH, content=atom_feed(board, items))
     yield GeneratedFile(JSON_PATH, content=json_feed(board, items))
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), tuple(files(board)))

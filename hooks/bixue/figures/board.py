@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from .. import figures
 from ..model import (
@@ -22,6 +23,8 @@ from ..model import (
     Unit,
 )
 from .projects import ProjectRow, ProjectsView, projects_view
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,12 @@ class LedgerRow:
     days_left: Optional[int]
     """Days to the deadline of an open item (0: due on the as-of day, negative: overdue)."""
 
+    @functools.cached_property
+    def id_order(self) -> Tuple:
+        """The item's id as in_id_order sorts it, made once: several pages and files sort the
+        same rows."""
+        return _natural_key(self.item.id)
+
 
 @dataclass(frozen=True)
 class LedgerStats:
@@ -147,6 +156,19 @@ class Board:
     digested = False
     """Not digested for `serve` (value_key): a block given the whole board changes with any edit,
     and digesting all of it took longer than rendering the few blocks that are."""
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """`make()` once for this board: what several page modules of one build show (the
+        screen's decks, the changes of the window, a page and its tables' files) is made once,
+        and goes with the board."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]
+
+    @functools.cached_property
+    def _memo(self) -> Dict[str, Any]:
+        return {}
 
     @property
     def latest_round(self) -> Optional[RoundView]:
@@ -243,10 +265,9 @@ def _grouped(keyed_cases) -> dict:
 
 def in_id_order(rows: Iterable[LedgerRow]) -> List[LedgerRow]:
     """By id, numbers compared as numbers: ZG-2014-9 before ZG-2014-10."""
-    return sorted(rows, key=lambda row: _natural_key(row.item.id))
+    return sorted(rows, key=operator.attrgetter("id_order"))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same ids are sorted by several pages and files
 def _natural_key(text: str) -> Tuple:
     return tuple(
         (0, int(part), "") if part.isdigit() else (1, 0, part)

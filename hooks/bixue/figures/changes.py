@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import weakref
 from dataclasses import dataclass
 from typing import Iterable, Optional, Tuple
 
@@ -68,16 +67,11 @@ def newest(items: Iterable, day) -> tuple:
     return tuple(sorted(items, key=lambda record: -day(record).toordinal()))
 
 
-_LAST: list = [lambda: None, None]
-"""The last board's changes (a weak reference to the board, its changes): the home page, the
-screen, the feeds and data.json each ask for them, and at 500 units each asking took 0.1 s."""
-
-
 def compute_changes(board: Board) -> Changes:
-    """What changed in the board's window (campaign.change_days up to the as-of day)."""
-    if _LAST[0]() is not board:
-        _LAST[:] = [weakref.ref(board), _compute_changes(board)]
-    return _LAST[1]
+    """What changed in the board's window (campaign.change_days up to the as-of day), made once
+    a board: the home page, the screen, the feeds and data.json each ask for them, and at 500
+    units each asking took 0.1 s."""
+    return board.once("changes", lambda: _compute_changes(board))
 
 
 def _compute_changes(board: Board) -> Changes:

@@ -22,17 +22,24 @@ from .ledger import load_ledger
 from .names import reserved_problem
 from .plan import load_plan
 from .projects import load_projects
-from .reading import Reading, Source, check_misnamed, note_unique, origin, required_file
+from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
 from .scores import load_evaluations, load_indicators
 from .scores_xlsx import with_score_workbook
 from .stories import load_exemplars, load_notices
 from .yamlfile import Node
 
 
-def load_campaign(data_dir: Path, project_dir: Optional[Path] = None) -> model.Campaign:
-    """The campaign in `data_dir`; raises DataErrors naming every problem of every file."""
+def load_campaign(
+    data_dir: Path, project_dir: Optional[Path] = None, kept: Optional[Kept] = None
+) -> model.Campaign:
+    """The campaign in `data_dir`; raises DataErrors naming every problem of every file.
+    `kept`: what the last load read (a build session's), taken again where nothing changed."""
     data_dir = Path(data_dir)
     reading = Reading(data_dir, Path(project_dir) if project_dir else data_dir.parent)
+    if kept is not None:
+        reading.kept = kept
+        kept.parsed.start_build()
+        kept.stories.start_build()
     if not data_dir.is_dir():
         raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])
     units = load_units(reading)

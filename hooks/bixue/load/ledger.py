@@ -6,7 +6,6 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
-from ..session import kept_renders
 from .facts import check_item_dates
 from .fields import (
     a_date,
@@ -38,7 +37,7 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
 
     Files named `*.yaml` are reported by `reading.check_misnamed`."""
     folder = reading.data_folder("rectifications")
-    KEPT_ITEMS.start_build()
+    reading.kept.items.start_build()
     if folder is None:
         return ()
     units = repr((reading.unit_ids, reading.invalid_ids))
@@ -60,19 +59,15 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
     return tuple(item for item in items if item)
 
 
-KEPT_ITEMS = kept_renders.Kept()
-"""Items of the last load and this one, by their node: a YAML file is read again only when its
-bytes change (reading.read_yaml_cached), and under `serve` an edit to one of 20,000 items left
-the others to be checked again, a second a rebuild."""
-
-
 def read_item_kept(
     source: Source, node: Node, seen: Dict[str, str], against: str
 ) -> Optional[model.RectificationItem]:
-    """read_item, or the item read from the same node in the last load (reading.read_kept). An
+    """read_item, or the item read from the same node in the last load (reading.read_kept,
+    `Kept.items`): a YAML file is read again only when its bytes change, and under `serve` an
+    edit to one of 20,000 items left the others to be checked again, a second a rebuild. An
     item with photos is read again: its photos are files that may have changed."""
     item, reused = read_kept(
-        KEPT_ITEMS,
+        source.reading.kept.items,
         source,
         node,
         against,

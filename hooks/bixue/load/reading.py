@@ -11,17 +11,17 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
-from ..session import kept_renders
+from ..session.cache import Cache
 from .datafiles import folder_problem, present, read_data_file
 from .yamlfile import Node, decode, parse_yaml
 
-_PARSED: Dict[str, Tuple[bytes, Tuple[Optional[Node], List[DataError]]]] = {}
-"""The last reading of each file by its path, with the digest of its bytes: `mkdocs serve`
-rebuilds on every edit and reads again only the files that changed. What a file reads as
-depends on its bytes and its path only, and a Node is never changed once read."""
 
+def read_yaml_cached(
+    parsed: Cache, raw: bytes, path: str
+) -> Tuple[Optional[Node], List[DataError]]:
+    """What a YAML file reads as: taken from the last load (`parsed`) when its bytes and path
+    are the same (`mkdocs serve` rebuilds on every edit). A Node is never changed once read."""
 
-def read_yaml_cached(raw: bytes, path: str) -> Tuple[Optional[Node], List[DataError]]:
     def read() -> Tuple[Optional[Node], List[DataError]]:
         text, errors = decode(raw, path)
         if text is None:
@@ -29,17 +29,28 @@ def read_yaml_cached(raw: bytes, path: str) -> Tuple[Optional[Node], List[DataEr
         root, found = parse_yaml(text, path)
         return root, errors + found
 
-    return by_bytes(_PARSED, path, raw, read)
+    return by_bytes(parsed, path, raw, read)
 
 
-def by_bytes(last_readings: dict, path: str, raw: bytes, read: Callable[[], Any]) -> Any:
-    """`read()`, or what it gave for the same path and bytes in the last load (`mkdocs serve`
-    rebuilds on every edit); `last_readings` keeps one reading a path."""
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
-    last = last_readings.get(path)
-    if last is None or last[0] != digest:
-        last = last_readings[path] = (digest, read())
-    return last[1]
+def by_bytes(readings: Cache, path: str, raw: bytes, read: Callable[[], Any]) -> Any:
+    """`read()`, or what it gave for the same path and bytes in the last load."""
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return readings.get(f"{path}\0{digest}", read)
+
+
+@dataclass
+class Kept:
+    """What a load takes from the last one: a build session's caches (BuildSession has these
+    four); a new Kept keeps nothing from before."""
+
+    parsed: Cache = field(default_factory=Cache)
+    """Each YAML file's reading, by its path and bytes."""
+    stories: Cache = field(default_factory=Cache)
+    """Each case or notice file's reading, by its path and bytes."""
+    items: Cache = field(default_factory=Cache)
+    """Ledger items by their node (load.ledger)."""
+    indicators: Cache = field(default_factory=Cache)
+    """Indicators by their node (load.scores)."""
 
 
 @dataclass
@@ -61,6 +72,8 @@ class Reading:
     """Unit id -> its group ("" for none), in units.yml order."""
     units: Tuple[model.Unit, ...] = ()
     """The units read, for workbooks that name a unit by its name or short name."""
+    kept: Any = field(default_factory=Kept)
+    """What this load may take from the last (Kept, or a build session)."""
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.project_dir)).as_posix()
@@ -91,7 +104,9 @@ class Reading:
         """Read one YAML file; its reading errors join the others."""
         source = self.source(file)
         raw = self.data_bytes(file)
-        root, errors = read_yaml_cached(raw, source.path) if raw is not None else (None, [])
+        if raw is None:
+            return source, None
+        root, errors = read_yaml_cached(self.kept.parsed, raw, source.path)
         self.errors.extend(errors)
         return source, root
 
@@ -147,7 +162,7 @@ def note_unique(
 
 
 def read_kept(
-    kept: kept_renders.Kept,
+    kept: Cache,
     source: Source,
     node: Node,
     against: str,

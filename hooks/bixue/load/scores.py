@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
-from ..session import kept_renders
 from . import slips
 from .datafiles import present
 from .fields import (
@@ -45,7 +44,7 @@ def load_indicators(reading: Reading) -> Optional[model.Indicators]:
     periods = read_periods(source, entries.get("periods"))
     seen: Dict[str, str] = {}
     items = sequence(source, entries.get("indicators"), "indicators")
-    KEPT_INDICATORS.start_build()
+    reading.kept.indicators.start_build()
     against = repr((source.path, reading.unit_ids, reading.invalid_ids, periods))
     indicators = [read_indicator_kept(source, item, periods, seen, against) for item in items]
     found = tuple(item for item in indicators if item)
@@ -59,18 +58,18 @@ def read_periods(source: Source, node: Optional[Node]) -> Tuple[str, ...]:
     return tuple(seen)
 
 
-KEPT_INDICATORS = kept_renders.Kept()
-"""Indicators of the last load and this one, by their node: at 500 units, reading 20 of them
-again was a third of a second of every serve rebuild, whatever the edit."""
-
-
 def read_indicator_kept(
     source: Source, node: Node, periods: Sequence[str], seen: Dict[str, str], against: str
 ) -> Optional[model.Indicator]:
     """read_indicator, or the indicator read from the same node in the last load, `against`
-    the same file, units and periods (reading.read_kept)."""
+    the same file, units and periods (reading.read_kept, `Kept.indicators`): at 500 units,
+    reading 20 of them again was a third of a second of every serve rebuild."""
     found, reused = read_kept(
-        KEPT_INDICATORS, source, node, against, lambda: read_indicator(source, node, periods, seen)
+        source.reading.kept.indicators,
+        source,
+        node,
+        against,
+        lambda: read_indicator(source, node, periods, seen),
     )
     if reused:  # its id still counts against the other indicators'
         note_unique(source, seen, found.id, node.value.get("id"), "indicators.id")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 from .. import model
 from . import guards
@@ -102,14 +102,11 @@ def slug(source: Source, file: Path) -> str:
     return file.stem
 
 
-_READ: Dict[str, Tuple[bytes, tuple]] = {}
-"""The last reading of each case or notice (reading.by_bytes): reading 1,200 documents again
-was a quarter of a second of every serve rebuild. What a document reads as, errors included,
-depends on its bytes and its path only."""
-
-
 def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node], str, int]:
-    """The front matter, the body (checked as Markdown) and the line the body starts on."""
+    """The front matter, the body (checked as Markdown) and the line the body starts on; taken
+    from the last load (`Kept.stories`) when the file's bytes are the same: reading 1,200
+    documents again was a quarter of a second of every serve rebuild. What a document reads
+    as, errors included, depends on its bytes and its path only."""
     source = reading.source(file)
     raw = reading.data_bytes(file)
     if raw is None:
@@ -122,7 +119,7 @@ def read_document(reading: Reading, file: Path) -> Tuple[Source, Optional[Node],
         del reading.errors[before:]
         return found, errors
 
-    found, errors = by_bytes(_READ, source.path, raw, read)
+    found, errors = by_bytes(reading.kept.stories, source.path, raw, read)
     reading.errors.extend(errors)
     return (source, *found)
 

@@ -11,6 +11,7 @@ from typing import List, Optional, Tuple
 from ..contents import GeneratedFile
 from ..figures.board import Board, LedgerRow, in_id_order
 from ..model import STATUS_NAMES
+from ..session import build_session
 from . import xlsx_stream
 from .xlsx_write import DATE_FORMAT, stream_bytes, with_fixed_dates  # noqa: F401  (re-exported)
 
@@ -44,21 +45,19 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-_LAST: dict = {}
-"""The last ledger's downloads by their input: `mkdocs serve` rebuilds them only when it changed."""
-
-
 def files(board: Board) -> List[GeneratedFile]:
     rows = ledger_rows(board)
-    key = (
-        tuple(rows),
-        board.campaign.plan.title,
-        board.as_of,
-        board.ledger_stats.total,
-    )
-    if _LAST.get("key") != key:
-        _LAST.update(key=key, xlsx=ledger_xlsx(board, rows), csv=ledger_csv(board, rows))
-    return [GeneratedFile(XLSX, content=_LAST["xlsx"]), GeneratedFile(CSV, content=_LAST["csv"])]
+    key = (tuple(rows), board.campaign.plan.title, board.as_of, board.ledger_stats.total)
+    session = build_session.current()
+    if session is None:
+        made = (key, ledger_xlsx(board, rows), ledger_csv(board, rows))
+    else:  # `mkdocs serve` makes them again only when their input changed
+        made = session.workbooks.get(
+            "ledger downloads",
+            lambda: (key, ledger_xlsx(board, rows), ledger_csv(board, rows)),
+            lambda last: last[0] == key,
+        )
+    return [GeneratedFile(XLSX, content=made[1]), GeneratedFile(CSV, content=made[2])]
 
 
 def columns(board: Board) -> Tuple[Tuple[str, int], ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import os
@@ -14,6 +13,7 @@ from typing import Iterable, List, Optional, Union
 from PIL import Image, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
+from ..session import build_session
 from . import disk_cache
 
 MEDIA = "media"
@@ -50,7 +50,7 @@ def web_image(board_or_data_dir, rel_path: str) -> WebImage:
     clean copy, upright and without metadata, and a lighter web copy when it is big."""
     source = Path(_data_dir(board_or_data_dir)) / rel_path
     stat = source.stat()
-    measured = _measure(str(source), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+    measured = _measured(str(source), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
     original = published_path(rel_path, measured, getattr(board_or_data_dir, "public", False))
     files = [GeneratedFile(original, content=measured.clean)]
     if measured.web is None:
@@ -103,12 +103,20 @@ class Measured:
     web_height: int
 
 
-# Cached by path, times and size: pages and the screen ask for the same cover in one build, and
-# `mkdocs serve` rebuilds often. A file written again has a new change time (ctime) even when a
-# tool puts its old modification time back (cp -p, tar, exiftool -P), so it is never served
-# stale. Between builds, disk_cache keeps the result by the image's bytes.
-@functools.lru_cache(maxsize=64)
-def _measure(path: str, _mtime_ns: int, _ctime_ns: int, size: int) -> Measured:
+def _measured(path: str, mtime_ns: int, ctime_ns: int, size: int) -> Measured:
+    """Kept by the build session by path, times and size: pages and the screen ask for the same
+    cover in one build, and `mkdocs serve` rebuilds often. A file written again has a new change
+    time (ctime) even when a tool puts its old modification time back (cp -p, tar, exiftool -P),
+    so it is never served stale. Between builds, disk_cache keeps the result by the image's
+    bytes."""
+    session = build_session.current()
+    if session is None:
+        return _measure(path, size)
+    key = f"{path}\0{mtime_ns}\0{ctime_ns}\0{size}"
+    return session.images.get(key, lambda: _measure(path, size))
+
+
+def _measure(path: str, size: int) -> Measured:
     source = Path(path).read_bytes()
     entry_key = disk_cache.key("images", source)
     kept = disk_cache.load("images", entry_key)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board
 
 PLOTLY_JS = "assets/plotly.min.js"
@@ -51,3 +51,8 @@ def missing() -> Optional[str]:
 
 def files(board: Board) -> Iterable[GeneratedFile]:
     yield GeneratedFile(PLOTLY_JS, source=str(plotly_js_path()))
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), tuple(files(board)))

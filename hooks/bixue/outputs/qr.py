@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 
+from ..session import build_session
 from . import disk_cache
 
 MASK = 0
@@ -14,10 +14,16 @@ code, and 1,500 codes at 500 units took 11 s. Every mask is valid QR; readers de
 (tests/test_sharing.py decodes every case's code; 2,400 addresses decoded under each mask)."""
 
 
-@functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str = "") -> str:
-    """An SVG QR code for url (no XML declaration, scalable), to inline in a page; kept between
-    builds in disk_cache."""
+    """An SVG QR code for url (no XML declaration, scalable), to inline in a page; kept by the
+    build session, and between builds in disk_cache."""
+    session = build_session.current()
+    if session is None:
+        return _qr_svg(url, title)
+    return session.qr.get(json.dumps([url, title]), lambda: _qr_svg(url, title))
+
+
+def _qr_svg(url: str, title: str) -> str:
     entry_key = disk_cache.key("qr", json.dumps([url, title, MASK]).encode("utf-8"))
     kept = disk_cache.load("qr", entry_key)
     if kept is not None and "svg" in kept:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board
 from ..model import Indicator, Round
 from . import xlsx_stream
@@ -116,3 +116,8 @@ def indicators_note(board: Board) -> list:
             "同一项指标的数值不能既写在 YAML 里又写在这里。",
         ),
     ]
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), tuple(files(board)))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence
 
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
 from ..model import STATUS_NAMES, RectificationItem, Unit
 from . import projects_template, score_sheets, xlsx_stream
@@ -203,3 +203,8 @@ def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
             "照片仍写在 YAML 台账里。",
         ),
     ]
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), tuple(files(board)))

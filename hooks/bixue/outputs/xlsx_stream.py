@@ -19,8 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter as column_letter
 
-from .. import render
-from ..session import kept_renders
+from ..session import build_session
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -74,40 +73,28 @@ class Sheet:
     in many workbooks: the 选项 sheet of every unit's template lists all 500 units."""
 
 
-KEPT = kept_renders.Kept()
-"""Workbooks by a digest of their sheets, title and stamp: under `serve`, an edit to one data
-file leaves most of 500 units' templates and the ledger downloads as they were, and writing
-their XML was a sixth of a rebuild."""
-
-
-KEPT_ROWS = kept_renders.Kept()
-"""Under `serve`: each row's XML by its number, styles and values (and their types: True is not
-1): an edit to one of 20,000 ledger items makes the whole ledger download again, row by row.
-Rows move on to a new build only in a build that makes a workbook: one whose workbooks are all
-reused (no edit) keeps the last rows for the next."""
-_ROWS_MOVED = {"this build": True}
-
-
-def start_build() -> None:
-    """A new build: workbooks (and, once one is made, rows) of the last one may be reused."""
-    KEPT.start_build()
-    _ROWS_MOVED["this build"] = False
-
-
 def _kept_rows():
-    if not render.keeping():
+    """Under `serve`: each row's XML by its number, styles and values (and their types: True is
+    not 1), kept by the build session: an edit to one of 20,000 ledger items makes the whole
+    ledger download again, row by row. Rows move on to a new build only in a build that makes a
+    workbook: one whose workbooks are all reused (no edit) keeps the last rows for the next."""
+    session = build_session.current()
+    if session is None or not session.keeping:
         return None
-    if not _ROWS_MOVED["this build"]:
-        KEPT_ROWS.start_build()
-        _ROWS_MOVED["this build"] = True
-    return KEPT_ROWS
+    if not session.build.rows_moved:
+        session.rows.start_build()
+        session.build.rows_moved = True
+    return session.rows
 
 
-_SHEET_FIELDS = [item.name for item in fields(Sheet) if item.name != "kept"]
+_SHEET_FIELDS = tuple(item.name for item in fields(Sheet) if item.name != "kept")
 
 
 def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
-    """The .xlsx bytes, the same every time for the same sheets and stamp."""
+    """The .xlsx bytes, the same every time for the same sheets and stamp. Kept by the build
+    session by a digest of the sheets, title and stamp: under `serve`, an edit to one data file
+    leaves most of 500 units' templates and the ledger downloads as they were, and writing
+    their XML was a sixth of a rebuild."""
     fixed = [
         sheet if isinstance(sheet.rows, (list, tuple)) else replace(sheet, rows=list(sheet.rows))
         for sheet in sheets
@@ -116,7 +103,10 @@ def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> b
     for sheet in fixed:
         parts = [getattr(sheet, name) for name in _SHEET_FIELDS]
         digest.update(repr(parts).encode("utf-8", "surrogatepass"))
-    return KEPT.get(digest.hexdigest(), lambda: _workbook(fixed, title, stamp))
+    session = build_session.current()
+    if session is None:
+        return _workbook(fixed, title, stamp)
+    return session.workbooks.get(digest.hexdigest(), lambda: _workbook(fixed, title, stamp))
 
 
 def _workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable
 
 from .. import charts, figures, render
 from ..charts import embed as chart_html
-from ..contents import GeneratedPage
+from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from .common import PHASE_STATES, pair_units
 
@@ -67,11 +68,18 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     yield GeneratedPage(HERE, render.page_markdown("活动方案", sections))
 
 
-BLOCKS = {
-    "phases": render_phases,
-    "phases-chart": render_timeline_chart,
-    "goals": render_goals,
-    "leading-group": render_leading_group,
-    "pair-list": render_pair_list,
-    "requirements": render_requirements,
-}
+BLOCKS = MappingProxyType(
+    {
+        "phases": render_phases,
+        "phases-chart": render_timeline_chart,
+        "goals": render_goals,
+        "leading-group": render_leading_group,
+        "pair-list": render_pair_list,
+        "requirements": render_requirements,
+    }
+)
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), (), BLOCKS)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
+from ..contents import Output
 from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
 from ..render import render_block
@@ -27,4 +30,9 @@ def render_changes(board: Board, here: str) -> str:
     )
 
 
-BLOCKS = {"changes": render_changes}
+BLOCKS = MappingProxyType({"changes": render_changes})
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output((), (), BLOCKS)

@@ -8,7 +8,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from markupsafe import Markup
 
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Exemplar, Unit
 from ..outputs import images
@@ -126,3 +126,8 @@ def files(board: Board) -> Iterable[GeneratedFile]:
     views = case_views(board)
     covers = images.unique_files(view.cover for view in views if view.cover)
     return [*covers, *_index(board, views)[1]]
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable
 
 from .. import charts, render
 from ..charts import embed as chart_html
-from ..contents import GeneratedPage
+from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
@@ -94,12 +95,19 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     yield GeneratedPage(HERE, render.page_markdown(title, sections))
 
 
-BLOCKS = {
-    "overview": render_overview,
-    "headline": render_headline,
-    "top-three": render_top_three,
-    "home-charts": render_charts,
-    "top-bottom-chart": render_top_bottom,
-    "notices-latest": render_notices,
-    "exemplars-latest": render_exemplars,
-}
+BLOCKS = MappingProxyType(
+    {
+        "overview": render_overview,
+        "headline": render_headline,
+        "top-three": render_top_three,
+        "home-charts": render_charts,
+        "top-bottom-chart": render_top_bottom,
+        "notices-latest": render_notices,
+        "exemplars-latest": render_exemplars,
+    }
+)
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), (), BLOCKS)

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable, List
 
 from markdown.extensions.toc import unique
 from pymdownx.slugs import slugify
 
 from .. import render
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..figures.indicators import summarize
 from . import indicator_page, workbooks
@@ -75,4 +76,9 @@ def files(board: Board) -> List[GeneratedFile]:
     return [file for view in board.indicators for file in indicator_page.page(board, view)[1]]
 
 
-BLOCKS = {"indicators": render_indicators}
+BLOCKS = MappingProxyType({"indicators": render_indicators})
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)), BLOCKS)

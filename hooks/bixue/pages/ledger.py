@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from .. import render
 from ..charts import embed as chart_html
 from ..charts import ledger as charts_ledger
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..model import STATUSES
 from ..outputs import downloads, images
@@ -153,10 +154,17 @@ def _images(photos: Photos) -> Tuple[images.WebImage, ...]:
     return tuple(image for image in (photos.before, photos.after) if image is not None)
 
 
-BLOCKS = {
-    "ledger-summary": render_summary,
-    "ledger-overdue": render_overdue,
-    "ledger-due-soon": render_due_soon,
-    "ledger-by-unit": render_by_unit,
-    "ledger-items": render_items,
-}
+BLOCKS = MappingProxyType(
+    {
+        "ledger-summary": render_summary,
+        "ledger-overdue": render_overdue,
+        "ledger-due-soon": render_due_soon,
+        "ledger-by-unit": render_by_unit,
+        "ledger-items": render_items,
+    }
+)
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)), BLOCKS)

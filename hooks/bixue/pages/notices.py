@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..contents import GeneratedPage
+from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Notice
 from ..render import page_markdown, render_block
@@ -28,3 +28,8 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 def notice_markdown(notice: Notice) -> str:
     html = render_block("notice_page.html", here=notice_url(notice), notice=notice)
     return page_markdown(notice.title, [("", html)])
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)))

@@ -80,18 +80,16 @@ def _json(json_uri: str, rows: List[str]) -> GeneratedFile:
     return GeneratedFile(json_uri, content=text)
 
 
-_LAST: Dict[str, tuple] = {}
-
-
 def rendered_once(board, key: str, render_page: Callable) -> Tuple[str, List[GeneratedFile]]:
-    """`render_page(files)` for this board, run once for the page module's pages() and files():
-    the JSON files of its paged tables come out of the same rendering as the page."""
-    last = _LAST.get(key)
-    if last is None or last[0] is not board:
+    """`render_page(files)` once for this board: the JSON files of a page's paged tables come
+    out of the same rendering as the page."""
+
+    def render() -> Tuple[str, List[GeneratedFile]]:
         files: Files = {}
         markdown = render_page(files)
-        _LAST[key] = last = (board, (markdown, list(files.values())))
-    return last[1]
+        return markdown, list(files.values())
+
+    return board.once(f"paged:{key}", render)
 
 
 def page(board, src_uri: str, title: str, sections: Callable) -> Tuple[str, List[GeneratedFile]]:

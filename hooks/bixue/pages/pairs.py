@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Iterable, List, Optional, Tuple
 
 from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board, IndicatorRow, RankRow, RoundView
 from ..model import Criterion, Indicator, Number, Unit
 from . import paged
@@ -127,4 +128,9 @@ def files(board: Board) -> List[GeneratedFile]:
     return _page(board)[1]
 
 
-BLOCKS = {"pairs": render_pairs}
+BLOCKS = MappingProxyType({"pairs": render_pairs})
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)), BLOCKS)

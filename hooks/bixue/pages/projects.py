@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable, List, Tuple
 
 from .. import render
 from ..charts import embed as chart_html
 from ..charts import projects as charts_projects
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
 from ..outputs import images, projects_workbook, templates_xlsx
@@ -124,12 +125,14 @@ def files(board: Board) -> List[GeneratedFile]:
     return [projects_workbook.file(board), *images.unique_files(photos)]
 
 
-BLOCKS = {
-    "projects-summary": render_summary,
-    "projects-chart": render_chart,
-    "projects": render_tables,
-    "projects-home": render_home,
-}
+BLOCKS = MappingProxyType(
+    {
+        "projects-summary": render_summary,
+        "projects-chart": render_chart,
+        "projects": render_tables,
+        "projects-home": render_home,
+    }
+)
 
 
 def progress_anchor(project, step) -> str:
@@ -137,3 +140,8 @@ def progress_anchor(project, step) -> str:
     same_day = [other for other in project.progress if other.date == step.date]
     suffix = f"-{same_day.index(step) + 1}" if len(same_day) > 1 else ""
     return f"progress-{step.date.isoformat()}{suffix}"
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)), BLOCKS)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable, List, Tuple
 
 from .. import render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board, RoundView
 from . import paged, workbooks
 
@@ -75,4 +76,9 @@ def files(board: Board) -> List[GeneratedFile]:
     return _page(board)[1]
 
 
-BLOCKS = {"ranking-latest": render_latest, "levels": render_levels}
+BLOCKS = MappingProxyType({"ranking-latest": render_latest, "levels": render_levels})
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)), BLOCKS)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .. import figures
 from ..charts import red_black  # noqa: F401  (the screen's red and black lists, for tests)
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Screen, Slide
 from ..outputs import images
@@ -64,7 +64,6 @@ def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
 
 SHARED = {*screen_slides.SLIDES, "projects"}
 """Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
-_SHARED: dict = {}
 
 
 def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
@@ -72,25 +71,20 @@ def views_of(board: Board, rotation: Rotation, slide: Slide) -> List[SlideView]:
     seconds = slide.seconds or rotation.screen.interval
     if render is None or slide.name not in SHARED:
         return render(board, rotation, seconds) if render else []
-    if _SHARED.get("board") is not board:
-        _SHARED.clear()
-        _SHARED["board"] = board
-    key = (slide.name, seconds)
-    if key not in _SHARED:
-        _SHARED[key] = render(board, rotation, seconds)
-    return _SHARED[key]
+    return board.once(f"slide:{slide.name}:{seconds}", lambda: render(board, rotation, seconds))
 
 
-def body_of(view: SlideView) -> Tuple[str, str]:
+def body_of(board: Board, view: SlideView) -> Tuple[str, str]:
     """A slide's body file and its address, made once however many rotations show the slide
     (a shared slide's body, hashed again for each of 500 rotations, was a third of a second)."""
-    cached = _SHARED.get(id(view))
-    if cached is None or cached[0] is not view:
-        body = render_part(view, "body", SLIDE_FOLDER)
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
-        cached = (view, body, f"{SLIDE_FOLDER}{view.name}-{digest}.html")
-        _SHARED[id(view)] = cached
-    return cached[1], cached[2]
+
+    def body() -> tuple:
+        text = render_part(view, "body", SLIDE_FOLDER)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        return (view, text, f"{SLIDE_FOLDER}{view.name}-{digest}.html")
+
+    made = board.once(f"body:{id(view)}", body)  # holds the view: no other takes its address
+    return made[1], made[2]
 
 
 def render_part(view: SlideView, part: str, here: str, src: str = "") -> str:
@@ -103,7 +97,7 @@ def render_deck(board: Board, rotation: Rotation) -> Tuple[str, List[GeneratedFi
     """The page's deck (the first slide whole, the others as shells) and the slides' files."""
     sections, files = [], []
     for index, view in enumerate(slide_views(board, rotation)):
-        body, dest = body_of(view)
+        body, dest = body_of(board, view)
         files.append(GeneratedFile(dest, content=body + "\n"))
         part = "full" if index == 0 else "shell"
         src = relative_url(rotation.path, dest)
@@ -119,16 +113,13 @@ def render_screen(board: Board, rotation: Optional[Rotation] = None) -> str:
     return render_block("screen_deck.html", screen=rotation.screen, sections=sections)
 
 
-_DECKS: dict = {}
-
-
 def decks(board: Board) -> List[Tuple[Rotation, str, List[GeneratedFile]]]:
-    """Every rotation's deck, rendered once for both pages() and files()."""
-    if _DECKS.get("board") is not board:
-        found = [(rotation, *render_deck(board, rotation)) for rotation in rotations(board)]
-        _DECKS.clear()
-        _DECKS.update(board=board, decks=found)
-    return _DECKS["decks"]
+    """Every rotation's deck, rendered once a board for the screen pages, their files and the
+    list of screens."""
+    return board.once(
+        "decks",
+        lambda: [(rotation, *render_deck(board, rotation)) for rotation in rotations(board)],
+    )
 
 
 def page_uri(rotation: Rotation) -> str:
@@ -165,3 +156,8 @@ def files(board: Board) -> Iterable[GeneratedFile]:
         yield from slide_files
     views = [page_exemplars.case_view(board, c) for c in screen_slides.shown_cases(board)]
     yield from images.unique_files(view.cover for view in views if view.cover)
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)))

@@ -84,17 +84,11 @@ def unit_ledger(board: Board, rotation: Rotation, seconds: int) -> List[SlideVie
     )
 
 
-_OPEN_LISTS: dict = {}
-
-
 def open_lists(board: Board):
     """The listed overdue and due-soon rows by unit, worked out once for every unit's slide."""
-    if _OPEN_LISTS.get("board") is not board:
-        _OPEN_LISTS.clear()
-        _OPEN_LISTS.update(
-            board=board, lists=(by_unit(board.overdue_rows()), by_unit(board.due_soon_rows()))
-        )
-    return _OPEN_LISTS["lists"]
+    return board.once(
+        "open lists", lambda: (by_unit(board.overdue_rows()), by_unit(board.due_soon_rows()))
+    )
 
 
 def by_unit(rows) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, List
 
-from ..contents import GeneratedFile, GeneratedPage
+from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
 from ..outputs.qr import qr_svg
 from ..render import absolute_url, page_markdown, render_block
@@ -54,3 +54,8 @@ def files(board: Board) -> Iterable[GeneratedFile]:
     for row in listed(board):
         if row.qr:
             yield GeneratedFile(row.qr, content=qr_svg(row.address, row.rotation.title))
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), tuple(files(board)))

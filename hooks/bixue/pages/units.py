@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Dict, Iterable, List, Tuple
 
 from .. import render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
-from ..contents import GeneratedPage
+from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Unit
 from . import indicator_page
@@ -143,4 +144,9 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         yield GeneratedPage(uri, markdown, in_nav=False)
 
 
-BLOCKS = {"units": render_units}
+BLOCKS = MappingProxyType({"units": render_units})
+
+
+def make(board: Board) -> Output:
+    """This module's pages, files and blocks."""
+    return Output(tuple(pages(board)), (), BLOCKS)

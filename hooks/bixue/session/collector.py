@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import Optional
 
 COLLECT_EVERY = (50_000, 20, 20)
 """Python's cycle collector's thresholds for a build (the default is 700, 10, 10). A board is
@@ -19,36 +20,40 @@ def set_thresholds() -> None:
     gc.set_threshold(*COLLECT_EVERY)
 
 
-def collect_less(rebuild: bool = False) -> None:
-    """For the rest of this process (a build, a serve session), collect cycles less often. A
-    rebuild first collects what the last build left in cycles (MkDocs' pages, files and nav
-    refer to each other): with collections this rare it stayed, 50–70 MB a rebuild at 500 units,
-    and each rebuild was slower than the last. Unless that was done while serve was idle."""
-    set_thresholds()
-    timer = _IDLE["timer"]
-    if timer is not None:
-        timer.cancel()
-        timer.join()  # a collection under way finishes first
-    if rebuild and not _IDLE["collected"]:
+class IdleCollector:
+    """Under serve: the last build's cycles collected while serve waits for an edit, not at the
+    start of the rebuild that edit makes. A build session has one."""
+
+    def __init__(self) -> None:
+        self.timer: Optional[threading.Timer] = None
+        self.collected = False
+
+    def collect_less(self, rebuild: bool = False) -> None:
+        """For the rest of this process (a build, a serve session), collect cycles less often.
+        A rebuild first collects what the last build left in cycles (MkDocs' pages, files and
+        nav refer to each other): with collections this rare it stayed, 50–70 MB a rebuild at
+        500 units, and each rebuild was slower than the last. Unless that was done while serve
+        was idle."""
+        set_thresholds()
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer.join()  # a collection under way finishes first
+        if rebuild and not self.collected:
+            gc.collect()
+        self.timer, self.collected = None, False
+
+    def collect_when_idle(self) -> None:
+        """Under serve, after a build: collect its cycles IDLE_DELAY seconds later."""
+        self.timer = threading.Timer(IDLE_DELAY, self._collect)
+        self.timer.daemon = True
+        self.collected = False
+        self.timer.start()
+
+    def _collect(self) -> None:
         gc.collect()
-    _IDLE.update(timer=None, collected=False)
+        self.collected = True
 
 
 IDLE_DELAY = 2.0
 """Seconds after a serve build before its cycles are collected: the build is over and the
 browser has reloaded; a full collection is 0.6-1.4 s at 500 units."""
-_IDLE: dict = {"timer": None, "collected": False}
-
-
-def collect_when_idle() -> None:
-    """Under serve, after a build: collect its cycles while serve waits for the next edit, not
-    at the start of the rebuild that edit makes."""
-    timer = threading.Timer(IDLE_DELAY, _collect_idle)
-    timer.daemon = True
-    _IDLE.update(timer=timer, collected=False)
-    timer.start()
-
-
-def _collect_idle() -> None:
-    gc.collect()
-    _IDLE["collected"] = True

@@ -2,17 +2,18 @@
 rendered from the same values as in the last build is taken from it (render.render_block).
 
 A value's digest covers all of it: every field of a record, every item of a tuple, list or
-mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped).
-A frozen record's digest is made once, however many blocks show it, and kept on the record
-(`_DIGEST`), so a record the loader kept from the last load is not digested again: a whole
-500-unit board is 66,000 records and takes under a second. Where each record was written (`Origin`)
-is left out: no template shows it, and an edit that adds a line would otherwise change every
-record below it. A record kind may say it is not to be digested (`digested = False`: the
-Board, which any edit changes). A function is its name: `serve` never loads the package's
-code again, and a block's functions (a page's address from a record, a date of an item) read
-only what they are given; one that holds values of its own (a closure) cannot be digested. A
-method is its record and its name. A value of any other kind (an open file, a mutable object)
-makes the block unkeyable, and it is rendered as always.
+mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped). A
+frozen record's digest is made once, however many blocks show it, and kept by the build session
+(`BuildSession.records`, by the record itself: a frozen record cannot change, so its digest
+cannot go stale), so a record the loader kept from the last load is not digested again: a whole
+500-unit board is 66,000 records and takes under a second. Where each record was written
+(`Origin`) is left out: no template shows it, and an edit that adds a line would otherwise
+change every record below it. A record kind may say it is not to be digested (`digested =
+False`: the Board, which any edit changes). A function is its name: `serve` never loads the
+package's code again, and a block's functions (a page's address from a record, a date of an
+item) read only what they are given; one that holds values of its own (a closure) cannot be
+digested. A method is its record and its name. A value of any other kind (an open file, a
+mutable object) makes the block unkeyable, and it is rendered as always.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ import operator
 import types
 from fractions import Fraction
 from pathlib import PurePath
-from typing import Any, Callable, Dict, Mapping, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from markupsafe import Markup
 
 from ..model import Origin
+from .cache import Cache
 
 _LEAVES = (
     int,
@@ -44,12 +46,6 @@ _LEAVES = (
 )
 
 
-_DIGEST = "_bixue_digest"
-"""A frozen record's digest, kept on the record: one kept from the last load (an item of an
-unchanged file) is not digested again in the next build. Not a field: equality, repr and
-dataclasses.replace ignore it."""
-
-
 class Unkeyable(Exception):
     """A value this module cannot digest: what is rendered from it is rendered again."""
 
@@ -58,7 +54,9 @@ class Keys:
     """The digests of one build: records are digested once and held, so that no other object
     can take the address a digest is kept under."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: Optional[Cache] = None) -> None:
+        self._kept = kept
+        """Digests of records from earlier builds, by the record (the session's)."""
         self._records: Dict[int, Tuple[Any, str]] = {}
         self._fields: Dict[type, Tuple[str, Callable[[Any], tuple]]] = {}
         """Each record kind's name and what reads its fields (but where it was written)."""
@@ -97,17 +95,22 @@ class Keys:
         kept = self._records.get(id(value))
         if kept is not None:
             return kept[1]
-        own = getattr(value, "__dict__", None)
-        digest = None if own is None else own.get(_DIGEST)
-        if digest is None:
-            kind = type(value)
-            found = self._fields.get(kind) or self._record_kind(kind)
-            fields = ",".join(map(self._part, found[1](value)))
-            digest = digest_text(f"{found[0]}({fields})")
-            if own is not None:
-                own[_DIGEST] = digest
+        if self._kept is None:
+            digest = self._digest_record(value)
+        else:
+            digest = self._kept.get(
+                str(id(value)),
+                lambda: (value, self._digest_record(value)),
+                lambda last: last[0] is value,
+            )[1]
         self._records[id(value)] = (value, digest)
         return digest
+
+    def _digest_record(self, value) -> str:
+        kind = type(value)
+        found = self._fields.get(kind) or self._record_kind(kind)
+        fields = ",".join(map(self._part, found[1](value)))
+        return digest_text(f"{found[0]}({fields})")
 
     def _record_kind(self, kind: type) -> Tuple[str, Callable[[Any], tuple]]:
         params = getattr(kind, "__dataclass_params__", None)

@@ -1,0 +1,122 @@
+"""The board's MkDocs plugin: every event the hook module hands on, and the build session."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from .. import build, render
+from ..figures.board import Board
+from ..publish import swap
+from ..session.build_session import ACTIVE, BuildSession
+from . import board as adapter
+from . import serve, serve_site, verify
+
+
+class BixuePlugin:
+    """MkDocs loads the hook module once per process, and with it one BixuePlugin: it owns the
+    build session (everything kept from one build to the next), decides once, at start-up,
+    whether the builds are `mkdocs serve`'s, and holds this build's board."""
+
+    def __init__(self) -> None:
+        self.log = get_plugin_logger("bixue")
+        self.session = BuildSession()
+        self.command: Optional[str] = None
+        self.board: Optional[Board] = None
+        self.site_dir: Optional[str] = None
+        """Where `mkdocs build` publishes once the whole build has passed (it builds aside)."""
+        self.built = False
+        self._active = None  # the token that makes the session the build's (ACTIVE)
+
+    def new_session(self, serving: bool = False, dirty: bool = False) -> BuildSession:
+        """A session that keeps nothing from earlier builds: as when serve starts."""
+        self.session, self.board = BuildSession(serving, dirty), None
+        return self.session
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+        serving = command == "serve"
+        if (self.session.serving, self.session.dirty) != (serving, dirty):
+            self.new_session(serving, dirty)
+
+    def on_config(self, config):
+        previous = self.board if self.session.serving else None
+        self.board = adapter.load_board(self.session, config, self.log, previous)
+        if self.command == "build":
+            self.site_dir = config.site_dir
+            config.site_dir = swap.staging_dir(config.site_dir)
+        return config
+
+    def on_pre_build(self, config) -> None:  # before MkDocs empties the site folder
+        self._activate()
+        render.start_build(self.session)
+        serve_site.set_last_aside(self.session, config.site_dir)
+
+    def on_serve(self, server, config, builder):
+        adapter.watch_data(server, config)
+        return server
+
+    def on_files(self, files, config):
+        if self.session.serving:
+            serve.reuse_search_entries(self.session, config)
+        return adapter.add_generated(self.session, files, config, self.board)
+
+    def on_env(self, env, config, files):
+        adapter.cache_theme_templates(env)
+        serve_site.keep_unchanged_files(self.session, files, config)
+        return serve.reuse_unchanged_pages(self.session, env, config, files)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        serve.reuse_unchanged_conversion(self.session, page)
+        return adapter.fill_markers(markdown, page, self.board, self.log)
+
+    def on_page_content(self, html, page, config, files):
+        return adapter.restore_blocks(self.session, html, page)
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context, page, config, nav):
+        adapter.restore_hidden(self.session, page)
+        return context
+
+    @event_priority(-100)  # after every plugin's: an unchanged page is not written again
+    def on_post_page(self, output, page, config):
+        key = serve.render_key(self.session, page, config)
+        return serve_site.keep_unchanged_page(self.session, output, page, key)
+
+    def on_post_build(self, config) -> None:
+        serve_site.end_build(self.session, built=True)
+        build.compact_search_index(config.site_dir)
+        stamps = self.session.stamps if self.session.serving else None
+        build.write_stamp(config.site_dir, stamps)
+        if self.session.serving:
+            self.session.idle.collect_when_idle()
+        self.built = True
+        self._deactivate()
+        verify.check_rebuild(config, self.log, self.session.serving and not self.session.dirty)
+
+    def on_build_error(self, error) -> None:
+        # Also called when --strict aborts after on_post_build: the new site is not published.
+        serve_site.end_build(self.session, built=False)
+        self.built = False
+        self._deactivate()
+
+    def on_shutdown(self) -> None:
+        """Publish the new site only once the whole build, strict checks included, has passed."""
+        if self.site_dir is None:
+            return
+        site_dir, self.site_dir = self.site_dir, None
+        built, self.built = self.built, False
+        if built:
+            swap.swap_in(swap.staging_dir(site_dir), site_dir)
+        else:
+            swap.discard(swap.staging_dir(site_dir))
+
+    def _activate(self) -> None:
+        self._deactivate()
+        self._active = ACTIVE.set(self.session)
+
+    def _deactivate(self) -> None:
+        if self._active is not None:
+            ACTIVE.reset(self._active)
+            self._active = None

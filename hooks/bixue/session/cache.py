@@ -1,0 +1,45 @@
+"""The one cache type of a build session: values made in the last build and in this one."""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def _always(_value) -> bool:
+    return True
+
+
+class Cache(Generic[T]):
+    """Values made in the last build and in this one, by a digest of what each is made from:
+    what an edit did not change is taken from the last build, and what this build does not ask
+    for again is forgotten at the start of the next. Owned by a build session (BuildSession)."""
+
+    def __init__(self) -> None:
+        self.previous: Dict[str, T] = {}
+        self.current: Dict[str, T] = {}
+        self.made = 0
+        self.reused = 0
+
+    def start_build(self) -> None:
+        self.previous, self.current = self.current, {}
+        self.made = self.reused = 0
+
+    def forget(self) -> None:
+        """Nothing kept: a build that keeps nothing for the next (not `serve`)."""
+        self.previous, self.current = {}, {}
+        self.made = self.reused = 0
+
+    def get(self, key: str, make: Callable[[], T], valid: Callable[[T], bool] = _always) -> T:
+        """The value kept under `key` if `valid` holds for it, else `make()` kept."""
+        value = self.current.get(key)
+        if value is None:
+            value = self.previous.get(key)
+        if value is None or not valid(value):
+            value = make()
+            self.made += 1
+        else:
+            self.reused += 1
+        self.current[key] = value
+        return value
