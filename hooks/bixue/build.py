@@ -18,7 +18,7 @@ from .session.cache import Cache
 PROFILES = ("internal", "public")
 MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
 STAMP = "build-stamp.json"
-UNSTAMPED = {STAMP, "sitemap.xml", "sitemap.xml.gz"}
+UNSTAMPED = frozenset({STAMP, "sitemap.xml", "sitemap.xml.gz"})
 """Files left out of the stamp: the sitemap carries the build date, not new content."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field
 from datetime import date
 from functools import cached_property
+from types import MappingProxyType
 from typing import Mapping, Optional, Tuple, Union
 
 Number = Union[int, float]
@@ -35,13 +36,15 @@ def markdown_field(default=MISSING):
 STATUSES = ("todo", "doing", "done", "verified", "ongoing")
 """Ledger statuses in display order."""
 
-STATUS_NAMES = {
-    "todo": "未启动",
-    "doing": "整改中",
-    "done": "已完成",
-    "verified": "已销号",
-    "ongoing": "长期坚持",
-}
+STATUS_NAMES = MappingProxyType(
+    {
+        "todo": "未启动",
+        "doing": "整改中",
+        "done": "已完成",
+        "verified": "已销号",
+        "ongoing": "长期坚持",
+    }
+)
 
 SLIDE_NAMES = (
     "overview",
@@ -61,18 +64,22 @@ UNIT_SLIDE_NAMES = ("unit", "unit-pair", "unit-ledger", "unit-indicators")
 """Slides of a unit's own rotation (screen/units/<unit_id>/), about that unit."""
 
 
+def _none_known() -> Mapping:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written: the file (relative to the project, posix) and its first line."""
 
     path: str
     line: int
-    lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    lines: Mapping[str, int] = field(default_factory=_none_known, compare=False)
     """Line of each field of the record, by key, for errors raised after loading."""
-    cells: Mapping[str, str] = field(default_factory=dict, compare=False)
+    cells: Mapping[str, str] = field(default_factory=_none_known, compare=False)
     """In a workbook (`line` is then the row): each field's `sheet!cell` (整改台账!C12), and
     under "" the row's first cell."""
-    labels: Mapping[str, str] = field(default_factory=dict, compare=False)
+    labels: Mapping[str, str] = field(default_factory=_none_known, compare=False)
     """In a workbook: each field's column header, which errors say instead of the key."""
 
     def line_of(self, key: str) -> int:

@@ -22,7 +22,9 @@ _BLOCK_START = re.compile(
 _CHUNKS = re.compile(r"\n{2,}")
 _EXCLUDED = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*?\bdata-search-exclude\b[^>]*>")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
-_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_VOID = frozenset(
+    {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
 
 Blocks = Dict[str, str]
 

@@ -8,6 +8,7 @@ import posixpath
 import re
 from html import escape as html_escape
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable, Iterable, Optional, Tuple, TypeVar
 from urllib.parse import quote
 
@@ -22,23 +23,25 @@ from .session import build_session, value_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-STATUS_SYMBOLS = {"todo": "○", "doing": "◐", "done": "●", "verified": "✔", "ongoing": "∞"}
+STATUS_SYMBOLS = MappingProxyType(
+    {"todo": "○", "doing": "◐", "done": "●", "verified": "✔", "ongoing": "∞"}
+)
 """A symbol beside every status colour, so colour is never the only cue."""
 
 # Exactly what Python-Markdown (with tables) lets a backslash escape: before any other character,
 # such as `~`, the backslash would show.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_SAFE_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map"}
+_SAFE_TAGS = frozenset(nh3.ALLOWED_TAGS - {"img", "area", "map"})
 _INNER = r"[^\s\x00-\x1f\x7f\\`*_{}\[\]()!|<>&~]"
 _FIRST = r"[^\s\x00-\x1f\x7f\\`*_{}\[\]()!|<>&~#+\-=.:/\"'0-9]"
 _PLAIN = re.compile(rf"{_FIRST}{_INNER}*(?: {_INNER}+)*")
 """One line with no character Markdown or HTML gives a meaning, starting with none that could
 open a list, a heading or a quote: most ledger texts are such sentences, and their HTML is just
 a paragraph (tests/test_render_fast.py holds it equal)."""
-_PLOTLY_TAGS = [
+_PLOTLY_TAGS = tuple(
     (tag, tag.replace("<", "&lt;").replace(">", "&gt;")) for tag in ("<br>", "<extra>", "</extra>")
-]
+)
 
 
 def page_url(src_uri: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import MappingProxyType
 from typing import Optional
 
 from mkdocs.exceptions import PluginError
@@ -40,7 +41,7 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
     return board
 
 
-PROJECTS_ENTRY = {"重点项目": "projects/index.md"}
+PROJECTS_ENTRY = MappingProxyType({"重点项目": "projects/index.md"})
 """In the navigation only when projects.yml exists: a campaign without it has no such page."""
 
 
@@ -51,7 +52,7 @@ def with_entry(nav: list, entry: dict, after: str) -> list:
     if next(iter(entry.values())) in pages:
         return nav
     at = pages.index(after) + 1 if after in pages else len(nav)
-    return [*nav[:at], entry, *nav[at:]]
+    return [*nav[:at], dict(entry), *nav[at:]]
 
 
 def project_dir(config) -> Path:

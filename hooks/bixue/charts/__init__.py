@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Optional, Tuple
 
 from .. import figures
@@ -13,19 +14,23 @@ from ..render import STATUS_SYMBOLS
 from . import describe
 from .figure import Figure
 
-STATUS_COLORS = {
-    "todo": "#757575",
-    "doing": "#1565c0",
-    "done": "#2e7d32",
-    "verified": "#1b5e20",
-    "ongoing": "#8e24aa",
-}
+STATUS_COLORS = MappingProxyType(
+    {
+        "todo": "#757575",
+        "doing": "#1565c0",
+        "done": "#2e7d32",
+        "verified": "#1b5e20",
+        "ongoing": "#8e24aa",
+    }
+)
 """The one Python copy of --bx-todo … in docs/assets/bixue.css (a test keeps them equal)."""
 
-ALERT_COLORS = {"overdue": "#c62828", "due_soon": "#f57c00"}
+ALERT_COLORS = MappingProxyType({"overdue": "#c62828", "due_soon": "#f57c00"})
 """--bx-overdue and --bx-due-soon: behind schedule and overdue share the red."""
 
-STATUS_PATTERNS = {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongoing": "-"}
+STATUS_PATTERNS = MappingProxyType(
+    {"todo": ".", "doing": "/", "done": "", "verified": "x", "ongoing": "-"}
+)
 """A fill pattern per status, so print and colour-blind readers can tell the stacks apart."""
 
 TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#90a4ae"
@@ -45,7 +50,7 @@ MARKER_SYMBOLS = (
 )
 """One per line of a many-line chart, so lines differ in shape as well as colour."""
 BEHIND_MARK = "▼"
-TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}
+TOP_LEGEND = MappingProxyType({"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
 """Above the plot: below it, slanted round and criterion names would run into it."""
 LIST_SIZE = 3
 """Units on the red list (红榜) and on the black list (黑榜), on the home page and the screen."""
@@ -243,18 +248,22 @@ def _total_text(row) -> str:
     return f"{total} {row.level}" if row.level else total
 
 
-PHASE_COLORS = {
-    "done": MUTED_COLOR,
-    "current": TOP_COLOR,
-    "running": "#ef9a9a",
-    "upcoming": "#ffcdd2",
-}
-PHASE_MARKS = {
-    "done": "✔ 已完成",
-    "current": "▶ 当前阶段",
-    "running": "进行中",
-    "upcoming": "未开始",
-}
+PHASE_COLORS = MappingProxyType(
+    {
+        "done": MUTED_COLOR,
+        "current": TOP_COLOR,
+        "running": "#ef9a9a",
+        "upcoming": "#ffcdd2",
+    }
+)
+PHASE_MARKS = MappingProxyType(
+    {
+        "done": "✔ 已完成",
+        "current": "▶ 当前阶段",
+        "running": "进行中",
+        "upcoming": "未开始",
+    }
+)
 
 
 def campaign_timeline(board: Board) -> Figure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Optional, Tuple
 
 from .. import figures
@@ -48,7 +49,7 @@ def compact(fig: Figure) -> dict:
 def _rounded(value):
     if isinstance(value, float):
         return round(value, 4)
-    if isinstance(value, dict):
+    if isinstance(value, (dict, MappingProxyType)):
         return {key: _rounded(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_rounded(item) for item in value]

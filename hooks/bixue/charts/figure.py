@@ -3,6 +3,7 @@ validating and converting go.Figure objects took seconds of every build (more at
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Iterable, Optional
 
 
@@ -44,7 +45,7 @@ class Figure:
 def copied(value):
     """A copy the figure owns (the charts pass shared dicts such as TOP_LEGEND). Tuples become
     lists, and a key set to None is left out, as plotly leaves unset attributes out."""
-    if isinstance(value, dict):
+    if isinstance(value, (dict, MappingProxyType)):
         return {key: copied(item) for key, item in value.items() if item is not None}
     if isinstance(value, (list, tuple)):
         return [copied(item) for item in value]

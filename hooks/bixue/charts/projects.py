@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+from types import MappingProxyType
 from typing import Optional, Sequence
 
 from .. import figures
@@ -29,20 +30,24 @@ from .screen import for_screen
 SCREEN_SIZE = (900, 540)
 """Canvas pixels the projects slide leaves the chart (the list takes the rest of 1920)."""
 
-MILESTONE_COLORS = {
-    project_figures.DONE: STATUS_COLORS["done"],
-    project_figures.DONE_LATE: ALERT_COLORS["due_soon"],
-    project_figures.OVERDUE: ALERT_COLORS["overdue"],
-    project_figures.DUE_SOON: ALERT_COLORS["due_soon"],
-    project_figures.PENDING: MUTED_COLOR,
-}
-MILESTONE_SYMBOLS = {
-    project_figures.DONE: "circle",
-    project_figures.DONE_LATE: "circle",
-    project_figures.OVERDUE: "x",
-    project_figures.DUE_SOON: "diamond",
-    project_figures.PENDING: "circle-open",
-}
+MILESTONE_COLORS = MappingProxyType(
+    {
+        project_figures.DONE: STATUS_COLORS["done"],
+        project_figures.DONE_LATE: ALERT_COLORS["due_soon"],
+        project_figures.OVERDUE: ALERT_COLORS["overdue"],
+        project_figures.DUE_SOON: ALERT_COLORS["due_soon"],
+        project_figures.PENDING: MUTED_COLOR,
+    }
+)
+MILESTONE_SYMBOLS = MappingProxyType(
+    {
+        project_figures.DONE: "circle",
+        project_figures.DONE_LATE: "circle",
+        project_figures.OVERDUE: "x",
+        project_figures.DUE_SOON: "diamond",
+        project_figures.PENDING: "circle-open",
+    }
+)
 
 
 def projects_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[Figure]:

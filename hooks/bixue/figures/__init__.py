@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Iterable, Mapping, Optional, Sequence, Tuple
 
 from ..model import Indicator, Level, Number, Phase, RectificationItem, Round, Unit
@@ -249,7 +250,9 @@ def _ratio(numerator, denominator) -> Fraction:
     return Fraction(Decimal(str(numerator))) / Fraction(Decimal(str(denominator)))
 
 
-THEME_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+THEME_UNSAFE = MappingProxyType(
+    str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+)
 """Markup characters and their full-width look-alikes."""
 
 

@@ -6,18 +6,21 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Optional, Sequence, Tuple
 
 from ..model import Milestone, Number, Project, ProjectGroup, Projects
 
 DONE, DONE_LATE, OVERDUE, DUE_SOON, PENDING = "done", "done-late", "overdue", "due-soon", "pending"
-MILESTONE_STATES = {
-    DONE: "已完成",
-    DONE_LATE: "逾期完成",
-    OVERDUE: "逾期",
-    DUE_SOON: "临期",
-    PENDING: "未到期",
-}
+MILESTONE_STATES = MappingProxyType(
+    {
+        DONE: "已完成",
+        DONE_LATE: "逾期完成",
+        OVERDUE: "逾期",
+        DUE_SOON: "临期",
+        PENDING: "未到期",
+    }
+)
 FINISHED, NOT_STARTED, UNDER_WAY = "已完成", "未开工", "在建"
 """A project's state, as every page shows it."""
 

@@ -4,6 +4,7 @@ before it, progress reported on it before it, an evaluation round outside the ca
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 from typing import Dict, Optional
 
 from .. import model
@@ -11,10 +12,12 @@ from ..errors import DataError
 from .reading import Source
 from .yamlfile import Node
 
-BEFORE_FOUND = {
-    "completed": ("完成日期", "一件事不能在发现之前就整改完成"),
-    "deadline": ("整改时限", "整改时限要定在发现之后"),
-}
+BEFORE_FOUND = MappingProxyType(
+    {
+        "completed": ("完成日期", "一件事不能在发现之前就整改完成"),
+        "deadline": ("整改时限", "整改时限要定在发现之后"),
+    }
+)
 
 
 def check_item_dates(

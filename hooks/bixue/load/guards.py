@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from types import MappingProxyType
 from typing import Any, Iterator, List, Optional, Tuple
 
 from ..errors import DataError
@@ -29,7 +30,9 @@ FORBIDDEN = re.compile(
 )
 """C0 and C1 controls but tab and line breaks, DEL, bidi marks and overrides, non-characters."""
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x0c": "换页符", "\x08": "退格符"}
+CONTROL_NAMES = MappingProxyType(
+    {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x0c": "换页符", "\x08": "退格符"}
+)
 
 
 def character_problem(char: str) -> Tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from types import MappingProxyType
 from typing import Optional, Tuple
 
 from PIL import Image
@@ -18,15 +19,19 @@ from .yamlfile import Node
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000
 """5000 万像素: more than any phone photo; a decompression bomb claims billions."""
-SUFFIXES = {
-    ".jpg": "JPEG",
-    ".jpeg": "JPEG",
-    ".png": "PNG",
-    ".gif": "GIF",
-    ".webp": "WEBP",
-}
+SUFFIXES = MappingProxyType(
+    {
+        ".jpg": "JPEG",
+        ".jpeg": "JPEG",
+        ".png": "PNG",
+        ".gif": "GIF",
+        ".webp": "WEBP",
+    }
+)
 """Extension -> the format Pillow must find inside (MPO, a camera's JPEG, counts as JPEG)."""
-FORMAT_NAMES = {"JPEG": "JPG", "MPO": "JPG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
+FORMAT_NAMES = MappingProxyType(
+    {"JPEG": "JPG", "MPO": "JPG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
+)
 RESAVE = "用看图软件打开，另存为 JPG 或 PNG"
 
 Problem = Tuple[str, str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from types import MappingProxyType
 from typing import Dict, List, Tuple
 
 from .. import model
@@ -15,27 +16,29 @@ from .tables import cell_value, data_rows, header_columns, header_row, resolve_u
 from .workbook import NOTE_SHEETS, Sheet, WorkbookSource, line_of, open_workbook
 from .yamlfile import INVALID, Node
 
-HEADERS = {
-    "编号": "id",
-    "责任单位": "unit",
-    "单位": "unit",
-    "问题": "problem",
-    "整改措施": "measures",
-    "问题来源": "source",
-    "来源": "source",
-    "类别": "category",
-    "责任人": "owner",
-    "发现日期": "found",
-    "整改时限": "deadline",
-    "状态": "status",
-    "完成日期": "completed",
-    "整改进展": "updates",
-    "内部": "internal",
-}
+HEADERS = MappingProxyType(
+    {
+        "编号": "id",
+        "责任单位": "unit",
+        "单位": "unit",
+        "问题": "problem",
+        "整改措施": "measures",
+        "问题来源": "source",
+        "来源": "source",
+        "类别": "category",
+        "责任人": "owner",
+        "发现日期": "found",
+        "整改时限": "deadline",
+        "状态": "status",
+        "完成日期": "completed",
+        "整改进展": "updates",
+        "内部": "internal",
+    }
+)
 """Header text -> the field of rectifications/*.yml it fills."""
 COMPUTED = ("逾期", "逾期天数", "逾期完成", "临期", "序号")
 """Columns the board's own ledger download adds: read back, they are ignored."""
-LABELS = {field: header for header, field in reversed(HEADERS.items())}
+LABELS = MappingProxyType({field: header for header, field in reversed(HEADERS.items())})
 """Field -> its header in errors (the first header naming it)."""
 NEEDED = ("编号", "问题")
 DATES = ("found", "deadline", "completed")

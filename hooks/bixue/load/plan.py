@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
@@ -32,7 +33,7 @@ PLAN_OPTIONAL = (
     *("screens", "unit_screens", "changes"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
-MAX_SETTINGS = {"warn_days": 365, "days": 366}
+MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366})
 """Upper limits of the settings: beyond them a screen would never turn (a browser fires a timer
 of more than 24.8 days at once) and every item would be 临期."""
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Dict, Set, Tuple
 
 from . import mdsafety
@@ -22,7 +23,7 @@ PROJECTS, INVESTED, MILESTONES, PROGRESS, GROUPS = (
 )
 PROJECT_ID = "项目编号"
 VALUE = "累计完成投资（万元）"
-KEYS = {INVESTED: "invested", MILESTONES: "milestones", PROGRESS: "progress"}
+KEYS = MappingProxyType({INVESTED: "invested", MILESTONES: "milestones", PROGRESS: "progress"})
 """Sheet -> the key of a project its rows fill."""
 
 Table = Tuple[Sheet, int, Dict[str, int]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .. import model
@@ -37,21 +38,23 @@ from .yamlfile import INVALID, Node
 FILE = "projects.xlsx"
 OPTIONS = "选项"
 """The template's hidden sheet of drop-down options: never data."""
-PROJECT_HEADERS = {
-    "编号": "id",
-    "项目名称": "name",
-    "类别": "group",
-    "责任单位": "unit",
-    "单位": "unit",
-    "联系领导": "leader",
-    "责任人": "owner",
-    "总投资（万元）": "investment",
-    "总投资": "investment",
-    "计划投资（万元）": "plan",
-    "计划投资": "plan",
-    "照片": "photos",
-    "内部": "internal",
-}
+PROJECT_HEADERS = MappingProxyType(
+    {
+        "编号": "id",
+        "项目名称": "name",
+        "类别": "group",
+        "责任单位": "unit",
+        "单位": "unit",
+        "联系领导": "leader",
+        "责任人": "owner",
+        "总投资（万元）": "investment",
+        "总投资": "investment",
+        "计划投资（万元）": "plan",
+        "计划投资": "plan",
+        "照片": "photos",
+        "内部": "internal",
+    }
+)
 """Header text -> the key of a project in projects.yml."""
 PROJECT_COMPUTED = (
     *("已完成投资（万元）", "完成投资截至", "投资完成率", "落后序时进度", "项目状态"),
@@ -59,33 +62,41 @@ PROJECT_COMPUTED = (
 )
 """Columns the board's own download adds for readers: read back, they are ignored."""
 CHILD_COMPUTED = ("项目名称", "情况", "序号")
-TABLES = {
-    PROJECTS: (PROJECT_HEADERS, ("编号", "项目名称"), PROJECT_COMPUTED),
-    INVESTED: (
-        {PROJECT_ID: "project", "截至日期": "date", VALUE: "value", "累计完成投资": "value"},
-        (PROJECT_ID, "截至日期", VALUE),
-        CHILD_COMPUTED,
-    ),
-    MILESTONES: (
-        {PROJECT_ID: "project", "节点": "name", "计划日期": "planned", "完成日期": "done"},
-        (PROJECT_ID, "节点", "计划日期"),
-        CHILD_COMPUTED,
-    ),
-    PROGRESS: (
-        {PROJECT_ID: "project", "日期": "date", "进展": "note"},
-        (PROJECT_ID, "日期", "进展"),
-        CHILD_COMPUTED,
-    ),
-    GROUPS: ({"编号": "id", "名称": "name"}, ("编号", "名称"), ()),
-}
+TABLES = MappingProxyType(
+    {
+        PROJECTS: (PROJECT_HEADERS, ("编号", "项目名称"), PROJECT_COMPUTED),
+        INVESTED: (
+            MappingProxyType(
+                {PROJECT_ID: "project", "截至日期": "date", VALUE: "value", "累计完成投资": "value"}
+            ),
+            (PROJECT_ID, "截至日期", VALUE),
+            CHILD_COMPUTED,
+        ),
+        MILESTONES: (
+            MappingProxyType(
+                {PROJECT_ID: "project", "节点": "name", "计划日期": "planned", "完成日期": "done"}
+            ),
+            (PROJECT_ID, "节点", "计划日期"),
+            CHILD_COMPUTED,
+        ),
+        PROGRESS: (
+            MappingProxyType({PROJECT_ID: "project", "日期": "date", "进展": "note"}),
+            (PROJECT_ID, "日期", "进展"),
+            CHILD_COMPUTED,
+        ),
+        GROUPS: (MappingProxyType({"编号": "id", "名称": "name"}), ("编号", "名称"), ()),
+    }
+)
 """Sheet name -> (header -> field, the headers that mark the header row, ignored headers)."""
-LABELS = {
-    **{field: header for header, field in reversed(PROJECT_HEADERS.items())},
-    **{"projects.id": "编号", "projects.name": "项目名称", "invested": "累计完成投资（万元）"},
-    **{"milestones": "节点", "milestones.name": "节点", "milestones.planned": "计划日期"},
-    **{"milestones.done": "完成日期", "progress": "形象进度", "progress.date": "日期"},
-    **{"progress.note": "进展", "groups": "类别", "groups.id": "编号", "groups.name": "名称"},
-}
+LABELS = MappingProxyType(
+    {
+        **{field: header for header, field in reversed(PROJECT_HEADERS.items())},
+        **{"projects.id": "编号", "projects.name": "项目名称", "invested": "累计完成投资（万元）"},
+        **{"milestones": "节点", "milestones.name": "节点", "milestones.planned": "计划日期"},
+        **{"milestones.done": "完成日期", "progress": "形象进度", "progress.date": "日期"},
+        **{"progress.note": "进展", "groups": "类别", "groups.id": "编号", "groups.name": "名称"},
+    }
+)
 """A key as projects.py names it in errors -> the header shown instead."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Dict, Optional, Tuple
 
 from .. import model
@@ -19,7 +20,7 @@ from .fields import (
 from .reading import Source, note_unique
 from .yamlfile import Node
 
-MAX_SETTINGS = {"interval": 3600, "reload": 86400, "seconds": 3600}
+MAX_SETTINGS = MappingProxyType({"interval": 3600, "reload": 86400, "seconds": 3600})
 """Seconds: a browser timer over 24.8 days fires at once; a day is plenty for any of them."""
 
 SLIDE_NAMES = (*model.SLIDE_NAMES, *model.MORE_SLIDE_NAMES)

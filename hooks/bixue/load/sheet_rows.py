@@ -8,7 +8,6 @@ openpyxl reads them."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any, Iterator, List, Tuple
 
 from openpyxl.utils.cell import column_index_from_string
@@ -18,9 +17,8 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
 
 
-@cache
 def column_number(letters: str) -> int:
-    return column_index_from_string(letters)
+    return column_index_from_string(letters)  # openpyxl looks it up in a table of its own
 
 
 class QuickParser(WorkSheetParser):

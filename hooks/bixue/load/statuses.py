@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Optional
 
 from .. import model
@@ -9,7 +10,7 @@ from . import mdsafety
 from .fields import did_you_mean, text
 from .yamlfile import Node
 
-CODES = {name: code for code, name in model.STATUS_NAMES.items()}
+CODES = MappingProxyType({name: code for code, name in model.STATUS_NAMES.items()})
 """未启动 -> todo …"""
 
 

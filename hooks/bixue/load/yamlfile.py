@@ -39,6 +39,8 @@ YAML_TAG = "tag:yaml.org,2002:"
 class Invalid:
     """A value already reported as an error: later checks skip it instead of reporting it again."""
 
+    __slots__ = ()
+
     def __repr__(self) -> str:
         return "INVALID"
 

@@ -40,7 +40,7 @@ COLUMNS: Tuple[Tuple[str, int], ...] = (
 INTERNAL_COLUMN = ("内部", 6)
 """Only in the internal build (the public one has no internal items): so that the workbook, put
 back into data/rectifications/, gives back the same ledger."""
-WRAPPED = {"问题", "整改措施", "整改进展"}
+WRAPPED = frozenset({"问题", "整改措施", "整改进展"})
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA_START = ("=", "+", "-", "@")
 

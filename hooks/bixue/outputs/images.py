@@ -8,6 +8,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, List, Optional, Union
 
 from PIL import Image, ImageOps, JpegImagePlugin
@@ -23,10 +24,12 @@ MAX_BYTES = 500 * 1024
 """Above either, a phone would download more than it can show: a web copy is made."""
 WEB_WIDTH = 1280
 WEB_QUALITY = 82
-FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+FORMATS = MappingProxyType({"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"})
 """Formats published as they are (a phone's MPO is a JPEG); any other becomes a PNG."""
-SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
-SUFFIXES = {".jpg": (".jpg", ".jpeg", ".jpe", ".jfif"), ".png": (".png",), ".webp": (".webp",)}
+SUFFIX = MappingProxyType({"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"})
+SUFFIXES = MappingProxyType(
+    {".jpg": (".jpg", ".jpeg", ".jpe", ".jfif"), ".png": (".png",), ".webp": (".webp",)}
+)
 """File name endings that already say the published format; any other gets SUFFIX added."""
 PNG_MODES = ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA")
 

@@ -55,7 +55,7 @@ PROGRESS_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("进展", 60),
 )
 GROUP_COLUMNS: Tuple[Tuple[str, int], ...] = (("编号", 18), ("名称", 28))
-WRAPPED = {"最新进展", "照片", "进展"}
+WRAPPED = frozenset({"最新进展", "照片", "进展"})
 MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("项目编号", 18),
     ("项目名称", 28),

@@ -3,6 +3,7 @@ layout of data/evaluations.xlsx and data/indicators.xlsx: downloads that read ba
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import List, Optional
 
 from ..contents import GeneratedFile, Output
@@ -13,7 +14,7 @@ from .xlsx_write import sheet_title, stream_bytes
 
 SCORES = "downloads/evaluations.xlsx"
 INDICATORS = "downloads/indicators.xlsx"
-DIRECTIONS = {"up": "越高越好", "down": "越低越好"}
+DIRECTIONS = MappingProxyType({"up": "越高越好", "down": "越低越好"})
 
 
 def files(board: Board) -> List[GeneratedFile]:

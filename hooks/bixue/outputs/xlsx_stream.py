@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 from typing import Dict, Iterable, List, Sequence, Tuple
 from xml.sax.saxutils import escape, quoteattr
 
@@ -142,7 +143,7 @@ def _workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> 
     return buffer.getvalue()
 
 
-_ORDER = {"[Content_Types].xml": 0, "_rels/.rels": 1}
+_ORDER = MappingProxyType({"[Content_Types].xml": 0, "_rels/.rels": 1})
 
 
 def _sheet_xml_kept(sheet: Sheet, styles: _Styles) -> Tuple[str, int]:

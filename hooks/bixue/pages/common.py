@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Dict, List, Tuple, Union
 
 from ..figures.board import Board, IndicatorRow, IndicatorView, RankRow, RoundView
 from ..model import Unit
 
-PHASE_STATES = {"done": "已完成", "current": "当前", "upcoming": "未开始", "running": "进行中"}
+PHASE_STATES = MappingProxyType(
+    {"done": "已完成", "current": "当前", "upcoming": "未开始", "running": "进行中"}
+)
 """Text beside each phase's colour on the timeline."""
 
 

@@ -17,18 +17,21 @@ from . import indicator_page, workbooks
 
 HERE = "indicators.md"
 TITLE = "指标进度"
-_SLUG = slugify(case="lower")
-"""mkdocs.yml's toc slugify: the anchors the indicators' headings had on the one-page layout."""
+
+
+def _slug(text: str) -> str:
+    """mkdocs.yml's toc slugify: the anchors the indicators' headings had on the one-page layout."""
+    return slugify(case="lower")(text, "-")
 
 
 def old_anchors(board: Board) -> List[str]:
     """The id each indicator's heading had when all of them stood on this page (the toc's
     slugs, made unique in page order after the title's), so that bookmarked and shared links to
     indicators/#营业收入万元 still find the indicator, now a row linking on to its page."""
-    used = {_SLUG(TITLE, "-")}
+    used = {_slug(TITLE)}
     found = []
     for view in board.indicators:
-        found.append(unique(_SLUG(indicator_page.heading(view.indicator), "-"), used))
+        found.append(unique(_slug(indicator_page.heading(view.indicator)), used))
     return found
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from types import MappingProxyType
+from typing import Callable, Iterable, List, Mapping, Optional, Tuple
 
 from markupsafe import Markup
 
@@ -32,11 +33,13 @@ UNIT_SLIDES = ("unit", "unit-pair", "unit-ledger", "unit-indicators", "top-three
 """A unit's rotation: its own standing first, then the campaign's top three and notices."""
 
 Renderer = Callable[[Board, Rotation, int], List[SlideView]]
-SLIDES: Dict[str, Renderer] = {
-    **screen_slides.SLIDES,
-    **screen_units.SLIDES,
-    "projects": screen_projects.projects,
-}
+SLIDES: Mapping[str, Renderer] = MappingProxyType(
+    {
+        **screen_slides.SLIDES,
+        **screen_units.SLIDES,
+        "projects": screen_projects.projects,
+    }
+)
 """Every slide the engine can show, by name. A new slide is one more entry (see README)."""
 
 
@@ -62,7 +65,7 @@ def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
     return views or views_of(board, rotation, Slide("overview"))
 
 
-SHARED = {*screen_slides.SLIDES, "projects"}
+SHARED = frozenset({*screen_slides.SLIDES, "projects"})
 """Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import List
 
 from ..charts import LIST_SIZE, red_black
@@ -158,14 +159,16 @@ def change_events(found) -> list:
     return sorted(events, key=lambda event: -event[0].toordinal())
 
 
-SLIDES = {
-    "overview": overview,
-    "ranking": ranking,
-    "indicators": indicators,
-    "rectification": rectification,
-    "exemplars": exemplars,
-    "notices": notices,
-    "pairs": pairs,
-    "changes": changes,
-}
+SLIDES = MappingProxyType(
+    {
+        "overview": overview,
+        "ranking": ranking,
+        "indicators": indicators,
+        "rectification": rectification,
+        "exemplars": exemplars,
+        "notices": notices,
+        "pairs": pairs,
+        "changes": changes,
+    }
+)
 """The campaign's slides by name; the engine (pages/screen.py) joins them with the units'."""

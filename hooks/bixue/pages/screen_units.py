@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import List, Tuple
 
 from ..figures.board import Board, IndicatorRow, IndicatorView
@@ -130,11 +131,13 @@ def top_three(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]
     )
 
 
-SLIDES = {
-    "unit": unit_standing,
-    "unit-pair": unit_pair,
-    "unit-ledger": unit_ledger,
-    "unit-indicators": unit_indicators,
-    "top-three": top_three,
-}
+SLIDES = MappingProxyType(
+    {
+        "unit": unit_standing,
+        "unit-pair": unit_pair,
+        "unit-ledger": unit_ledger,
+        "unit-indicators": unit_indicators,
+        "top-three": top_three,
+    }
+)
 """A unit's slides by name: in any other rotation they show nothing (top-three fits any)."""

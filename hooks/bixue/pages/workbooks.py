@@ -3,19 +3,25 @@ build only) the templates to hand out."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .. import render
 from ..figures.board import Board
 from ..outputs import score_sheets, templates_xlsx
 
-DATA = {
-    "indicators": (score_sheets.INDICATORS, "指标数值", "indicators.xlsx"),
-    "ranking": (score_sheets.SCORES, "各轮评分表", "evaluations.xlsx"),
-}
-TEMPLATES = {
-    "ledger": f"{templates_xlsx.FOLDER}/ledger.xlsx",
-    "indicators": f"{templates_xlsx.FOLDER}/indicators.xlsx",
-    "ranking": f"{templates_xlsx.FOLDER}/evaluations.xlsx",
-}
+DATA = MappingProxyType(
+    {
+        "indicators": (score_sheets.INDICATORS, "指标数值", "indicators.xlsx"),
+        "ranking": (score_sheets.SCORES, "各轮评分表", "evaluations.xlsx"),
+    }
+)
+TEMPLATES = MappingProxyType(
+    {
+        "ledger": f"{templates_xlsx.FOLDER}/ledger.xlsx",
+        "indicators": f"{templates_xlsx.FOLDER}/indicators.xlsx",
+        "ranking": f"{templates_xlsx.FOLDER}/evaluations.xlsx",
+    }
+)
 
 
 def render_links(board: Board, here: str, page: str) -> str:

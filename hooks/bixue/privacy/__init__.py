@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from types import MappingProxyType
 from typing import List, Tuple
 
 from ..errors import DataError
@@ -10,15 +11,21 @@ from ..model import Campaign, LeaderRole, Origin
 from . import declared, links, names
 from .numbers import MOBILE, RESIDENT_ID, find_numbers
 
-__all__ = ["MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish"]
+__all__ = ("MOBILE", "RESIDENT_ID", "check_public_text", "mask_person", "publish")
 
 MASK = "＊"
 NUMBER_HINT = "请删除该号码，或{mark}"
 LINK_HINT = "删除这个链接，或去掉目标的 internal: true，或{mark_too}"
-MARKS = {
-    False: {"mark": "将此条标为 internal: true", "mark_too": "将此条也标为 internal: true"},
-    True: {"mark": "在这一行的“内部”列填“是”", "mark_too": "在这一行的“内部”列也填“是”"},
-}
+MARKS = MappingProxyType(
+    {
+        False: MappingProxyType(
+            {"mark": "将此条标为 internal: true", "mark_too": "将此条也标为 internal: true"}
+        ),
+        True: MappingProxyType(
+            {"mark": "在这一行的“内部”列填“是”", "mark_too": "在这一行的“内部”列也填“是”"}
+        ),
+    }
+)
 """How the hints say to mark a record internal: in YAML, and (True) in a row of a workbook."""
 
 DOUBLE_SURNAMES = frozenset(
