@@ -233,14 +233,16 @@ def test_under_serve_the_stamp_reads_again_only_files_written_since(tmp_path, mo
     import time
 
     from bixue import build
+    from bixue.session.cache import Cache
 
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("甲", encoding="utf-8")
     (site / "b.json").write_text("{}", encoding="utf-8")
+    stamps = Cache()  # a serve session's
 
     def stamp(keep: bool) -> str:
-        build.write_stamp(str(site), keep=keep)
+        build.write_stamp(str(site), stamps if keep else None)
         return (site / build.STAMP).read_text(encoding="utf-8")
 
     plain = stamp(keep=False)

@@ -41,11 +41,13 @@ def set_converted(page, content, toc, title, anchors, links: Optional[dict]) -> 
 
 
 def search_index(config):
-    """The search plugin's index (material's or MkDocs' own), or None: both keep it as
-    `search_index`, a SearchIndex with `entries` and `add_entry_from_context(page)`."""
+    """Material's search index (`search_index`, a SearchIndex with the list `entries` and
+    `add_entry_from_context(page)`), or None: MkDocs' own keeps its entries private."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(plugin, "search_index", None)
-    if index is None or not hasattr(index, "add_entry_from_context"):
+    if not (
+        hasattr(index, "add_entry_from_context") and isinstance(vars(index).get("entries"), list)
+    ):
         return None
     return index
 

@@ -1,1 +1,2 @@
-"""What one build keeps for the next under serve: kept values, digests of inputs, the collector."""
+"""What is kept from one build to the next: the build session (build_session), its one cache type
+(cache), digests of inputs (value_key), kept theme outputs (kept_renders), the collector."""
