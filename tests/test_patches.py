@@ -13,6 +13,7 @@ from material.plugins.search.plugin import SearchPlugin as MaterialSearch
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.contrib.search import SearchPlugin as MkDocsSearch
 from mkdocs.contrib.search.search_index import SearchIndex as MkDocsIndex
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 
@@ -70,3 +71,13 @@ def test_mkdocs_logs_an_empty_page_as_skipped_in_the_line_patches_reads():
     assert patches.skipped_page(line) == "notices/a.md"
     other = logging.LogRecord(patches.SKIPPED_LOGGER, logging.INFO, "", 0, "Building", None, None)
     assert patches.skipped_page(other) is None
+
+
+def test_mkdocs_does_what_serve_relies_on_without_a_patch():
+    # serve's kept theme outputs: the environment from on_env renders each page's template so
+    assert "output = template.render(context)" in inspect.getsource(mkdocs_build._build_template)
+    # a page moved back: its output is "" and MkDocs writes nothing
+    assert "if output.strip():" in inspect.getsource(mkdocs_build._build_page)
+    # a file moved back: its source is where it is copied to, and MkDocs leaves it
+    copy = inspect.getsource(File.copy_file)
+    assert "except shutil.SameFileError:" in copy and "utils.copy_file(self.abs_src_path" in copy

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from bixue.adapter import serve as mkdocs_serve
+from bixue.session import build_session
 from bixue.session.build_session import BuildSession
 from conftest import SERVE_URL, built, forget_kept, serve_build
 
@@ -32,6 +33,7 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_workbooks_and_writes_a_f
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1400000000")  # as conftest's `mkdocs build`
     session = forget_kept()
     serve_build(tmp_path / "serve")
+    assert build_session.current() is None  # the session was the build's only while it ran
     first = session.pages.made
     assert first > 50 and session.pages.reused == 0
     blocks = session.blocks.made

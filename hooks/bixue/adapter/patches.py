@@ -2,7 +2,10 @@
 
 Each function below is the only code that touches the internal it names; tests/test_patches.py
 checks each against the pinned MkDocs (1.6.1) and mkdocs-material (9.8.2) and fails when an
-upgrade changes what it relies on."""
+upgrade changes what it relies on. It also checks what serve relies on without patching: MkDocs
+renders a page's template with `template.render(context)` (serve's kept theme outputs wrap the
+environment it gets from on_env), writes nothing for an empty page output (a page moved back),
+and copies nothing onto itself (a file moved back)."""
 
 from __future__ import annotations
 
