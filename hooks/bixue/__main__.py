@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from types import MappingProxyType
 from typing import List, Optional
 
 from . import build, docs_folder
@@ -20,7 +21,7 @@ EXAMPLES = """示例（在项目里运行：含 mkdocs.yml 的文件夹或其子
   bixue render 输出/       写出完整的 docs 文件夹
   bixue templates 模板/    写出发给各单位填写的 Excel 模板
 每个命令的说明：bixue 命令 -h"""
-HEADINGS = {"positional arguments": "参数", "options": "选项"}
+HEADINGS = MappingProxyType({"positional arguments": "参数", "options": "选项"})
 
 
 class ChineseHelp(argparse.RawDescriptionHelpFormatter):
