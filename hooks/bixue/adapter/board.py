@@ -1,4 +1,4 @@
-"""The one module besides hooks/board_hooks.py that knows MkDocs: config, files and pages."""
+"""The board in MkDocs: its config, its generated pages and files, the markers in pages."""
 
 from __future__ import annotations
 
