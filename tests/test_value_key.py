@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 from bixue import render
-from bixue.model import Origin
+from bixue.model import Origin, Unit
 from bixue.session import value_key
 from bixue.session.build_session import BuildSession
 from bixue.session.cache import Cache
@@ -108,19 +108,25 @@ def test_a_record_is_digested_once_a_build():
 
 
 def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_build():
-    shared, kept = item(), Cache()  # the session's digests of records
-    first = value_key.Keys(kept).digest("a.html", {"rows": [shared]})
+    loaded, kept = Unit("north", "北区"), Cache()  # the loader's record; the session's digests
+    first = value_key.Keys(kept).digest("a.html", {"rows": [loaded]})
     kept.start_build()
     keys = value_key.Keys(kept)  # the next build's
     calls = counted_parts(keys)
-    assert keys.digest("a.html", {"rows": [shared]}) == first
-    assert Fraction not in calls
+    assert keys.digest("a.html", {"rows": [loaded]}) == first
+    assert str not in calls  # its fields were not read again
     # a record made anew from it is another record: digested again, and equal
-    again = dataclasses.replace(shared)
-    assert again == shared and repr(again) == repr(shared)
+    again = dataclasses.replace(loaded)
+    assert again == loaded and repr(again) == repr(loaded)
     calls.clear()
     assert keys.digest("a.html", {"rows": [again]}) == first
-    assert Fraction in calls
+    assert str in calls
+
+
+def test_only_the_loaders_records_have_their_digests_kept_for_the_next_build():
+    kept = Cache()
+    value_key.Keys(kept).digest("a.html", {"rows": [item()], "unit": Unit("north", "北区")})
+    assert [type(record) for record, _digest in kept.current.values()] == [Unit]
 
 
 def test_blocks_are_kept_only_while_keeping_and_by_their_values(monkeypatch):

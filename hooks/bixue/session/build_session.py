@@ -114,7 +114,8 @@ class BuildSession:
         self.build = ThisBuild()
         for cache in (self.blocks, self.stashes, self.markdown, self.records):
             cache.start_build() if self.serving else cache.forget()
-        self.workbooks.start_build()
+        for cache in (self.workbooks, self.qr, self.images):
+            cache.start_build()  # kept in any build: what the last one did not ask for goes
         if self.serving:
             self.build.keys = Keys(self.records)
             self.build.templates = templates

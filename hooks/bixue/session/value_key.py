@@ -5,15 +5,16 @@ A value's digest covers all of it: every field of a record, every item of a tupl
 mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped). A
 frozen record's digest is made once, however many blocks show it, and kept by the build session
 (`BuildSession.records`, by the record itself: a frozen record cannot change, so its digest
-cannot go stale), so a record the loader kept from the last load is not digested again: a whole
-500-unit board is 66,000 records and takes under a second. Where each record was written
-(`Origin`) is left out: no template shows it, and an edit that adds a line would otherwise
-change every record below it. A record kind may say it is not to be digested (`digested =
-False`: the Board, which any edit changes). A function is its name: `serve` never loads the
-package's code again, and a block's functions (a page's address from a record, a date of an
-item) read only what they are given; one that holds values of its own (a closure) cannot be
-digested. A method is its record and its name. A value of any other kind (an open file, a
-mutable object) makes the block unkeyable, and it is rendered as always.
+cannot go stale; only the loader's records, the ones that outlive a build), so a record the
+loader kept from the last load is not digested again: a whole 500-unit board is 66,000 records
+and takes under a second. Where each record was written (`Origin`) is left out: no template
+shows it, and an edit that adds a line would otherwise change every record below it. A record
+kind may say it is not to be digested (`digested = False`: the Board, which any edit changes). A
+function is its name: `serve` never loads the package's code again, and a block's functions (a
+page's address from a record, a date of an item) read only what they are given; one that holds
+values of its own (a closure) cannot be digested. A method is its record and its name. A value
+of any other kind (an open file, a mutable object) makes the block unkeyable, and it is rendered
+as always.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ _LEAVES = (
     datetime.date,
     datetime.datetime,
 )
+
+
+LOADED = Origin.__module__
+"""The module of the records the loader makes (bixue.model): only these outlive a build (an item
+of an unchanged file is taken from the last load), so only their digests are kept for the next.
+The board's own records are made anew each build and their digests go with them."""
 
 
 class Unkeyable(Exception):
@@ -95,9 +102,9 @@ class Keys:
         kept = self._records.get(id(value))
         if kept is not None:
             return kept[1]
-        if self._kept is None:
+        if self._kept is None or type(value).__module__ != LOADED:
             digest = self._digest_record(value)
-        else:
+        else:  # a record the loader may keep for the next build: its digest is kept with it
             digest = self._kept.get(
                 str(id(value)),
                 lambda: (value, self._digest_record(value)),
