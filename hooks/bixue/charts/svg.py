@@ -14,6 +14,7 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import List, Sequence, Tuple
 
 from markupsafe import Markup
@@ -26,15 +27,17 @@ NARROW_EM = 0.56
 """Width of a Latin letter or digit in ems, for Noto Sans CJK's proportional figures."""
 TICK_GAP = 10
 PATTERN_SIZE = 8
-DASHES = {"dash": "9,9", "dot": "3,6", "dashdot": "9,6,3,6"}
-HATCHES = {
-    "/": "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4",
-    "\\": "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4",
-    "x": "M0,8 l8,-8 M0,0 l8,8",
-    "-": "M0,4 h8",
-    "|": "M4,0 v8",
-    "+": "M0,4 h8 M4,0 v8",
-}
+DASHES = MappingProxyType({"dash": "9,9", "dot": "3,6", "dashdot": "9,6,3,6"})
+HATCHES = MappingProxyType(
+    {
+        "/": "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4",
+        "\\": "M-2,6 l4,4 M0,0 l8,8 M6,-2 l4,4",
+        "x": "M0,8 l8,-8 M0,0 l8,8",
+        "-": "M0,4 h8",
+        "|": "M4,0 v8",
+        "+": "M0,4 h8 M4,0 v8",
+    }
+)
 
 
 @dataclass(frozen=True)
