@@ -120,3 +120,21 @@ def test_load_imports_nothing_that_keeps_renders():
     _, stages = imports(PACKAGE / "load" / "reading.py")
     assert stages & {"session.kept_renders", "session.value_key", "session.build_session"} == set()
     assert "session.cache" in stages
+
+
+def test_every_module_that_makes_pages_or_files_is_generated():
+    # A page kind is one module with make(board): forgetting to list it in generate.MODULES
+    # would leave its pages out of the site without a word.
+    from bixue import generate
+
+    makers = {
+        ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        for folder in ("pages", "outputs", "exports")
+        for path in (PACKAGE / folder).glob("*.py")
+        if any(
+            isinstance(node, ast.FunctionDef) and node.name == "make"
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+        )
+    }
+    listed = {module.__name__.removeprefix("bixue.") for module in generate.MODULES}
+    assert makers == listed
