@@ -1,6 +1,7 @@
 """Generate a campaign's data/ folder of a chosen size, with realistic Chinese text, for benchmarks.
 
 Usage: .venv/bin/python scripts/gen_campaign.py OUT --units 500 [--items N --cases N ...]
+[--photos 3500]
 The same arguments and seed always give the same files.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import List
 
 import yaml
+from gen_photos import suffix, write_photos
 
 
 class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -35,6 +37,8 @@ class Size:
     rounds: int
     indicators: int
     monthly: bool
+    photos: int = 0
+    """Before/after photos named by ledger items, two an item at most."""
 
 
 PRESETS = {
@@ -151,10 +155,31 @@ def ledger_item(number: int, unit: str, rng: random.Random) -> dict:
 
 def ledger_files(size: Size, ids: List[str], rng: random.Random) -> dict:
     files: dict = {}
+    photos: dict = {}
+    for _, number, side, name in item_photos(size):
+        photos.setdefault(number, {})[side] = f"{PHOTOS}/{name}"
     for number in range(1, size.items + 1):
         item = ledger_item(number, ids[(number * 7) % len(ids)], rng)
+        item.update({"photos": photos[number]} if number in photos else {})
         files.setdefault(f"2014-{item['source']}.yml", []).append(item)
     return files
+
+
+PHOTOS = "photos"
+"""Folder of the photos, beside the ledger files that name them."""
+
+
+def item_photos(size: Size) -> List[tuple]:
+    """(photo number, item number, "before" or "after", file name) of every photo: the items
+    spread evenly over the ledger, each with a before and then an after photo."""
+    count = min(size.photos, 2 * size.items)
+    pairs = (count + 1) // 2
+    result = []
+    for number in range(count):
+        item = 1 + (number // 2) * size.items // pairs
+        side = ("before", "after")[number % 2]
+        result.append((number, item, side, f"ZG-2014-{item:05d}-{side}{suffix(number)}"))
+    return result
 
 
 def periods(size: Size) -> List[str]:
@@ -304,6 +329,8 @@ def generate(out: Path, size: Size, seed: int = 11) -> None:
     dump(out / "evaluations.yml", evaluations(size, ids, rng))
     for name, items in ledger_files(size, ids, rng).items():
         dump(out / "rectifications" / name, items)
+    photos = {number: name for number, _, _, name in item_photos(size)}
+    write_photos(out / "rectifications" / PHOTOS, photos)
     for folder, count, write in (("exemplars", size.cases, lambda n: case(n, ids, rng)),
                                  ("notices", size.notices, lambda n: notice(n, rng))):  # fmt: skip
         (out / folder).mkdir(parents=True, exist_ok=True)
@@ -320,7 +347,7 @@ def size_from(args: argparse.Namespace) -> Size:
 
 def add_size_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--units", type=int, default=10, help="10, 100 or 500 (presets) or any")
-    for name in ("items", "cases", "notices", "rounds", "indicators"):
+    for name in ("items", "cases", "notices", "rounds", "indicators", "photos"):
         parser.add_argument(f"--{name}", type=int, help="replace the preset's count")
 
 
