@@ -3,10 +3,13 @@ damaged or planted entry, and a build that works without the cache."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 
 import pytest
-from bixue.outputs import disk_cache, images, qr
+from bixue.outputs import images, qr
+from bixue.session import disk_cache
 from test_images import save_photo
 
 
@@ -64,6 +67,19 @@ def test_a_shared_temporary_folder_is_used_only_when_it_is_ours_alone(tmp_path, 
     assert disk_cache.folder("qr") == tmp_path / f"bixue-cache-{os.getuid()}" / "qr"
     (tmp_path / f"bixue-cache-{os.getuid()}").chmod(0o777)
     assert disk_cache.folder("qr") is None
+
+
+def test_a_record_naming_a_part_outside_its_folder_is_no_entry(tmp_path, cache):
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"secret")
+    digest = hashlib.sha256(b"secret").hexdigest()
+    disk_cache.store("images", "k", {"width": 1}, {"clean": b"x"})
+    assert disk_cache.load("images", "k") == {"width": 1, "clean": b"x"}
+    record = {"fields": {"width": 1}, "parts": {"/../../../outside.txt": digest}}
+    (cache / "k.json").write_text(json.dumps(record))
+    (cache / "k.").mkdir()  # for the path to resolve
+    assert (cache / "k./../../../outside.txt").read_bytes() == b"secret"
+    assert disk_cache.load("images", "k") is None
 
 
 def test_a_qr_code_is_made_once_for_its_address_and_title(cache, monkeypatch):

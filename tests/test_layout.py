@@ -13,7 +13,7 @@ MAY_IMPORT = {
     "model": set(),
     "errors": set(),
     "contents": set(),
-    "load": {"model", "errors", "session.cache"},
+    "load": {"model", "errors", "session.cache", "session.disk_cache"},
     "privacy": {"model", "errors"},
     "figures": {"model", "errors"},
     "render": {"figures", "model", "session"},
@@ -33,8 +33,8 @@ MAY_IMPORT = {
     },
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map.
-`session.cache` names one module of a stage: load may import the cache type, and nothing of
-session that keeps renders."""
+`session.cache` names one module of a stage: load may import the cache type and the disk cache,
+and nothing of session that keeps renders."""
 
 
 def stage(path: Path) -> str:

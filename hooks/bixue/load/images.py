@@ -1,15 +1,19 @@
 """What an image named in the data must be: a whole JPEG, PNG, GIF or WebP picture of sane size,
-decoded once with Pillow at load time so a broken or hostile file stops the build, not a page."""
+decoded with Pillow at load time so a broken or hostile file stops the build, not a page; bytes
+that passed once are not decoded again (disk_cache)."""
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 from types import MappingProxyType
 from typing import Optional, Tuple
 
+import PIL
 from PIL import Image
 
+from ..session import disk_cache
 from . import mdsafety
 from .datafiles import path_problem
 from .fields import text
@@ -33,6 +37,11 @@ FORMAT_NAMES = MappingProxyType(
     {"JPEG": "JPG", "MPO": "JPG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
 )
 RESAVE = "用看图软件打开，另存为 JPG 或 PNG"
+PASSED = "image-checks"
+"""disk_cache's kind for images that passed: 3,500 photos were decoded again at every build."""
+RULES = f"1-{MAX_IMAGE_BYTES}-{MAX_IMAGE_PIXELS}-{PIL.__version__}"
+"""Part of every kept verdict's key: raise the first number when a check changes (a new Pillow
+decodes differently too), and no image passes by a verdict of the old rules."""
 
 Problem = Tuple[str, str]
 
@@ -44,14 +53,34 @@ def image_problem(file: Path) -> Optional[Problem]:
         return "不能用 SVG 图片（SVG 里可以藏脚本）", RESAVE
     if suffix not in SUFFIXES:
         return f"图片只能是 JPG、PNG、GIF 或 WebP，不能是 '{suffix or file.name}'", RESAVE
-    size = file.stat().st_size
-    if size > MAX_IMAGE_BYTES:
-        limit = MAX_IMAGE_BYTES // (1024 * 1024)
-        return f"图片超过 {limit} MB 上限（实际 {size / 1024 / 1024:.1f} MB）", "缩小后再放进来"
-    return decoding_problem(file, SUFFIXES[suffix])
+    if file.stat().st_size > MAX_IMAGE_BYTES:
+        return too_large(file.stat().st_size)
+    with open(file, "rb") as handle:  # read once: hashed, and decoded unless it passed before
+        content = handle.read(MAX_IMAGE_BYTES + 1)  # not more, should it grow meanwhile
+    if len(content) > MAX_IMAGE_BYTES:
+        return too_large(file.stat().st_size)
+    return content_problem(content, SUFFIXES[suffix])
 
 
-def decoding_problem(file: Path, expected: str) -> Optional[Problem]:
+def too_large(size: int) -> Problem:
+    limit = MAX_IMAGE_BYTES // (1024 * 1024)
+    return f"图片超过 {limit} MB 上限（实际 {size / 1024 / 1024:.1f} MB）", "缩小后再放进来"
+
+
+def content_problem(content: bytes, expected: str) -> Optional[Problem]:
+    """decoding_problem, or None without decoding for bytes that passed it before. Only a pass
+    is kept: a failure stops the build, so the next check is of the mended file. The entry must
+    be exactly what is stored, naming its own key, or it counts as absent."""
+    entry_key = disk_cache.key(PASSED, f"{RULES}\0{expected}\0".encode() + content)
+    if disk_cache.load(PASSED, entry_key) == {"passed": entry_key}:
+        return None
+    problem = decoding_problem(io.BytesIO(content), expected)
+    if problem is None:
+        disk_cache.store(PASSED, entry_key, {"passed": entry_key}, {})
+    return problem
+
+
+def decoding_problem(file: io.BytesIO, expected: str) -> Optional[Problem]:
     """Open the header, check format and pixel count, then decode every pixel."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -60,7 +89,7 @@ def decoding_problem(file: Path, expected: str) -> Optional[Problem]:
                 problem = header_problem(image, expected)
                 if problem is None:
                     # A JPEG decoded at 1/8 scale still reads every byte (a cut file fails), in
-                    # half the time: this check runs for every photo of every build.
+                    # half the time: this check runs for every photo not checked before.
                     image.draft(image.mode, tuple(max(1, side // 8) for side in image.size))
                     image.load()
                 return problem

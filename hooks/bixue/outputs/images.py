@@ -14,8 +14,7 @@ from typing import Iterable, List, Optional, Union
 from PIL import Image, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
-from ..session import build_session
-from . import disk_cache
+from ..session import build_session, disk_cache
 
 MEDIA = "media"
 """Folder of the site that holds every image taken from data/, under its path in data/."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from ..session import build_session
-from . import disk_cache
+from ..session import build_session, disk_cache
 
 MASK = 0
 """One fixed mask pattern: choosing the best of eight (segno's default) is 80 % of the time of a

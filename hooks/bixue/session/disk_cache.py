@@ -1,6 +1,7 @@
-"""Build results kept between builds, keyed by a digest of their inputs: photos cleaned and
-shrunk (a third of a second a build on the demo) and QR codes (2 ms each, 1,500 at 500 units),
-made again for inputs that rarely change.
+"""Build results kept between builds, keyed by a digest of their inputs: images that passed the
+load checks (load.images: every photo was decoded at every build), photos cleaned and shrunk (a
+third of a second a build on the demo) and QR codes (2 ms each, 1,500 at 500 units), made again
+for inputs that rarely change.
 
 The cache lives in the user's private temporary folder (as Jinja's compiled templates do), or in
 BIXUE_CACHE. It is only a shortcut: an entry that is missing, unreadable or does not match its
@@ -49,23 +50,45 @@ def _check_private(base: Path) -> None:
 
 
 def load(kind: str, entry_key: str) -> Optional[dict]:
-    """The stored entry: its fields, and each of its parts by name (bytes)."""
+    """The stored entry: its fields, and each of its parts by name (bytes). Anything the folder
+    holds is read as untrusted: a file that is not a regular one, a record too big or nested too
+    deep, a part named like a path, all count as no entry."""
     path = folder(kind)
     if path is None:
         return None
     try:
-        record = json.loads((path / f"{entry_key}.json").read_text(encoding="utf-8"))
+        record = json.loads(_read(path / f"{entry_key}.json", MAX_RECORD).decode("utf-8"))
         parts = {
-            name: _part(path / f"{entry_key}.{name}", digest)
+            _part_name(name): _part(path / f"{entry_key}.{name}", digest)
             for name, digest in record["parts"].items()
         }
         return {**record["fields"], **parts}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
+MAX_RECORD = 64 * 1024
+"""A record holds a few fields and digests; anything bigger was not written by store."""
+
+
+def _read(path: Path, limit: Optional[int] = None) -> bytes:
+    """The bytes of a regular file; opened without waiting, so a pipe put there cannot hang."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as opened:
+        info = os.fstat(opened.fileno())
+        if not stat.S_ISREG(info.st_mode) or (limit is not None and info.st_size > limit):
+            raise ValueError(f"{path}: not an entry of the cache")
+        return opened.read()
+
+
+def _part_name(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(f"{name!r}: not a part's name")
+    return name
+
+
 def _part(path: Path, digest: str) -> bytes:
-    content = path.read_bytes()
+    content = _read(path)
     if hashlib.sha256(content).hexdigest() != digest:
         raise ValueError(f"{path}: digest does not match")
     return content
