@@ -48,19 +48,27 @@ def elements(page: Path) -> int:
 
 
 def run(command: list, env: dict, work: Path) -> tuple:
-    """Wall seconds and peak resident MB of the command (GNU time's %M, else getrusage)."""
+    """Wall seconds, peak resident MB (GNU time's %M, else getrusage) and CPU seconds (user and
+    system: on a machine others load too, wall time tells less) of the command."""
     memory = work / "maxrss.txt"
     timed = (
         ["/usr/bin/time", "-f", "%M", "-o", str(memory)] if Path("/usr/bin/time").exists() else []
     )
+    before = cpu_of_children()
     start = time.perf_counter()
     result = subprocess.run(timed + command, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    cpu = cpu_of_children() - before
     if timed:
-        return wall, int(memory.read_text().split()[-1]) / 1024
-    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return wall, int(memory.read_text().split()[-1]) / 1024, cpu
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, cpu
+
+
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def plain_config(folder: Path, docs: Path) -> Path:
@@ -84,14 +92,18 @@ def builds(data: Path, work: Path, repeat: int) -> dict:
     hooked = mkdocs + ["-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "site")]
     plain = mkdocs + ["-f", str(plain_config(work, docs)), "-d", str(work / "plain")]
     shutil.rmtree(cache, ignore_errors=True)  # the render filled it
-    cold, peak = run(hooked, env, work)
-    times: dict = {"hooked": [], "plain": [], "cold": cold}
+    cold, peak, cold_cpu = run(hooked, env, work)
+    times: dict = {"hooked": [], "plain": [], "cold": (cold, cold_cpu)}
+    cpu: dict = {"hooked": [], "plain": []}
     for _ in range(repeat):
-        wall, peak_now = run(hooked, env, work)
+        wall, peak_now, used = run(hooked, env, work)
         times["hooked"].append(wall)
+        cpu["hooked"].append(used)
         peak = max(peak, peak_now)
-        times["plain"].append(run(plain, env, work)[0])
-    return {"times": times, "peak": peak}
+        wall, _, used = run(plain, env, work)
+        times["plain"].append(wall)
+        cpu["plain"].append(used)
+    return {"times": times, "cpu": cpu, "peak": peak}
 
 
 def report(site: Path, figures: dict) -> None:
@@ -100,7 +112,10 @@ def report(site: Path, figures: dict) -> None:
     print(f"build (hooked)   median {build:6.1f} s   runs {', '.join(f'{t:.1f}' for t in hooked)}")
     print(f"plain MkDocs     median {base:6.1f} s   runs {', '.join(f'{t:.1f}' for t in plain)}")
     print(f"ratio            {build / base:.2f}")
-    print(f"cold build       {figures['times']['cold']:6.1f} s   (the first, from an empty cache)")
+    cpu = {kind: statistics.median(runs) for kind, runs in figures["cpu"].items()}
+    print(f"cpu (hooked)     median {cpu['hooked']:6.1f} s   plain {cpu['plain']:.1f} s")
+    cold, cold_cpu = figures["times"]["cold"]
+    print(f"cold build       {cold:6.1f} s   cpu {cold_cpu:.1f} s (the first, from an empty cache)")
     print(f"peak memory      {figures['peak']:.0f} MB (largest build process)")
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)
     total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())

@@ -9,7 +9,8 @@ from bixue.load import load_campaign
 from conftest import ROOT
 from gen_campaign import Size, generate
 
-LABELS = ("build (hooked)", "cold build", "plain MkDocs", "ratio", "peak memory", "home page")
+LABELS = ("build (hooked)", "cpu (hooked)", "cold build", "plain MkDocs", "ratio")
+LABELS += ("peak memory", "home page")
 
 
 def test_a_generated_campaign_is_valid_data_of_the_size_asked(tmp_path):
