@@ -94,3 +94,25 @@ def test_a_qr_code_is_made_once_for_its_address_and_title(cache, monkeypatch):
     monkeypatch.setenv("BIXUE_CACHE", str(cache.parent))
     other = qr.qr_svg("http://board.example/exemplars/b/", "甲（二维码）")
     assert other != made and other.startswith("<svg")
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        {"suffix": "/../../evil.html"},
+        {"suffix": ["x"]},
+        {"width": "800"},
+        {"height": -1},
+        {"width": True},
+    ],
+)
+def test_a_planted_field_in_an_entry_is_no_entry(tmp_path, cache, planted):
+    # The suffix becomes part of a published file's name: a field the module did not write
+    # must never reach the site.
+    save_photo(tmp_path / "a.jpg", (800, 600))
+    first = fresh(tmp_path, "a.jpg")
+    record_path = next(cache.glob("*.json"))
+    record = json.loads(record_path.read_text("utf-8"))
+    record["fields"].update(planted)
+    record_path.write_text(json.dumps(record), "utf-8")
+    assert fresh(tmp_path, "a.jpg") == first

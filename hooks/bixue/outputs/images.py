@@ -122,7 +122,7 @@ def _measure(path: str, size: int) -> Measured:
     source = Path(path).read_bytes()
     entry_key = disk_cache.key("images", source)
     kept = disk_cache.load("images", entry_key)
-    if kept is not None and all(name in kept for name in ("clean", *SIZES)):
+    if kept is not None and _sound(kept):
         return Measured(web=kept.get("web"), **{name: kept[name] for name in ("clean", *SIZES)})
     measured = _processed(source, size)
     fields = {name: getattr(measured, name) for name in SIZES}
@@ -132,6 +132,25 @@ def _measure(path: str, size: int) -> Measured:
 
 
 SIZES = ("suffix", "width", "height", "web_width", "web_height")
+
+
+def _sound(kept: dict) -> bool:
+    """Whether a cache entry is one this module wrote: the cache folder is not trusted, and its
+    suffix becomes part of a published file's name."""
+    web = kept.get("web")
+    sizes = ("width", "height") + (("web_width", "web_height") if web is not None else ())
+    suffix = kept.get("suffix")
+    return (
+        isinstance(suffix, str)
+        and suffix in SUFFIXES
+        and isinstance(kept.get("clean"), bytes)
+        and (web is None or isinstance(web, bytes))
+        and all(_pixels(kept.get(name)) for name in sizes)
+    )
+
+
+def _pixels(value) -> bool:
+    return type(value) is int and 0 < value <= 1_000_000
 
 
 def _processed(source: bytes, size: int) -> Measured:
