@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -110,6 +111,22 @@ def demo_site(tmp_path_factory) -> Path:
 def public_site(tmp_path_factory) -> Path:
     """The demo campaign built with BOARD_PROFILE=public."""
     return built(tmp_path_factory.mktemp("public") / "site", BOARD_PROFILE="public")
+
+
+@contextlib.contextmanager
+def served_copy(site: Path, port: int, tmp_path: Path):
+    """A fresh copy of a built site served on its port; the test may stop and restart it."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    server = Server(copy, port)
+    server.site = copy
+    try:
+        yield server
+    finally:
+        try:
+            server.stop()
+        except OSError:
+            pass
 
 
 @pytest.fixture(scope="session")

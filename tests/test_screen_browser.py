@@ -8,7 +8,7 @@ import shutil
 import time
 
 import pytest
-from conftest import ROOT, Server, built, free_port
+from conftest import ROOT, Server, built, free_port, served_copy
 
 pytestmark = pytest.mark.browser
 
@@ -217,15 +217,8 @@ def screen_build(tmp_path_factory):
 def own_server(screen_build, tmp_path):
     """A fresh copy of the site served on its port; the test may stop and restart it."""
     site, port = screen_build
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    server = Server(copy, port)
-    server.site = copy
-    yield server
-    try:
-        server.stop()
-    except OSError:
-        pass
+    with served_copy(site, port, tmp_path) as server:
+        yield server
 
 
 def test_a_slide_keeps_its_own_seconds_and_the_rest_the_interval(page, own_server):

@@ -10,7 +10,7 @@ import json
 import shutil
 
 import pytest
-from conftest import Server, free_port
+from conftest import free_port, served_copy
 from old_engine import REMOVED, emulate
 
 pytestmark = pytest.mark.browser
@@ -131,15 +131,8 @@ def test_the_pointer_hides_while_the_mouse_is_still(page, served_demo):
 @pytest.fixture
 def fast_server(demo_with_short_reload, tmp_path):
     site, port = demo_with_short_reload
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    server = Server(copy, port)
-    server.site = copy
-    yield server
-    try:
-        server.stop()
-    except OSError:
-        pass
+    with served_copy(site, port, tmp_path) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

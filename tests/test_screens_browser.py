@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT, Server, built, free_port
+from conftest import ROOT, built, free_port, served_copy
 from test_screen_browser import CANVAS, OUTSIDE_CANVAS, current
 
 pytestmark = pytest.mark.browser
@@ -109,15 +109,8 @@ def notices_build(tmp_path_factory):
 
 @pytest.fixture
 def own_server(notices_build, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(notices_build, copy)
-    server = Server(copy, free_port())
-    server.site = copy
-    yield server
-    try:
-        server.stop()
-    except OSError:
-        pass
+    with served_copy(notices_build, free_port(), tmp_path) as server:
+        yield server
 
 
 PLAN = "document.querySelector('.sc-slide.is-current [data-pager]').planned"
