@@ -25,7 +25,7 @@ CLIPPED = f"""[...{SLIDE}.querySelectorAll('.sc-projects-table td, .sc-tile')].f
 def test_the_projects_slide_fits_the_screen_with_its_chart_drawn(page, served_demo):
     page.goto(f"{served_demo.url}screen/?slide=projects&interval=600")
     page.wait_for_function(f"{SLIDE} && {SLIDE}.dataset.slide === 'projects'")
-    page.wait_for_selector(".sc-slide.is-current .sc-chart svg.main-svg", timeout=15000)
+    page.wait_for_selector(".sc-slide.is-current .sc-chart svg.sc-svg", timeout=15000)
     assert page.evaluate(OUTSIDE) == []
     assert page.evaluate(CLIPPED) == []
     names = page.eval_on_selector_all(
@@ -34,7 +34,7 @@ def test_the_projects_slide_fits_the_screen_with_its_chart_drawn(page, served_de
     )
     assert names and all(names)  # the demo's project names are shown whole
     bars = page.eval_on_selector_all(
-        ".sc-slide.is-current .sc-chart .bars path", "els => els.length"
+        ".sc-slide.is-current .sc-chart .sc-svg__bars rect:not([fill^='url('])", "els => els.length"
     )
     assert bars == 4  # every project with a completion; 充电桩 has none yet
     assert not page.js_errors
