@@ -13,6 +13,8 @@ import pytest
 from bixue import load
 from bixue.outputs import downloads
 from conftest import ROOT, built
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_ledger import AS_OF, item, small_board
 
 HEADERS = ["编号", "责任单位", "问题", "整改措施", "问题来源", "类别", "责任人", "发现日期"]
@@ -68,6 +70,34 @@ def test_text_is_never_read_as_a_formula():
     assert row["整改措施"] == "• 第一步\n• 第二步"
     cell = sheet_of(downloads.ledger_xlsx(board)).cell(row=2, column=3)
     assert cell.data_type == "s" and cell.value.startswith("=")
+
+
+BLANKS = st.sampled_from([" ", "\t", "\r", "\n", "\x00", "\x0b", "\x0c", "\x1f", "\x7f", "\x85"])
+INVISIBLE = st.sampled_from(["\u00a0", "\u3000", "\u200b", "\u200e", "\u2060", "\ufeff"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    prefix=st.lists(st.one_of(BLANKS, INVISIBLE), max_size=4).map("".join),
+    start=st.sampled_from("=+-@"),
+    rest=st.text(max_size=12),
+)
+def test_no_blank_or_control_prefix_lets_a_formula_through(prefix, start, rest):
+    cell = prefix + start + rest
+    ledger = (item("F-1", "todo", owner=cell, category=cell, source=cell),)
+    row = by_header(csv_rows(downloads.ledger_csv(small_board(ledger=ledger)))[1])
+    for column in ("责任人", "类别", "问题来源"):
+        assert row[column].startswith("'"), (column, cell)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prefix=st.lists(BLANKS, max_size=3).map("".join), text=st.sampled_from(["张三", "1-2", "a=b"])
+)
+def test_text_that_is_no_formula_is_left_as_it_is(prefix, text):
+    ledger = (item("F-1", "todo", owner=prefix + text),)
+    row = by_header(csv_rows(downloads.ledger_csv(small_board(ledger=ledger)))[1])
+    assert not row["责任人"].startswith("'")
 
 
 def test_the_same_board_gives_the_same_bytes_at_another_time(monkeypatch):

@@ -42,7 +42,9 @@ INTERNAL_COLUMN = ("内部", 6)
 back into data/rectifications/, gives back the same ledger."""
 WRAPPED = frozenset({"问题", "整改措施", "整改进展"})
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA = re.compile(r"^[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]*[=+\-@]")
+"""A cell a spreadsheet would run as a formula: = + - @ first, or after blanks and control or
+invisible characters, which some spreadsheets skip (Tab, CR, a zero-width space)."""
 
 
 def files(board: Board) -> List[GeneratedFile]:
@@ -150,4 +152,4 @@ def _csv_cell(value) -> str:
         return value.isoformat()
     text = str(value)
     # A spreadsheet would run a cell starting with = + - @ as a formula (CSV injection).
-    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+    return "'" + text if isinstance(value, str) and _FORMULA.match(text) else text
