@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, List, Optional, Union
 
-from PIL import Image, ImageOps, JpegImagePlugin
+from PIL import Image, ImageCms, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
 from ..session import build_session, disk_cache
@@ -52,8 +52,10 @@ def web_image(board_or_data_dir, rel_path: str) -> WebImage:
     clean copy, upright and without metadata, and a lighter web copy when it is big."""
     source = Path(_data_dir(board_or_data_dir)) / rel_path
     stat = source.stat()
-    measured = _measured(str(source), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
-    original = published_path(rel_path, measured, getattr(board_or_data_dir, "public", False))
+    public = getattr(board_or_data_dir, "public", False)
+    times = (stat.st_mtime_ns, stat.st_ctime_ns)
+    measured = _measured(str(source), *times, stat.st_size, public)
+    original = published_path(rel_path, measured, public)
     files = [GeneratedFile(original, content=measured.clean)]
     if measured.web is None:
         return WebImage(files, original, original, measured.width, measured.height)
@@ -105,29 +107,30 @@ class Measured:
     web_height: int
 
 
-def _measured(path: str, mtime_ns: int, ctime_ns: int, size: int) -> Measured:
+def _measured(path: str, mtime_ns: int, ctime_ns: int, size: int, public: bool) -> Measured:
     """Kept by the build session by path, times and size: pages and the screen ask for the same
     cover in one build, and `mkdocs serve` rebuilds often. A file written again has a new change
     time (ctime) even when a tool puts its old modification time back (cp -p, tar, exiftool -P),
     so it is never served stale. Between builds, disk_cache keeps the result by the image's
-    bytes."""
+    bytes. The public build's copies are kept apart: they have no colour profile."""
     session = build_session.current()
     if session is None:
-        return _measure(path, size)
-    key = f"{path}\0{mtime_ns}\0{ctime_ns}\0{size}"
-    return session.images.get(key, lambda: _measure(path, size))
+        return _measure(path, size, public)
+    key = f"{path}\0{mtime_ns}\0{ctime_ns}\0{size}\0{public}"
+    return session.images.get(key, lambda: _measure(path, size, public))
 
 
-def _measure(path: str, size: int) -> Measured:
+def _measure(path: str, size: int, public: bool) -> Measured:
     source = Path(path).read_bytes()
-    entry_key = disk_cache.key("images", source)
-    kept = disk_cache.load("images", entry_key)
+    kind = "public-images" if public else "images"
+    entry_key = disk_cache.key(kind, source)
+    kept = disk_cache.load(kind, entry_key)
     if kept is not None and _sound(kept):
         return Measured(web=kept.get("web"), **{name: kept[name] for name in ("clean", *SIZES)})
-    measured = _processed(source, size)
+    measured = _processed(source, size, public)
     fields = {name: getattr(measured, name) for name in SIZES}
     parts = {"clean": measured.clean, **({"web": measured.web} if measured.web else {})}
-    disk_cache.store("images", entry_key, fields, parts)
+    disk_cache.store(kind, entry_key, fields, parts)
     return measured
 
 
@@ -153,12 +156,16 @@ def _pixels(value) -> bool:
     return type(value) is int and 0 < value <= 1_000_000
 
 
-def _processed(source: bytes, size: int) -> Measured:
+def _processed(source: bytes, size: int, public: bool = False) -> Measured:
     with Image.open(io.BytesIO(source)) as opened:
         fmt = FORMATS.get(opened.format or "", "PNG")
         profile = opened.info.get("icc_profile")
         upright = ImageOps.exif_transpose(opened)
-        if opened.format == "JPEG" and _untouched(opened):
+        if public and profile:
+            # A profile's description and copyright tags are free text (a name, a phone number).
+            upright, profile = _in_srgb(upright, profile), None
+            clean = _encoded(upright, fmt, None, _sampling(opened))
+        elif opened.format == "JPEG" and _untouched(opened):
             clean = _jpeg_kept(opened, profile)
         else:
             clean = _encoded(upright, fmt, profile, _sampling(opened))
@@ -167,6 +174,20 @@ def _processed(source: bytes, size: int) -> Measured:
         web = _resized(upright)
     jpeg = _jpeg_bytes(web, profile)
     return Measured(clean, SUFFIX[fmt], upright.width, upright.height, jpeg, *web.size)
+
+
+def _in_srgb(image: Image.Image, profile: bytes) -> Image.Image:
+    """The pixels in sRGB, what a browser assumes without a profile, so colours stay close; a
+    profile Pillow cannot read, or an image mode it cannot convert, is simply left out."""
+    modes = {"RGB": "RGB", "CMYK": "RGB", "RGBA": "RGBA"}
+    if image.mode not in modes:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        srgb = ImageCms.createProfile("sRGB")
+        return ImageCms.profileToProfile(image, source, srgb, outputMode=modes[image.mode])
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
 
 
 def _encoded(image: Image.Image, fmt: str, profile, sampling: int) -> bytes:
