@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bixue.publish import releases  # noqa: E402
+from bixue.publish import lock, releases  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -29,8 +29,12 @@ def main(argv=None) -> int:
             print(("* " if name == published else "  ") + name)
         return 0
     try:
-        stamp = releases.rollback(site)
-    except LookupError as error:
+        held = lock.take(site)  # not while a build is publishing
+        try:
+            stamp = releases.rollback(site)
+        finally:
+            lock.let_go(site, held)
+    except (LookupError, lock.Busy) as error:
         print(f"未回退：{error}", file=sys.stderr)
         return 1
     print(f"已回退：{site} 现在是 {stamp} 发布的版本")

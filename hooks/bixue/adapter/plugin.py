@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from .. import build, render
 from ..figures.board import Board
-from ..publish import swap
+from ..publish import lock, swap
 from ..session.build_session import ACTIVE, BuildSession
 from . import board as adapter
 from . import serve, serve_site, verify
@@ -28,6 +30,7 @@ class BixuePlugin:
         """Where `mkdocs build` publishes once the whole build has passed (it builds aside)."""
         self.built = False
         self._active = None  # the token that makes the session the build's (ACTIVE)
+        self._lock: Optional[int] = None  # held from on_config to the publish: one build a site
 
     def new_session(self, serving: bool = False, dirty: bool = False) -> BuildSession:
         """A session that keeps nothing from earlier builds: as when serve starts."""
@@ -44,6 +47,10 @@ class BixuePlugin:
         previous = self.board if self.session.serving else None
         self.board = adapter.load_board(self.session, config, self.log, previous)
         if self.command == "build":
+            try:  # two builds into one site would mix their pages
+                self._lock = lock.take(Path(config.site_dir))
+            except lock.Busy as busy:
+                raise PluginError(str(busy)) from None
             self.site_dir = config.site_dir
             config.site_dir = swap.staging_dir(config.site_dir)
         return config
@@ -107,10 +114,15 @@ class BixuePlugin:
             return
         site_dir, self.site_dir = self.site_dir, None
         built, self.built = self.built, False
-        if built:
-            swap.swap_in(swap.staging_dir(site_dir), site_dir)
-        else:
-            swap.discard(swap.staging_dir(site_dir))
+        try:
+            if built:
+                swap.swap_in(swap.staging_dir(site_dir), site_dir)
+            else:
+                swap.discard(swap.staging_dir(site_dir))
+        finally:
+            held, self._lock = self._lock, None
+            if held is not None:
+                lock.let_go(Path(site_dir), held)
 
     def _activate(self) -> None:
         self._deactivate()
