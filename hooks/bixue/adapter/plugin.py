@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from .. import build, render
 from ..figures.board import Board
-from ..publish import lock, swap
+from ..publish import lock, space, swap
 from ..session.build_session import ACTIVE, BuildSession
 from . import board as adapter
 from . import serve, serve_site, verify
@@ -107,6 +107,8 @@ class BixuePlugin:
         serve_site.end_build(self.session, built=False)
         self.built = False
         self._deactivate()
+        if self.site_dir is not None and space.full_disk(error):
+            raise PluginError(self._full_disk()) from None
 
     def on_shutdown(self) -> None:
         """Publish the new site only once the whole build, strict checks included, has passed."""
@@ -119,10 +121,19 @@ class BixuePlugin:
                 swap.swap_in(swap.staging_dir(site_dir), site_dir)
             else:
                 swap.discard(swap.staging_dir(site_dir))
+        except OSError as error:
+            if not space.full_disk(error):
+                raise
+            swap.discard(swap.staging_dir(site_dir))
+            raise PluginError(self._full_disk(site_dir)) from None
         finally:
             held, self._lock = self._lock, None
             if held is not None:
                 lock.let_go(Path(site_dir), held)
+
+    def _full_disk(self, site_dir: Optional[str] = None) -> str:
+        site = Path(site_dir or self.site_dir)
+        return space.message(site, Path(swap.staging_dir(str(site))))
 
     def _activate(self) -> None:
         self._deactivate()

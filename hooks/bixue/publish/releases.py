@@ -68,8 +68,9 @@ def publish(built: Path, site: Path, keep: int = KEEP) -> str:
     stamp = new_stamp(site)
     releases_dir(site).mkdir(parents=True, exist_ok=True)
     retired = published(site) or MIGRATED
+    written = prepared(site, stamp)  # before the swap: a full disk stops the publish here
     put_in(built, site, releases_dir(site) / retired)
-    record(site, stamp)
+    os.replace(written, releases_dir(site) / "published")
     prune(site, keep)
     return stamp
 
@@ -113,10 +114,14 @@ def put_in(folder: Path, site: Path, keep_as: Path) -> None:
 
 def record(site: Path, stamp: str) -> None:
     """Write down the published stamp, whole or not at all."""
-    path = releases_dir(site) / "published"
-    partial = path.with_name(f"published.{os.getpid()}")
+    os.replace(prepared(site, stamp), releases_dir(site) / "published")
+
+
+def prepared(site: Path, stamp: str) -> Path:
+    """The record of `stamp`, written aside, to be renamed over the published one."""
+    partial = releases_dir(site) / f"published.{os.getpid()}"
     partial.write_text(stamp + "\n", "utf-8")
-    os.replace(partial, path)
+    return partial
 
 
 def exchange(first: Path, second: Path) -> bool:
