@@ -65,8 +65,9 @@ def new_stamp(site: Path) -> str:
 
 def publish(built: Path, site: Path, keep: int = KEEP) -> str:
     """Swap a finished site (a folder beside `site`) in; the one it replaces is kept."""
-    stamp = new_stamp(site)
     releases_dir(site).mkdir(parents=True, exist_ok=True)
+    recover(site)
+    stamp = new_stamp(site)
     retired = published(site) or MIGRATED
     written = prepared(site, stamp)  # before the swap: a full disk stops the publish here
     put_in(built, site, releases_dir(site) / retired)
@@ -77,6 +78,7 @@ def publish(built: Path, site: Path, keep: int = KEEP) -> str:
 
 def rollback(site: Path) -> str:
     """Put the release before the published one back, atomically; return its stamp."""
+    recover(site)
     current = published(site)
     if current is None:
         raise LookupError(f"{site} 还没有发布过版本（{releases_dir(site).name}/ 里没有记录）")
@@ -91,25 +93,37 @@ def rollback(site: Path) -> str:
 
 def put_in(folder: Path, site: Path, keep_as: Path) -> None:
     """Make `folder` the site; whatever `site` held is moved to `keep_as`."""
-    while keep_as.exists():  # the record was lost: never put a site over a kept one
-        keep_as = keep_as.with_name(keep_as.name + "-1")
     if not site.exists() and not site.is_symlink():
         os.replace(folder, site)
     elif exchange(folder, site):
         # `folder` now names what the site held: a folder, or an earlier Bixue's symlink.
-        if folder.is_symlink():
-            folder.unlink()
-        else:
-            os.replace(folder, keep_as)
+        retire(folder, keep_as)
     else:
         # A file system without exchange: the site is away for one rename only.
         away = site.with_name(f".{site.name}.away-{os.getpid()}")
         os.replace(site, away)
         os.replace(folder, site)
-        if away.is_symlink():
-            away.unlink()
+        retire(away, keep_as)
+
+
+def retire(old: Path, keep_as: Path) -> None:
+    """Keep a site that was published as `keep_as`; an earlier Bixue's symlink goes."""
+    if old.is_symlink():
+        old.unlink()
+        return
+    while keep_as.exists():  # the record was lost: never put a site over a kept one
+        keep_as = keep_as.with_name(keep_as.name + "-1")
+    os.replace(old, keep_as)
+
+
+def recover(site: Path) -> None:
+    """Finish a swap without exchange that was killed between its renames: a site left away is
+    put back when the site is missing, or else kept as the release it was."""
+    for away in sorted(site.parent.glob(f".{site.name}.away-*")):
+        if not site.exists() and not site.is_symlink():
+            os.replace(away, site)
         else:
-            os.replace(away, keep_as)
+            retire(away, releases_dir(site) / (published(site) or MIGRATED))
 
 
 def record(site: Path, stamp: str) -> None:
