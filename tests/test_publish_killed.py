@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bixue.publish import releases, swap
+from conftest import ROOT, build_site
 from test_publish import FILES, publish, release_body, stage
 
 
@@ -81,3 +84,62 @@ def test_a_publish_killed_at_any_step_leaves_one_whole_release(tmp_path, monkeyp
         rolled_back = releases.rollback(site)
         assert tree(site) in (release(releases.KEEP), release(9)), rolled_back
     assert len(killed_at_steps) >= 6 and set(killed_at_steps) >= {"replace", "rmtree", "prepared"}
+
+
+KILLED_BUILD = """
+import os, shutil, sys
+sys.path.insert(0, "hooks")
+from bixue.publish import releases
+step, site = int(sys.argv[1]), sys.argv[2]
+calls = []
+steps = ((os, "mkdir"), (os, "replace"), (shutil, "rmtree"), (releases, "exchange"),
+         (releases, "prepared"))
+
+def killing(owner, name):
+    original = getattr(owner, name)
+    def step_or_exit(*args, **kwargs):
+        calls.append(name)
+        if len(calls) == step + 1:
+            os._exit(9)
+        return original(*args, **kwargs)
+    return step_or_exit
+
+from bixue.publish import swap
+publish = swap.swap_in
+
+def killed_while_publishing(staging, site_dir):
+    for owner, name in steps:
+        setattr(owner, name, killing(owner, name))
+    publish(staging, site_dir)
+
+swap.swap_in = killed_while_publishing
+from mkdocs.__main__ import cli
+cli(["build", "--strict", "-d", site])
+"""
+"""A real `mkdocs build` whose process exits at the `step`-th disk-changing call of its publish."""
+
+
+def test_a_real_build_killed_at_each_publish_step_and_the_next_build(tmp_path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
+    site = tmp_path / "site"
+    internal = tree(built_ok(site))
+    public = tree(built_ok(site, BOARD_PROFILE="public"))
+    assert internal != public
+    for step in range(12):
+        before = tree(site)
+        command = [sys.executable, "-c", KILLED_BUILD, str(step), str(site)]
+        env["BOARD_PROFILE"] = "public" if before == internal else "internal"
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert tree(site) in (internal, public), f"step {step}: {result.stderr[-2000:]}"
+        if result.returncode == 0:
+            break
+        assert result.returncode == 9, result.stderr[-2000:]
+        built_ok(site)
+        assert tree(site) == internal
+    assert step >= 5  # every step was killed once, then a build went through
+
+
+def built_ok(site: Path, **env) -> Path:
+    result = build_site(site, **env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
