@@ -18,6 +18,7 @@ from .cells import clean
 from .datafiles import path_problem
 from .reading import Reading, Source
 from .sheet_rows import sheet_values
+from .workbook_xml import BROKEN, broken, xml_problem
 from .yamlfile import INVALID
 
 LOCK_PREFIXES = ("~$", ".~")
@@ -145,10 +146,14 @@ def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optiona
         what = "这是旧版 Excel 文件（.xls），不是 .xlsx" if old else "这不是 Excel 工作簿（.xlsx）"
         reading.file_error(file, what, SAVE_AS)
         return source, None
+    problem = xml_problem(file)
+    if problem:
+        reading.file_error(file, *problem)
+        return source, None
     try:
         sheets = read_sheets(source, file)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        reading.file_error(file, "无法作为 Excel 工作簿（.xlsx）读取", SAVE_AS)
+    except BROKEN:
+        reading.file_error(file, *broken())
         return source, None
     source.sheets = [sheet.name for sheet in sheets]
     check_characters(source, sheets)
