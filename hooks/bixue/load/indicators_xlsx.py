@@ -12,7 +12,15 @@ from .cells import as_number, header_text, reported
 from .datafiles import present
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
-from .workbook import Sheet, WorkbookSource, check_not_workbooks, line_of, open_workbook
+from .workbook import (
+    Sheet,
+    WorkbookSource,
+    check_not_workbooks,
+    line_of,
+    named_workbook,
+    open_workbook,
+    refused_files,
+)
 
 FILE = "indicators.xlsx"
 UNIT, TARGET = "单位", "目标"
@@ -22,8 +30,8 @@ def with_indicator_workbook(
     reading: Reading, indicators: Optional[model.Indicators]
 ) -> Optional[model.Indicators]:
     """`indicators` with the values of data/indicators.xlsx, when there is one."""
-    file = reading.data_dir / FILE
-    check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
+    file = named_workbook(reading, "indicators")
+    check_not_workbooks(reading, refused_files(reading.data_dir, "indicators"))
     if not present(file):  # a folder or a link so named is reported by open_workbook
         return indicators
     others = [reading.data_dir / f"indicators.{suffix}" for suffix in ("yml", "yaml")]

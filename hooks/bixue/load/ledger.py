@@ -20,7 +20,7 @@ from .images import image_path
 from .ledger_xlsx import read_ledger_workbook
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .statuses import read_status
-from .workbook import check_not_workbooks, workbook_files
+from .workbook import check_not_workbooks, is_workbook, refused_files, workbook_files
 from .yamlfile import Node
 
 ITEM_REQUIRED = ("id", "unit", "problem", "status")
@@ -46,7 +46,7 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
     # Every name ending .yml is read or reported: a folder or a link so named is an error.
     yaml_files = list(folder.glob("*.yml"))
     for file in sorted([*yaml_files, *workbook_files(folder)]):
-        if file.suffix == ".xlsx":
+        if is_workbook(file):
             items += read_ledger_workbook(
                 reading, file, lambda src, node: read_item(src, node, seen)
             )
@@ -55,7 +55,7 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
         against = f"{source.path}\0{units}"
         nodes = sequence(source, root, "")
         items += [read_item_kept(source, node, seen, against) for node in nodes]
-    check_not_workbooks(reading, sorted([*folder.glob("*.xls"), *folder.glob("*.csv")]))
+    check_not_workbooks(reading, refused_files(folder))
     return tuple(item for item in items if item)
 
 

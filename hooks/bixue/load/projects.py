@@ -25,7 +25,7 @@ from .images import image_path
 from .ledger import read_updates
 from .names import reserved_problem
 from .reading import Reading, Source, note_unique, origin
-from .workbook import check_not_workbooks
+from .workbook import check_not_workbooks, named_workbook, refused_files
 from .yamlfile import Node
 
 PROJECT_REQUIRED = ("id", "name")
@@ -38,8 +38,8 @@ PROJECT_OPTIONAL = (
 def load_projects(reading: Reading) -> Optional[model.Projects]:
     """projects.yml, or projects.xlsx instead of it (both: an error)."""
     file = reading.data_dir / "projects.yml"
-    workbook = reading.data_dir / projects_xlsx.FILE
-    check_not_workbooks(reading, [workbook.with_suffix(".xls"), workbook.with_suffix(".csv")])
+    workbook = named_workbook(reading, "projects")
+    check_not_workbooks(reading, refused_files(reading.data_dir, "projects"))
     if present(workbook) and present(file):
         message = f"{reading.relative(file)} 和 {reading.relative(workbook)} 不能同时存在"
         reading.file_error(workbook, message, "重点项目只写在一处：删掉其中一个")

@@ -199,8 +199,11 @@ def check_misnamed(reading: Reading) -> None:
         misnamed = (reading.data_dir / name).with_suffix(".yaml")
         if misnamed.is_file() and not (reading.data_dir / name).is_file():
             reading.file_error(misnamed, "文件扩展名必须是 .yml，此文件未被读取", f"改名为 {name}")
-    for misnamed in sorted((reading.data_dir / "rectifications").glob("*.yaml")):
-        reading.file_error(misnamed, "台账文件的扩展名必须是 .yml", f"改名为 {misnamed.stem}.yml")
+    ledger = reading.data_dir / "rectifications"
+    for misnamed in sorted(ledger.iterdir() if ledger.is_dir() else ()):
+        if misnamed.suffix.lower() in (".yml", ".yaml") and misnamed.suffix != ".yml":
+            hint = f"改名为 {misnamed.stem}.yml"
+            reading.file_error(misnamed, "台账文件的扩展名必须是 .yml", hint)
     for folder in ("exemplars", "notices"):
         for file in sorted((reading.data_dir / folder).glob("*.*")):
             if file.suffix.lower() in MARKDOWN_SUFFIXES + (".md",) and file.suffix != ".md":

@@ -13,7 +13,15 @@ from .datafiles import present
 from .indicators_xlsx import number_in
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
-from .workbook import Sheet, WorkbookSource, check_not_workbooks, line_of, open_workbook
+from .workbook import (
+    Sheet,
+    WorkbookSource,
+    check_not_workbooks,
+    line_of,
+    named_workbook,
+    open_workbook,
+    refused_files,
+)
 
 FILE = "evaluations.xlsx"
 UNIT, TOTAL = "单位", "总分"
@@ -23,8 +31,8 @@ def with_score_workbook(
     reading: Reading, evaluations: Optional[model.Evaluations]
 ) -> Optional[model.Evaluations]:
     """`evaluations` with the scores of data/evaluations.xlsx, when there is one."""
-    file = reading.data_dir / FILE
-    check_not_workbooks(reading, [file.with_suffix(".xls"), file.with_suffix(".csv")])
+    file = named_workbook(reading, "evaluations")
+    check_not_workbooks(reading, refused_files(reading.data_dir, "evaluations"))
     if not present(file):  # a folder or a link so named is reported by open_workbook
         return evaluations
     others = [reading.data_dir / f"evaluations.{suffix}" for suffix in ("yml", "yaml")]
