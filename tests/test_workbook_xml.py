@@ -3,7 +3,6 @@ and no entity ever resolved."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -31,13 +30,7 @@ def ledger_workbook(data: Path) -> Path:
 
 
 def rewrite(path: Path, change) -> None:
-    """The workbook with its first sheet's XML bytes passed through `change`."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
-        for entry in source.infolist():
-            data = source.read(entry)
-            dest.writestr(entry, change(data) if entry.filename == SHEET else data)
-    path.write_bytes(out.getvalue())
+    workbooks.rewrite_part(path, SHEET, change)
 
 
 def errors_of(data: Path) -> list:

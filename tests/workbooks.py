@@ -81,6 +81,17 @@ def with_cached(content: bytes, names: List[str], cached: Mapping[str, Any]) -> 
     return out.getvalue()
 
 
+def rewrite_part(path: Path, part: str, change) -> None:
+    """The workbook with the bytes of one part (`xl/worksheets/sheet1.xml`) passed through
+    `change`, for files no spreadsheet program writes (broken, hostile, odd)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for entry in source.infolist():
+            data = source.read(entry)
+            dest.writestr(entry, change(data) if entry.filename == part else data)
+    path.write_bytes(out.getvalue())
+
+
 def sheet_index(filename: str) -> Optional[int]:
     match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", filename)
     return int(match.group(1)) if match else None

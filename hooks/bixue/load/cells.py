@@ -9,6 +9,7 @@ import re
 import unicodedata
 from typing import Any, Optional, Tuple
 
+from .sheet_rows import DateSerial
 from .yamlfile import INVALID
 
 DATE_FORMS = (
@@ -96,6 +97,8 @@ def as_date(value: Any) -> Tuple[Optional[datetime.date], str]:
         if match:
             parts = [int(part) for part in match.groups() if part is not None]
             return real_date(value, *parts)
+    if isinstance(value, DateSerial):
+        return None, f"单元格是日期格式，但数字 {as_text(value)} 超出了日期的范围（{DATE_EXAMPLE}）"
     problem = excel_error(value) or f"必须是日期（{DATE_EXAMPLE}），实际为 '{as_text(value)}'"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         problem += "（把单元格格式设为日期）"

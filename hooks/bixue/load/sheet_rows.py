@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterator, List, Tuple
 
 from openpyxl.utils.cell import column_index_from_string
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
@@ -21,12 +21,17 @@ def column_number(letters: str) -> int:
     return column_index_from_string(letters)  # openpyxl looks it up in a table of its own
 
 
+class DateSerial(float):
+    """A number in a cell formatted as a date, too large or small to be one: openpyxl reads it
+    as the error value #VALUE!, which no clerk typed."""
+
+
 class QuickParser(WorkSheetParser):
     def parse_cell(self, element):
         if element.get("t") != "inlineStr" or (
             not self.data_only and element.find(FORMULA_TAG) is not None
         ):
-            return super().parse_cell(element)
+            return out_of_range_date(element, super().parse_cell(element))
         coordinate = element.get("r")
         if coordinate:
             self.col_counter = column_number(coordinate.rstrip("0123456789"))
@@ -34,6 +39,15 @@ class QuickParser(WorkSheetParser):
             self.col_counter += 1
         value = "".join(node.text or "" for node in element.iter(TEXT_TAG))
         return {"row": self.row_counter, "column": self.col_counter, "value": value}
+
+
+def out_of_range_date(element, cell: dict) -> dict:
+    if cell["value"] == "#VALUE!" and element.get("t", "n") == "n":
+        try:
+            cell["value"] = DateSerial(element.findtext(VALUE_TAG))
+        except (TypeError, ValueError):
+            pass  # not a number after all: the error value it reads as stands
+    return cell
 
 
 def sheet_values(worksheet) -> Iterator[Tuple[int, Tuple[Any, ...]]]:

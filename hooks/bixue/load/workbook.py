@@ -36,6 +36,8 @@ REFUSED = {
 """Spreadsheets in other formats, where a workbook is read: (what it is, how to fix it)."""
 ZIP_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""The stream name, as an OLE directory spells it, of a workbook saved with a password."""
 HEADER_ROWS = 10
 """The header row is among the first rows; above it may stand a merged title."""
 NOTE_SHEETS = ("说明",)
@@ -177,9 +179,7 @@ def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optiona
     with file.open("rb") as stream:
         magic = stream.read(4)
     if magic != ZIP_MAGIC:
-        old = magic == OLD_EXCEL_MAGIC
-        what = "这是旧版 Excel 文件（.xls），不是 .xlsx" if old else "这不是 Excel 工作簿（.xlsx）"
-        reading.file_error(file, what, SAVE_AS)
+        reading.file_error(file, *not_zip_problem(file, magic))
         return source, None
     problem = xml_problem(file)
     if problem:
@@ -193,6 +193,19 @@ def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optiona
     source.sheets = [sheet.name for sheet in sheets]
     check_characters(source, sheets)
     return source, sheets
+
+
+def not_zip_problem(file: Path, magic: bytes) -> Tuple[str, str]:
+    """What a file that is no zip is: a workbook with a password (Office keeps it as an OLE
+    file with an EncryptedPackage stream), an old .xls, or something else."""
+    if magic != OLD_EXCEL_MAGIC:
+        return "这不是 Excel 工作簿（.xlsx）", SAVE_AS
+    if ENCRYPTED_STREAM in file.read_bytes():  # at most MAX_WORKBOOK_BYTES, checked above
+        return (
+            "工作簿设置了打开密码（已加密），无法读取",
+            "请在 Excel 或 WPS 里去掉密码后另存为 .xlsx",
+        )
+    return "这是旧版 Excel 文件（.xls），不是 .xlsx", SAVE_AS
 
 
 def size_problem(file: Path) -> Optional[Tuple[str, str]]:
