@@ -307,6 +307,15 @@ def rejection(event: Any) -> str:
     return ""
 
 
+BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+"""Byte-order marks (UTF-32 first: its little-endian mark starts like UTF-16's)."""
+
+
 def decode(raw: bytes, path: str) -> Tuple[Optional[str], List[DataError]]:
     """UTF-8 text without its BOM, or an error naming the first undecodable line."""
     raw = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
@@ -315,7 +324,19 @@ def decode(raw: bytes, path: str) -> Tuple[Optional[str], List[DataError]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = "用 UTF-8 编码另存这个文件，如记事本：另存为 → 编码选 UTF-8"
-        return None, [DataError(path, line, "", "文件不是 UTF-8 编码", hint)]
+        return None, [DataError(path, line, "", encoding_problem(raw), hint)]
+
+
+def encoding_problem(raw: bytes) -> str:
+    """What a file that is not UTF-8 is, when it can be told: a BOM, or text GBK decodes."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return f"文件是 {name} 编码，不是 UTF-8"
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:
+        return "文件不是 UTF-8 编码"
+    return "文件是 GBK 编码，不是 UTF-8"
 
 
 def tab_errors(text: str, path: str, first_line: int) -> List[DataError]:
