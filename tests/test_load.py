@@ -238,6 +238,7 @@ def test_data_errors_are_sorted_under_a_header():
         "[链接](https://example.com) 和 <https://example.com>",
         "{数量} 与 {1,2}",
         "邮件 <a@example.com>",
+        "比例 1/2、a/b=c 和 <https://example.com/a/b=c>",
         "data: 2014 年的数据",
     ],
 )
@@ -257,6 +258,10 @@ def test_plain_markdown_is_safe(text):
         ("a`\n\n<script>x</script>\n\n`b", "不能写 HTML 标签 <script>"),
         ("<!-- 注释 -->", "不能写 HTML 标签 <!-"),
         ("<img src=x onerror=alert(1)", "不能写 HTML 标签 <img src="),
+        ("<img/src=x/onerror=alert(1)>", "不能写 HTML 标签 <img/src=x/onerror=alert(1)>"),
+        ("<img/src=x/onerror=alert(1)", "不能写 HTML 标签 <img/src="),
+        ("<svg/onload=alert(1)>", "不能写 HTML 标签 <svg/onload=alert(1)>"),
+        ("换行<br/>", "不能写 HTML 标签 <br/>"),
         ("[x](javascript:alert(1))", "链接不能用 javascript: 地址"),
         ("[x]( JavaScript:alert(1))", "链接不能用 javascript: 地址"),
         ("[x](java\tscript:alert(1))", "链接不能用 javascript: 地址"),

@@ -15,10 +15,11 @@ from .guards import MAX_BRACKETS, crowded_paragraphs
 BACKTICKS = re.compile(r"`+")
 # A code span ends at its paragraph: backticks two paragraphs apart hide nothing.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# A tag needs a letter right after `<`, so `温度<5度` and `a < b` are plain text.
+# A tag needs a letter right after `<`, so `温度<5度` and `a < b` are plain text. Browsers
+# (and Markdown's raw HTML) also end a tag's name at `/`: `<img/src=x/onerror=…>`.
 HTML_TAG = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
-    r"|<[A-Za-z][A-Za-z0-9-]*\s+[^<>\s=]+\s*="
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>"
+    r"|<[A-Za-z][A-Za-z0-9-]*[\s/]+[^<>\s=/]+\s*="
     r"|<![A-Za-z\[-]|<\?"
 )
 # Browsers ignore whitespace and entities inside a scheme, so they are removed before looking.
