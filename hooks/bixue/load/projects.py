@@ -6,7 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
-from . import projects_xlsx
+from . import projects_xlsx, slips
 from .datafiles import present
 from .fields import (
     a_date,
@@ -154,7 +154,11 @@ def amount(source: Source, node: Optional[Node], name: str) -> Optional[model.Nu
 def read_invested(source: Source, node: Optional[Node]) -> Tuple[Tuple[date, model.Number], ...]:
     """(date, cumulative amount), oldest first; a total is never below the one before it."""
     found = []
-    for key, child in (any_mapping(source, node, "invested") or {}).items():
+    entries = dict(any_mapping(source, node, "invested") or {})
+    for before, key, line, message, hint in slips.split_thousands(entries):
+        source.error(line, join("invested", before), message, hint)
+        entries.pop(before), entries.pop(key)
+    for key, child in entries.items():
         day = a_date(source, Node(key, child.line, key), join("invested", key))
         value = number(source, child, join("invested", key))
         if day and value is not None:
