@@ -75,8 +75,13 @@ def syntax_slip(line_text: str, problem: str) -> str:
     """What the clerk did on a line PyYAML could not read, when it is one of the known slips."""
     written = line_text.strip()
     if FULL_WIDTH_KEY.match(line_text):
-        fixed = FULL_WIDTH_KEY.sub(lambda m: m.group(0)[:-1].rstrip() + ": ", line_text, 1)
+        fixed = with_colon(line_text)
         return f"'{written}' 用了全角冒号“：”，键后面要用半角冒号加空格：{fixed.strip()}"
     if COLON_IN_TEXT in problem:
         return f"'{written}' 的文字里有“冒号加空格”，被当成了又一个键"
     return ""
+
+
+def with_colon(line_text: str) -> str:
+    """`owner：王建新` as it was meant: `owner: 王建新`; a line without the slip as it is."""
+    return FULL_WIDTH_KEY.sub(lambda m: m.group(0)[:-1].rstrip() + ": ", line_text, 1)

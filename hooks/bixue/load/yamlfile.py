@@ -25,7 +25,7 @@ except ImportError:  # PyYAML built without LibYAML: the pure-Python reading, sl
 
 from ..errors import DataError
 from . import guards
-from .slips import syntax_slip
+from .slips import FULL_WIDTH_KEY, syntax_slip, with_colon
 
 # The line breaks PyYAML counts, so our line numbers agree with its marks.
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -349,8 +349,17 @@ def tab_errors(text: str, path: str, first_line: int) -> List[DataError]:
     ]
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node], List[DataError]]:
-    """Read one YAML document; `first_line` is the line `text` starts on in its file."""
+MAX_FIXES = 20
+"""Full-width colons read as colons in one file; past these, the first syntax error stands."""
+
+
+def parse_yaml(
+    text: str, path: str, first_line: int = 1, fixes: int = MAX_FIXES
+) -> Tuple[Optional[Node], List[DataError]]:
+    """Read one YAML document; `first_line` is the line `text` starts on in its file.
+
+    A full-width colon after a key is reported, then read as the colon it was meant to be, so
+    the file's other errors are reported too (up to `fixes` such lines)."""
     invisible = guards.forbidden_characters(LINE_BREAK.split(text), path, first_line)
     text = guards.without_forbidden(text) if invisible else text
     errors = invisible + tab_errors(text, path, first_line)
@@ -361,13 +370,30 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Tuple[Optional[Node
         return None, [*errors, DataError(path, exc.line, "", "嵌套的层数太多", hint)]
     except yaml.YAMLError as exc:
         # A tab in the indentation makes PyYAML's own message misleading: ours says it better.
-        return None, errors or [syntax_error(exc, text, path, first_line)]
+        if errors:
+            return None, errors
+        error = syntax_error(exc, text, path, first_line)
+        fixed = without_slip(text, error.line - first_line) if fixes else None
+        if fixed is None:
+            return None, [error]
+        root, others = parse_yaml(fixed, path, first_line, fixes - 1)
+        return root, sorted([error, *others], key=lambda found: found.line)
     root = loader.root
     # A forbidden character in a value after reading came from an escape in double quotes, which
     # takes a backslash: text without one is not walked again (20,000 items: a second).
     escaped = guards.escaped_in(root, path) if "\\" in text and not invisible else []
     errors += loader.errors + escaped
     return root, sorted(errors, key=lambda error: error.line)
+
+
+def without_slip(text: str, index: int) -> Optional[str]:
+    """The text with a full-width colon after a key on line `index` made a colon, or None
+    when that line holds no such slip."""
+    lines = text.split("\n")  # LINE_BREAK's other breaks would be lost by a join
+    if not 0 <= index < len(lines) or not FULL_WIDTH_KEY.match(lines[index]):
+        return None
+    lines[index] = with_colon(lines[index])
+    return "\n".join(lines)
 
 
 def syntax_error(exc: yaml.YAMLError, text: str, path: str, first_line: int) -> DataError:
