@@ -319,14 +319,14 @@ def test_every_workbook_header_is_documented():
 
 
 def test_the_documented_cell_forms_are_what_the_reader_accepts():
-    from bixue.load import cells, workbook
+    from bixue.load import cells, workbook_files
 
     workbooks = section("Excel 工作簿（.xlsx）")
     forms = re.search(r"文字 (`[^。]+`)；", workbooks).group(1)
     written = re.findall(r"`([^`]+)`", forms)
     assert len(written) == len(cells.DATE_FORMS) == 4
     assert {cells.as_date(text)[0] for text in written} == {datetime.date(2014, 6, 30)}
-    for prefix in workbook.LOCK_PREFIXES:
+    for prefix in workbook_files.LOCK_PREFIXES:
         assert f"`{prefix}台账.xlsx`" in workbooks
 
 

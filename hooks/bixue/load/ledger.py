@@ -20,7 +20,7 @@ from .images import image_path
 from .ledger_xlsx import read_ledger_workbook
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .statuses import read_status
-from .workbook import check_not_workbooks, is_workbook, refused_files, workbook_files
+from .workbook_files import check_not_workbooks, is_workbook, refused_files, workbook_files
 from .yamlfile import Node
 
 ITEM_REQUIRED = ("id", "unit", "problem", "status")

@@ -25,7 +25,7 @@ from .images import image_path
 from .ledger import read_updates
 from .names import reserved_problem
 from .reading import Reading, Source, note_unique, origin
-from .workbook import check_not_workbooks, named_workbook, refused_files
+from .workbook_files import check_not_workbooks, named_workbook, refused_files
 from .yamlfile import Node
 
 PROJECT_REQUIRED = ("id", "name")

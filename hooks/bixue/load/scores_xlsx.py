@@ -13,15 +13,8 @@ from .datafiles import present
 from .indicators_xlsx import number_in
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
-from .workbook import (
-    Sheet,
-    WorkbookSource,
-    check_not_workbooks,
-    line_of,
-    named_workbook,
-    open_workbook,
-    refused_files,
-)
+from .workbook import Sheet, WorkbookSource, line_of, open_workbook
+from .workbook_files import check_not_workbooks, named_workbook, refused_files
 
 FILE = "evaluations.xlsx"
 UNIT, TOTAL = "单位", "总分"

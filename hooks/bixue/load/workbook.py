@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -18,22 +18,10 @@ from .cells import clean
 from .datafiles import path_problem
 from .reading import Reading, Source
 from .sheet_rows import sheet_values
+from .workbook_files import SAVE_AS
 from .workbook_xml import BROKEN, broken, xml_problem
 from .yamlfile import INVALID
 
-LOCK_PREFIXES = ("~$", ".~")
-"""Excel's and WPS's lock files beside an open workbook: never data."""
-SAVE_AS = "请用 Excel 或 WPS 打开后另存为 .xlsx"
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-REFUSED = {
-    ".xls": ("旧版 Excel 文件（.xls）", SAVE_AS),
-    ".et": ("WPS 表格文件（.et）", "请用 WPS 打开后另存为 .xlsx"),
-    ".ett": ("WPS 表格模板（.ett）", "请用 WPS 打开后另存为 .xlsx"),
-    ".xlsb": ("Excel 二进制工作簿（.xlsb）", SAVE_AS),
-    ".ods": ("OpenDocument 表格（.ods）", SAVE_AS),
-    ".csv": ("CSV 文件", SAVE_AS),
-}
-"""Spreadsheets in other formats, where a workbook is read: (what it is, how to fix it)."""
 ZIP_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -123,50 +111,6 @@ class Cells(Mapping):
 def line_of(sheet: Sheet, row: int, col: int = 0) -> int:
     """The line number standing for a cell (col 0: the row) in errors."""
     return (sheet.index + 1) * SHEET_STEP + row * ROW_STEP + col
-
-
-def is_lock_file(path: Path) -> bool:
-    return path.name.startswith(LOCK_PREFIXES)
-
-
-def is_workbook(path: Path) -> bool:
-    """A file read as a workbook: .xlsx or .xlsm in any case (a macro is never run)."""
-    return path.suffix.lower() in WORKBOOK_SUFFIXES and not is_lock_file(path)
-
-
-def workbook_files(folder: Path) -> List[Path]:
-    """The workbooks in a folder, name order, lock files left out."""
-    found = folder.iterdir() if folder.is_dir() else ()
-    # A folder or a broken link so named is read, and reported by open_workbook.
-    return sorted(path for path in found if is_workbook(path))
-
-
-def named_workbook(reading: Reading, stem: str) -> Path:
-    """data/STEM.xlsx, or the one file of that name an .xlsm or upper-case extension names;
-    a second such file is reported, not read."""
-    found = [file for file in workbook_files(reading.data_dir) if file.stem == stem]
-    for other in found[1:]:
-        message = f"和 {found[0].name} 重复：只读取 {found[0].name}，这个文件不会被读取"
-        reading.file_error(other, message, "只保留一个工作簿")
-    return found[0] if found else reading.data_dir / f"{stem}.xlsx"
-
-
-def refused_files(folder: Path, stem: Optional[str] = None) -> List[Path]:
-    """Spreadsheets in a folder (of name `stem` if given) that are never read as workbooks."""
-    found = folder.iterdir() if folder.is_dir() else ()
-    return sorted(
-        path
-        for path in found
-        if path.suffix.lower() in REFUSED and (stem is None or path.stem == stem)
-    )
-
-
-def check_not_workbooks(reading: Reading, files: Sequence[Path]) -> None:
-    """A spreadsheet in another format would be skipped in silence: say so."""
-    for file in files:
-        if file.is_file() and not is_lock_file(file):
-            kind, hint = REFUSED[file.suffix.lower()]
-            reading.file_error(file, f"{kind}不会被读取", hint)
 
 
 def open_workbook(reading: Reading, file: Path) -> Tuple[WorkbookSource, Optional[List[Sheet]]]:
