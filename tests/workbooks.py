@@ -2,7 +2,8 @@
 
 A golden case may hold `NAME.xlsx.json` (or `NAME.xls.json`) in its data/: `from_spec` turns it
 into NAME.xlsx. The spec: {"sheets": {sheet name: [[cell, …], …]}, "merge": {sheet: "A1:E1"},
-"cached": {"sheet!E8": value}, "raw_hex": "…"}; a cell {"date": "2014-06-30"} is a real date,
+"cached": {"sheet!E8": value}, "hidden": {sheet: true, or
+[row number, column letter, …]}, "raw_hex": "…"}; a cell {"date": "2014-06-30"} is a real date,
 text starting with = is a formula (its last computed value from "cached", else never computed),
 {"text": "=…"} is text that starts with =, and "raw_hex" writes those bytes instead of a workbook.
 """
@@ -27,8 +28,11 @@ def write(
     sheets: Mapping[str, Rows],
     cached: Optional[Mapping[str, Any]] = None,
     merge: Optional[Mapping[str, str]] = None,
+    hidden: Optional[Mapping[str, Any]] = None,
 ) -> Path:
-    """A workbook with one sheet per entry (in order); formulas get `cached` values."""
+    """A workbook with one sheet per entry (in order); formulas get `cached` values. `hidden`
+    maps a sheet to True (the sheet hidden) or to the rows (numbers) and columns (letters) that
+    are hidden in it: {"整改台账": [3, "C"]}."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
@@ -40,12 +44,22 @@ def write(
                 style(cell, rows)
         if merge and name in merge:
             sheet.merge_cells(merge[name])
+        hide(sheet, (hidden or {}).get(name, ()))
     buffer = io.BytesIO()
     workbook.save(buffer)
     content = with_cached(buffer.getvalue(), list(sheets), cached or {})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     return path
+
+
+def hide(sheet, what) -> None:
+    if what is True:
+        sheet.sheet_state = "hidden"
+        return
+    for place in what:
+        dimensions = sheet.row_dimensions if isinstance(place, int) else sheet.column_dimensions
+        dimensions[place].hidden = True
 
 
 def cell_value(value: Any) -> Any:
@@ -115,7 +129,13 @@ def from_spec(spec: Path) -> Path:
     if "raw_hex" in described:
         target.write_bytes(bytes.fromhex(described["raw_hex"]))
     else:
-        write(target, described["sheets"], described.get("cached"), described.get("merge"))
+        write(
+            target,
+            described["sheets"],
+            described.get("cached"),
+            described.get("merge"),
+            described.get("hidden"),
+        )
     spec.unlink()
     return target
 

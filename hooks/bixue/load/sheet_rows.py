@@ -8,7 +8,8 @@ openpyxl reads them."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator, List, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Iterator, List, Optional, Set, Tuple
 
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
@@ -50,8 +51,19 @@ def out_of_range_date(element, cell: dict) -> dict:
     return cell
 
 
-def sheet_values(worksheet) -> Iterator[Tuple[int, Tuple[Any, ...]]]:
-    """(row number, values by column from A) of every row the sheet's file holds."""
+@dataclass
+class Hidden:
+    """What the sheet's file marks hidden: rows by number, columns by number (1 = A)."""
+
+    rows: Set[int] = field(default_factory=set)
+    columns: Set[int] = field(default_factory=set)
+
+
+def sheet_values(
+    worksheet, hidden: Optional[Hidden] = None
+) -> Iterator[Tuple[int, Tuple[Any, ...]]]:
+    """(row number, values by column from A) of every row the sheet's file holds; `hidden`,
+    if given, learns its hidden rows and columns once every row is read."""
     book = worksheet.parent
     with worksheet._get_source() as source:
         parser = QuickParser(
@@ -64,6 +76,16 @@ def sheet_values(worksheet) -> Iterator[Tuple[int, Tuple[Any, ...]]]:
         )
         for number, cells in parser.parse():
             yield number, by_column(cells)
+    if hidden is not None:
+        hidden.rows |= {int(row) for row, attrs in parser.row_dimensions.items() if is_on(attrs)}
+        for attrs in parser.column_dimensions.values():
+            if is_on(attrs):
+                hidden.columns |= set(range(int(attrs["min"]), int(attrs.get("max", 0) or 0) + 1))
+
+
+def is_on(attrs: dict) -> bool:
+    """An XML boolean attribute `hidden` set: "1" or "true"."""
+    return attrs.get("hidden") in ("1", "true")
 
 
 def by_column(cells: List[dict]) -> Tuple[Any, ...]:

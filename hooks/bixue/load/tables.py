@@ -48,7 +48,41 @@ def header_columns(
             source.error(where, "", f"'{header}' 这一列出现了两次")
         else:
             columns[known[header]] = col
+    check_visible(source, sheet, at, columns)
     return columns
+
+
+def check_visible(source: WorkbookSource, sheet: Sheet, at: int, columns: Dict[str, int]) -> None:
+    """A table read is published: none of it may be hidden from the clerk who keeps it. A
+    hidden sheet no reader reads as a table (the board's own 选项 list sheet) is fine."""
+    number = sheet.rows[at][0]
+    if sheet.hidden:
+        message = f"工作表 '{sheet.name}' 是隐藏的，里面的内容会被读取并发布"
+        source.error(line_of(sheet, number, 1), "", message, "取消隐藏这个工作表，或删掉它")
+        return
+    hidden = sheet.hidden_cells
+    rows = [row for row, _values in sheet.rows[at:] if row in hidden.rows]
+    for first, last in runs(rows, [row for row, _values in sheet.rows]):
+        shown = f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
+        message = f"{shown}是隐藏的，里面的内容会被读取并发布"
+        source.error(line_of(sheet, first, 1), "", message, "取消隐藏这些行，或删掉它们")
+    for col in sorted(set(columns.values()) & hidden.columns):
+        header = header_text(sheet.rows[at][1][col - 1])
+        message = f"'{header}' 这一列是隐藏的，里面的内容会被读取并发布"
+        source.error(line_of(sheet, number, col), "", message, "取消隐藏这一列，或删掉它")
+
+
+def runs(found: List[int], order: List[int]) -> List[Tuple[int, int]]:
+    """(first, last) of each run of `found` that stands together in `order` (rows with content;
+    blank rows between hidden ones do not split a run)."""
+    place = {row: at for at, row in enumerate(order)}
+    spans: List[List[int]] = []
+    for row in found:
+        if spans and place[row] == place[spans[-1][1]] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return [(first, last) for first, last in spans]
 
 
 def data_rows(sheet: Sheet, at: int) -> List[Tuple[int, Tuple]]:

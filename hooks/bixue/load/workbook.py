@@ -17,7 +17,7 @@ from . import guards
 from .cells import clean
 from .datafiles import path_problem
 from .reading import Reading, Source
-from .sheet_rows import sheet_values
+from .sheet_rows import Hidden, sheet_values
 from .workbook_files import SAVE_AS
 from .workbook_xml import BROKEN, broken, xml_problem
 from .yamlfile import INVALID
@@ -43,6 +43,9 @@ class Sheet:
     name: str
     index: int
     rows: List[Tuple[int, Tuple[Any, ...]]]
+    hidden: bool = False
+    """The sheet itself is hidden (or very hidden)."""
+    hidden_cells: Hidden = field(default_factory=Hidden)
 
 
 @dataclass
@@ -181,7 +184,7 @@ def check_characters(source: WorkbookSource, sheets: List[Sheet]) -> None:
 def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
     book = openpyxl.load_workbook(file, read_only=True, data_only=False)
     try:
-        sheets = [Sheet(ws.title, index, rows_of(ws)) for index, ws in enumerate(book.worksheets)]
+        sheets = [sheet_of(ws, index) for index, ws in enumerate(book.worksheets)]
     finally:
         book.close()
     source.sheets = [sheet.name for sheet in sheets]
@@ -190,11 +193,17 @@ def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
     return sheets
 
 
-def rows_of(worksheet) -> List[Tuple[int, Tuple[Any, ...]]]:
+def sheet_of(worksheet, index: int) -> Sheet:
+    hidden = Hidden()
+    rows = rows_of(worksheet, hidden)
+    return Sheet(worksheet.title, index, rows, worksheet.sheet_state != "visible", hidden)
+
+
+def rows_of(worksheet, hidden: Hidden) -> List[Tuple[int, Tuple[Any, ...]]]:
     """Rows that hold something, values trimmed; the rows the file holds, whatever size it
     claims (some programs write a wrong one)."""
     rows = []
-    for number, values in sheet_values(worksheet):
+    for number, values in sheet_values(worksheet, hidden):
         cleaned = tuple(clean(value) for value in values)
         if any(value is not None for value in cleaned):
             rows.append((number, cleaned))
