@@ -176,7 +176,7 @@ def test_non_utf8_is_an_error_naming_the_first_bad_line():
     text, errors = decode("a: 1\nb: 北区\n".encode("gbk"), PATH)
     assert text is None
     (error,) = errors
-    assert (error.line, error.message) == (2, "文件不是 UTF-8 编码")
+    assert (error.line, error.message) == (2, "文件是 GBK 编码，不是 UTF-8")
 
 
 def test_a_bom_and_crlf_are_fine_and_lines_still_count():
