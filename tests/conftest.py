@@ -95,6 +95,23 @@ def forget_kept():
     return hook_plugin().new_session(serving=True)
 
 
+def minimal_campaign(tmp_path: Path) -> Path:
+    """A copy of the valid minimal campaign (tests/golden/valid-minimal) to spoil in a test."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "golden" / "valid-minimal" / "data", data)
+    return data
+
+
+def load_errors(data: Path) -> list:
+    """The errors loading a data folder gives (it must give some)."""
+    from bixue.errors import DataErrors
+    from bixue.load import load_campaign
+
+    with pytest.raises(DataErrors) as caught:
+        load_campaign(data)
+    return caught.value.errors
+
+
 def soup(site: Path, url: str) -> BeautifulSoup:
     """The parsed page at a site URL such as 'units/puyang-south/'."""
     path = site / url / "index.html" if url.endswith("/") or not url else site / url

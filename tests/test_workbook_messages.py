@@ -3,32 +3,17 @@ a number no date has."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import workbooks
-from bixue.errors import DataErrors
-from bixue.load import load_campaign
 from bixue.load.cells import as_date
 from bixue.load.sheet_rows import DateSerial
+from conftest import load_errors, minimal_campaign
 from hypothesis import given
 from hypothesis import strategies as st
 
 VALID = Path(__file__).parent / "golden" / "valid-minimal" / "data"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def campaign(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(VALID, data)
-    return data
-
-
-def errors_of(data: Path) -> list:
-    with pytest.raises(DataErrors) as caught:
-        load_campaign(data)
-    return caught.value.errors
 
 
 def ole_file(*streams: str) -> bytes:
@@ -38,10 +23,10 @@ def ole_file(*streams: str) -> bytes:
 
 
 def test_a_password_protected_workbook_is_said_to_be_encrypted(tmp_path):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     path = data / "rectifications" / "台账.xlsx"
     path.write_bytes(ole_file("EncryptionInfo", "EncryptedPackage"))
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert (error.path, error.message, error.hint) == (
         "data/rectifications/台账.xlsx",
         "工作簿设置了打开密码（已加密），无法读取",
@@ -50,14 +35,14 @@ def test_a_password_protected_workbook_is_said_to_be_encrypted(tmp_path):
 
 
 def test_an_old_excel_file_is_still_called_one(tmp_path):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     (data / "rectifications" / "台账.xlsx").write_bytes(ole_file("Workbook", "SummaryInformation"))
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert error.message == "这是旧版 Excel 文件（.xls），不是 .xlsx"
 
 
 def test_a_date_cell_too_large_names_the_number_not_an_error_value(tmp_path):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     rows = [
         ["编号", "单位", "问题", "状态", "整改时限"],
         ["Z-1", "north", "积水。", "长期坚持", {"date": "2014-06-30"}],
@@ -65,7 +50,7 @@ def test_a_date_cell_too_large_names_the_number_not_an_error_value(tmp_path):
     path = workbooks.write(data / "rectifications" / "台账.xlsx", {"整改台账": rows})
     change = lambda xml: xml.replace(b"<v>41820</v>", b"<v>99999999</v>")  # noqa: E731
     workbooks.rewrite_part(path, "xl/worksheets/sheet1.xml", change)
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert (error.cell, error.field) == ("整改台账!E2", "整改时限")
     assert error.message.startswith("单元格是日期格式，但数字 99999999 超出了日期的范围")
 

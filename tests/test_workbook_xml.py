@@ -3,7 +3,6 @@ and no entity ever resolved."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 import workbooks
 from bixue.errors import DataErrors
 from bixue.load import load_campaign
+from conftest import load_errors, minimal_campaign
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,18 +33,6 @@ def rewrite(path: Path, change) -> None:
     workbooks.rewrite_part(path, SHEET, change)
 
 
-def errors_of(data: Path) -> list:
-    with pytest.raises(DataErrors) as caught:
-        load_campaign(data)
-    return caught.value.errors
-
-
-def campaign(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(VALID, data)
-    return data
-
-
 def with_prolog(prolog: str):
     """The sheet's XML behind `prolog` instead of its own declaration (openpyxl writes none)."""
     return lambda xml: prolog.encode() + xml[xml.index(b"<worksheet") :]
@@ -61,9 +49,9 @@ def with_prolog(prolog: str):
     ids=["entity-bomb", "external-dtd", "external-entity-after-comment", "utf-16-doctype"],
 )
 def test_a_doctype_is_refused_before_parsing(tmp_path, change):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     rewrite(ledger_workbook(data), change)
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert (error.path, error.line) == (LEDGER, 0)
     assert "xl/worksheets/sheet1.xml 里有 DOCTYPE 声明" in error.message
 
@@ -74,9 +62,9 @@ def test_a_doctype_is_refused_before_parsing(tmp_path, change):
     ids=["cut-mid-tag", "unclosed-element"],
 )
 def test_a_sheet_cut_off_is_one_error(tmp_path, change):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     rewrite(ledger_workbook(data), change)
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert (error.path, error.message) == (LEDGER, BROKEN)
 
 
@@ -93,7 +81,7 @@ def corrupt_stream(path: Path, at: int, byte: int) -> None:
 @settings(max_examples=25, deadline=None)
 @given(at=st.integers(0, 10_000), byte=st.integers(1, 255))
 def test_a_corrupt_compressed_stream_is_one_error_never_a_traceback(tmp_path_factory, at, byte):
-    data = campaign(tmp_path_factory.mktemp("c"))
+    data = minimal_campaign(tmp_path_factory.mktemp("c"))
     path = ledger_workbook(data)
     corrupt_stream(path, at, byte)
     # A flip may still inflate to other XML, or fall in unused bits: then the sheet reads as
@@ -105,15 +93,15 @@ def test_a_corrupt_compressed_stream_is_one_error_never_a_traceback(tmp_path_fac
 
 
 def test_the_valid_workbook_reads(tmp_path):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     rewrite(ledger_workbook(data), lambda xml: xml)
     items = load_campaign(data).ledger
     assert [item.id for item in items if item.id == "Z-1"] == ["Z-1"]
 
 
 def test_a_stream_that_does_not_inflate_is_one_error(tmp_path):
-    data = campaign(tmp_path)
+    data = minimal_campaign(tmp_path)
     path = ledger_workbook(data)
     corrupt_stream(path, 0, 0b110)  # the first block's type becomes 3, which deflate never uses
-    (error,) = errors_of(data)
+    (error,) = load_errors(data)
     assert (error.path, error.message) == (LEDGER, BROKEN)
