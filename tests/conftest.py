@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+# As bixue/__init__ does, before any test imports openpyxl: one XML writer whatever is installed.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
