@@ -13,7 +13,7 @@ from ..figures.board import Board
 from ..publish import lock, space, swap
 from ..session.build_session import ACTIVE, BuildSession
 from . import board as adapter
-from . import serve, serve_site, verify
+from . import search_disk, serve, serve_site, verify
 
 
 class BixuePlugin:
@@ -65,8 +65,10 @@ class BixuePlugin:
         return server
 
     def on_files(self, files, config):
-        if self.session.serving:
-            serve.reuse_search_entries(self.session, config)
+        first = not self.session.search.current  # nothing yet from a build of this session
+        serve.reuse_search_entries(self.session, config)
+        if first:
+            search_disk.load_kept(self.session, config)
         return adapter.add_generated(self.session, files, config, self.board)
 
     def on_env(self, env, config, files):
@@ -94,6 +96,8 @@ class BixuePlugin:
     def on_post_build(self, config) -> None:
         serve_site.end_build(self.session, built=True)
         build.compact_search_index(config.site_dir)
+        if not self.session.serving:
+            search_disk.store(self.session, config)
         stamps = self.session.stamps if self.session.serving else None
         build.write_stamp(config.site_dir, stamps)
         if self.session.serving:

@@ -21,10 +21,10 @@ from . import patches
 
 
 def reuse_search_entries(session: BuildSession, config) -> None:
-    """Under `serve`: the search plugin indexes only pages that changed since the last build.
-    Their entries are kept by a digest of all they are made from (`BuildSession.search`): an
-    edit to one data file leaves most pages as they were, and indexing their text again was a
-    quarter of a rebuild at 500 units."""
+    """The search plugin indexes only pages that changed since the last build. Their entries are
+    kept by a digest of all they are made from (`BuildSession.search`; between `mkdocs build`
+    runs on disk, search_disk): an edit to one data file leaves most pages as they were, and
+    indexing their text again was a quarter of a rebuild at 500 units."""
     index = patches.search_index(config)
     if index is None:
         return

@@ -12,15 +12,18 @@ import datetime
 import hashlib
 import io
 import re
+import sys
 import zipfile
+import zlib
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from types import MappingProxyType
 from typing import Dict, Iterable, List, Sequence, Tuple
 from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter as column_letter
 
-from ..session import build_session
+from ..session import build_session, disk_cache
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
@@ -107,7 +110,25 @@ def workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> b
     session = build_session.current()
     if session is None:
         return _workbook(fixed, title, stamp)
-    return session.workbooks.get(digest.hexdigest(), lambda: _workbook(fixed, title, stamp))
+    key = digest.hexdigest()
+    return session.workbooks.get(key, lambda: _on_disk(key, lambda: _workbook(fixed, title, stamp)))
+
+
+DISK = "workbooks"
+"""disk_cache's kind: 500 units' templates were written again at every `mkdocs build`."""
+
+
+def _on_disk(digest: str, make) -> bytes:
+    """The workbook a build before wrote from the same sheets with this very writer (its source,
+    Python's and zlib's versions are part of the key), else `make()` kept for the next."""
+    writer = f"{digest}\0{sys.version}\0{zlib.ZLIB_RUNTIME_VERSION}\0".encode()
+    entry_key = disk_cache.key(DISK, writer + Path(__file__).read_bytes())
+    kept = disk_cache.load(DISK, entry_key)
+    if kept is not None and kept.get("key") == entry_key and isinstance(kept.get("xlsx"), bytes):
+        return kept["xlsx"]
+    content = make()
+    disk_cache.store(DISK, entry_key, {"key": entry_key}, {"xlsx": content})
+    return content
 
 
 def _workbook(sheets: Sequence[Sheet], title: str, stamp: datetime.datetime) -> bytes:
