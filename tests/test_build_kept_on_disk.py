@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, built
@@ -23,7 +24,16 @@ def index(site):
 
 
 def build(tmp_path, data, cache, name):
-    return built(tmp_path / name, data, BIXUE_CACHE=str(cache))
+    """Built into the same site folder each time (what is kept is kept by folder), then copied
+    aside under `name`."""
+    site = built(tmp_path / "site", data, BIXUE_CACHE=str(cache))
+    return Path(shutil.copytree(site, tmp_path / name))
+
+
+def same_pages(site, other):
+    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    assert pages == sorted(path.relative_to(other) for path in other.rglob("*.html"))
+    return all((site / page).read_bytes() == (other / page).read_bytes() for page in pages)
 
 
 def stored(cache, kind, suffix):
@@ -39,6 +49,7 @@ def test_a_second_build_takes_search_entries_from_disk_and_publishes_the_same(tm
     again = build(tmp_path, data, cache, "again")
     clean = build(tmp_path, data, tmp_path / "empty-cache", "clean")
     assert index(again) == index(clean)
+    assert same_pages(again, clean)
     assert index(again) != index(first)
     assert any("巡查改为每周一次" in entry["text"] for entry in index(again)["docs"])
 
@@ -73,5 +84,42 @@ def test_a_changed_ledger_changes_its_kept_workbook(tmp_path, setup):
     ledger.write_text(text.replace("status: todo", "status: doing", 1), encoding="utf-8")
     again = build(tmp_path, data, cache, "again")
     clean = build(tmp_path, data, tmp_path / "empty-cache", "clean")
+    assert same_pages(again, clean)
     for workbook in (clean / "downloads").rglob("*.xlsx"):
         assert (again / workbook.relative_to(clean)).read_bytes() == workbook.read_bytes()
+
+
+def test_a_second_build_takes_theme_outputs_from_disk_and_damaged_ones_are_rendered(
+    tmp_path, setup
+):
+    data, cache = setup
+    first = build(tmp_path, data, cache, "first")
+    outputs = stored(cache, "theme-outputs", "outputs")
+    assert outputs.stat().st_size > 10_000
+    assert same_pages(build(tmp_path, data, cache, "again"), first)
+    outputs.write_bytes(outputs.read_bytes()[:-50] + b"\0" * 50)  # digest no longer matches
+    assert same_pages(build(tmp_path, data, cache, "damaged"), first)
+
+
+def counts_of_build(site, monkeypatch, data, cache):
+    """A `mkdocs build` in this process, as a new process makes it: pages and search entries
+    (made, reused)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("BOARD_DATA", str(data))
+    monkeypatch.setenv("BIXUE_CACHE", str(cache))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    mkdocs_build(config)
+    hooks = [plugin.PLUGIN for plugin in config.plugins.values() if hasattr(plugin, "PLUGIN")]
+    session = hooks[0].session
+    return (session.pages.made, session.pages.reused), (session.search.made, session.search.reused)
+
+
+def test_a_warm_build_renders_and_indexes_no_unchanged_page(tmp_path, setup, monkeypatch):
+    data, cache = setup
+    (pages, _), (entries, _) = counts_of_build(tmp_path / "site", monkeypatch, data, cache)
+    assert pages > 40 and entries > 40
+    warm = counts_of_build(tmp_path / "site", monkeypatch, data, cache)
+    assert warm == ((0, pages), (0, entries))

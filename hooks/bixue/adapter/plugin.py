@@ -13,7 +13,7 @@ from ..figures.board import Board
 from ..publish import lock, space, swap
 from ..session.build_session import ACTIVE, BuildSession
 from . import board as adapter
-from . import search_disk, serve, serve_site, verify
+from . import kept_on_disk, serve, serve_site, verify
 
 
 class BixuePlugin:
@@ -68,13 +68,17 @@ class BixuePlugin:
         first = not self.session.search.current  # nothing yet from a build of this session
         serve.reuse_search_entries(self.session, config)
         if first:
-            search_disk.load_kept(self.session, config)
+            kept_on_disk.load_search(self.session, config)
         return adapter.add_generated(self.session, files, config, self.board)
 
     def on_env(self, env, config, files):
         adapter.cache_theme_templates(env)
         serve_site.keep_unchanged_files(self.session, files, config)
-        return serve.reuse_unchanged_pages(self.session, env, config, files)
+        first = not self.session.pages.current  # nothing yet from a build of this session
+        env = serve.reuse_unchanged_pages(self.session, env, config, files)
+        if first:
+            kept_on_disk.load_pages(self.session, config)
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         serve.reuse_unchanged_conversion(self.session, page)
@@ -97,7 +101,7 @@ class BixuePlugin:
         serve_site.end_build(self.session, built=True)
         build.compact_search_index(config.site_dir)
         if not self.session.serving:
-            search_disk.store(self.session, config)
+            kept_on_disk.store(self.session, config)
         stamps = self.session.stamps if self.session.serving else None
         build.write_stamp(config.site_dir, stamps)
         if self.session.serving:

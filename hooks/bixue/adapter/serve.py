@@ -75,14 +75,13 @@ def reuse_unchanged_pages(session: BuildSession, env, config, files):
     """The environment MkDocs renders pages with, reusing the last build's output for a page
     whose every input is unchanged: the site (config, theme files, list of pages), the nav and
     the page itself. Anything in the context this does not know how to compare is rendered.
-    Outside `serve`, the environment as it is. The outputs are kept compressed by the session
+    In every build: between `mkdocs build` runs they are kept on disk (kept_on_disk). The
+    outputs are kept compressed by the session
     (`BuildSession.pages`): after an edit to one data file most pages are as they were, and the
     theme's template was a third of a rebuild."""
     this = session.build
     site = this.site_key[1] if this.site_key and this.site_key[0] is files else None
     this.site_key = None  # every page is converted: this build's files may go with its pages
-    if not session.keeping:
-        return env
     session.pages.start_build()
     site = site or _site_key(config, files)
     navs: list = []  # (nav, its key): one nav a build
