@@ -333,6 +333,22 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A task's counted target (目标任务): 走访调研侨资企业 5 家."""
+
+    name: str = text_field()
+    target: Number
+    unit: str = text_field("")
+    """The unit of count (家, 次, 个), or ""."""
+    done: Tuple[Tuple[date, Number], ...] = ()
+    """(date, cumulative count), oldest first, never decreasing."""
+
+
+PROJECT, TASK = "project", "task"
+"""A project's kind: 工程 (measured by investment) or 工作任务 (measured by counted targets)."""
+
+
+@dataclass(frozen=True)
 class ProjectGroup:
     id: str
     name: str = text_field()
@@ -366,6 +382,18 @@ class Project:
     """Paths relative to data/ (posix), checked to exist."""
     internal: bool = False
     origin: Origin = Origin("data/projects.yml", 1)
+    kind: str = PROJECT
+    """PROJECT or TASK: what the states are called and what completion measures."""
+    difficulties: Tuple[str, ...] = markdown_field(())
+    """工作难度."""
+    measures: Tuple[str, ...] = markdown_field(())
+    """工作措施."""
+    targets: Tuple[Target, ...] = ()
+    """目标任务, in the order written."""
+
+    @property
+    def is_task(self) -> bool:
+        return self.kind == TASK
 
 
 @dataclass(frozen=True)

@@ -50,14 +50,18 @@ MILESTONE_SYMBOLS = MappingProxyType(
 )
 
 
-def projects_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[Figure]:
-    """Each listed project's investment completion as a bar, against the time-progress line."""
-    measured = [row for row in rows if row.completion is not None]
+def projects_completion(
+    board: Board, rows: Sequence[ProjectRow], tasks: bool = False
+) -> Optional[Figure]:
+    """Each listed project's investment completion (or, `tasks`, each task's completion) as a
+    bar, against the time-progress line."""
+    measured = [row for row in rows if row.completion is not None and row.is_task == tasks]
     if not measured:
         return None
     progress = board.time_progress
     values = [share(row.completion) for row in measured]
-    fig = new_figure("投资完成率与序时进度", bar_height(len(measured), 40, 110), showlegend=False)
+    measure = "工作任务完成度" if tasks else "投资完成率"
+    fig = new_figure(f"{measure}与序时进度", bar_height(len(measured), 40, 110), showlegend=False)
     colors = [ALERT_COLORS["overdue"] if row.behind else STATUS_COLORS["done"] for row in measured]
     fig.add_bar(
         y=[row.project.name for row in measured],
@@ -72,7 +76,7 @@ def projects_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[Fi
     label = f"序时进度 {figures.format_percent(progress)}"
     fig.add_shape(reference_line("x", share(progress), label, late=progress > 0.5))
     fig.update_layout(
-        xaxis=percent_axis(values, title={"text": "投资完成率"}),
+        xaxis=percent_axis(values, title={"text": measure}),
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 10, "r": 60},
     )
@@ -182,6 +186,7 @@ def investment_over_time(board: Board, row: ProjectRow) -> Optional[Figure]:
 
 
 def screen_completion(board: Board, rows: Sequence[ProjectRow]) -> Optional[dict]:
-    """The completion chart restyled for the screen's projects slide."""
-    fig = projects_completion(board, rows)
+    """The completion chart restyled for the screen's projects slide: the projects' investment,
+    or the tasks' completion when there are only tasks."""
+    fig = projects_completion(board, rows) or projects_completion(board, rows, tasks=True)
     return for_screen(fig, *SCREEN_SIZE) if fig is not None else None

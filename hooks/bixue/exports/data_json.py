@@ -13,6 +13,7 @@ from ..figures.changes import compute_changes, first_overdue_day
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
 from .feeds import link
+from .tasks_data import targets_data, task_totals_data
 
 PATH = "data.json"
 SCHEMA = "bixue-board/1"
@@ -89,7 +90,8 @@ def projects_data(board: Board) -> dict:
             "behind": totals.behind,
             "overdue_milestones": totals.overdue_milestones,
             "items": [project_data(board, row) for row in board.listed_projects()],
-        }
+        },
+        **task_totals_data(board),
     }
 
 
@@ -120,6 +122,7 @@ def project_data(board: Board, row) -> dict:
             for m in row.milestones
         ],
         "url": link(board.site_url, f"projects/{project.id}/"),
+        **targets_data(row),
     }
 
 

@@ -19,6 +19,7 @@ from ..pages.exemplars import case_view
 from ..pages.notices import notice_url
 from ..pages.projects import progress_anchor
 from ..render import absolute_url, render_markdown
+from .tasks_data import count_entries
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -49,6 +50,7 @@ def entries(board: Board) -> List[Entry]:
     items += [notice_entry(notice) for notice in board.notices()]
     items += changes_entry(board)
     items += [entry for row in board.listed_projects() for entry in progress_entries(row.project)]
+    items += [Entry(*entry, ("重点项目", "目标任务")) for entry in count_entries(board)]
     return sorted(items, key=lambda entry: (-entry.day.toordinal(), entry.path))
 
 

@@ -10,6 +10,8 @@ from types import MappingProxyType
 from typing import Optional, Sequence, Tuple
 
 from ..model import Milestone, Number, Project, ProjectGroup, Projects
+from . import tasks
+from .tasks import TargetRow, TaskTotals
 
 DONE, DONE_LATE, OVERDUE, DUE_SOON, PENDING = "done", "done-late", "overdue", "due-soon", "pending"
 MILESTONE_STATES = MappingProxyType(
@@ -95,6 +97,13 @@ class ProjectRow:
     behind: bool
     milestones: Tuple[MilestoneRow, ...]
     state: str
+    """The project's (未开工, 在建, 已完成) or the task's (未开始, 推进中, 已完成)."""
+    targets: Tuple[TargetRow, ...] = ()
+    """目标任务 as of the day, in the order written."""
+
+    @property
+    def is_task(self) -> bool:
+        return self.project.is_task
 
     @property
     def overdue(self) -> int:
@@ -132,6 +141,9 @@ class GroupView:
     """None: the projects without a group."""
     rows: Tuple[ProjectRow, ...]
     totals: ProjectTotals
+    """Over the group's projects (工程)."""
+    task_totals: Optional[TaskTotals] = None
+    """Over the group's tasks; None without any."""
 
 
 def project_row(project: Project, as_of: datetime.date, progress, warn_days: int) -> ProjectRow:
@@ -142,6 +154,12 @@ def project_row(project: Project, as_of: datetime.date, progress, warn_days: int
         MilestoneRow(m, milestone_state(m, as_of, warn_days), (m.planned - as_of).days)
         for m in project.milestones
     )
+    state = project_state([row.state for row in milestones], completed)
+    targets = tasks.target_rows(project.targets, as_of)
+    if project.is_task:
+        done = [is_done(row.state) for row in milestones]
+        completion = tasks.task_completion(targets, done)
+        state = tasks.task_state(targets, done)
     return ProjectRow(
         project=project,
         completed=completed,
@@ -149,11 +167,14 @@ def project_row(project: Project, as_of: datetime.date, progress, warn_days: int
         completion=completion,
         behind=is_behind_schedule(completion, progress),
         milestones=milestones,
-        state=project_state([row.state for row in milestones], completed),
+        state=state,
+        targets=targets,
     )
 
 
 def totals(rows: Sequence[ProjectRow]) -> ProjectTotals:
+    """Over the rows of kind project: tasks have their own totals (tasks.task_totals)."""
+    rows = [row for row in rows if not row.is_task]
     measured = [row for row in rows if row.project.plan and row.completed is not None]
     plan = _sum(row.project.plan for row in measured) if measured else None
     completed = _sum(row.completed for row in measured) if measured else None
@@ -178,6 +199,13 @@ class ProjectsView:
     groups: Tuple[GroupView, ...]
     """In the order of `groups`, then the projects without a group; empty groups left out."""
     totals: ProjectTotals
+    """Over the projects (工程); tasks have `task_totals`."""
+    task_totals: Optional[TaskTotals] = None
+    """Over every task; None without any."""
+
+    @property
+    def has_projects(self) -> bool:
+        return self.totals.projects > 0
 
     def row(self, project_id: str) -> Optional[ProjectRow]:
         return next((row for row in self.rows if row.project.id == project_id), None)
@@ -192,8 +220,12 @@ def projects_view(
     for group in groups:
         members = tuple(row for row in rows if row.project.group == (group.id if group else ""))
         if members:
-            views.append(GroupView(group, members, totals(members)))
-    return ProjectsView(rows, tuple(views), totals(rows))
+            views.append(GroupView(group, members, totals(members), task_totals(members)))
+    return ProjectsView(rows, tuple(views), totals(rows), task_totals(rows))
+
+
+def task_totals(rows: Sequence[ProjectRow]) -> Optional[TaskTotals]:
+    return tasks.task_totals([row for row in rows if row.is_task])
 
 
 def _sum(values) -> Number:

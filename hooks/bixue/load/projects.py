@@ -6,7 +6,7 @@ from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from .. import model
-from . import projects_xlsx, slips
+from . import project_targets, projects_xlsx, slips
 from .datafiles import present
 from .fields import (
     a_date,
@@ -32,6 +32,7 @@ PROJECT_REQUIRED = ("id", "name")
 PROJECT_OPTIONAL = (
     *("group", "unit", "leader", "owner", "investment", "plan", "invested"),
     *("milestones", "progress", "photos", "internal"),
+    *("kind", "difficulties", "measures", "targets"),
 )
 
 
@@ -127,7 +128,16 @@ def read_project(
         photos=read_photos(source, get("photos")),
         internal=bool(boolean(source, get("internal"), "internal")),
         origin=origin(source, node),
+        kind=project_targets.read_kind(source, get("kind"), has_money(amounts)),
+        difficulties=project_targets.read_notes(source, get("difficulties"), "difficulties"),
+        measures=project_targets.read_notes(source, get("measures"), "measures"),
+        targets=project_targets.read_targets(source, get("targets")),
     )
+
+
+def has_money(amounts) -> bool:
+    """`investment` or `plan` given: a project (工程) unless `kind` says otherwise."""
+    return any(value is not None for value in amounts.values())
 
 
 def group_ref(

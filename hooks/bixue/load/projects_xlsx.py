@@ -9,10 +9,10 @@ from types import MappingProxyType
 from typing import Callable, Dict, List, Optional, Tuple
 
 from .. import model
-from . import mdsafety
+from . import mdsafety, target_sheets
 from .cells import as_number, as_text, header_text, reported
 from .fields import did_you_mean
-from .ledger_xlsx import checked, yes_no
+from .ledger_xlsx import BULLET, checked, yes_no
 from .project_sheets import (
     GROUPS,
     INVESTED,
@@ -53,12 +53,15 @@ PROJECT_HEADERS = MappingProxyType(
         "计划投资": "plan",
         "照片": "photos",
         "内部": "internal",
+        "类型": "kind",
+        "工作难度": "difficulties",
+        "工作措施": "measures",
     }
 )
 """Header text -> the key of a project in projects.yml."""
 PROJECT_COMPUTED = (
     *("已完成投资（万元）", "完成投资截至", "投资完成率", "落后序时进度", "项目状态"),
-    *("下一节点", "逾期节点", "最新进展", "序号"),
+    *("下一节点", "逾期节点", "最新进展", "序号", "任务完成度"),
 )
 """Columns the board's own download adds for readers: read back, they are ignored."""
 CHILD_COMPUTED = ("项目名称", "情况", "序号")
@@ -85,6 +88,7 @@ TABLES = MappingProxyType(
             CHILD_COMPUTED,
         ),
         GROUPS: (MappingProxyType({"编号": "id", "名称": "name"}), ("编号", "名称"), ()),
+        target_sheets.TARGETS: (target_sheets.HEADERS, target_sheets.NEEDED, target_sheets.COMPUTED),
     }
 )
 """Sheet name -> (header -> field, the headers that mark the header row, ignored headers)."""
@@ -95,16 +99,23 @@ LABELS = MappingProxyType(
         **{"milestones": "节点", "milestones.name": "节点", "milestones.planned": "计划日期"},
         **{"milestones.done": "完成日期", "progress": "形象进度", "progress.date": "日期"},
         **{"progress.note": "进展", "groups": "类别", "groups.id": "编号", "groups.name": "名称"},
+        **target_sheets.LABELS,
     }
 )
 """A key as projects.py names it in errors -> the header shown instead."""
 
 
 class Labels(dict):
-    """Headers by key; `invested.2014-06-30` is labelled as `invested`."""
+    """Headers by key; `invested.2014-06-30` is labelled as `invested`, and
+    `targets.done.2014-06-30` as `targets.done`."""
 
     def get(self, key, default=None):
-        return super().get(key, super().get(key.split(".")[0], default))
+        parts = key.split(".")
+        while parts:
+            if ".".join(parts) in self:
+                return self[".".join(parts)]
+            parts.pop()
+        return default
 
 
 def read_projects_workbook(
@@ -125,6 +136,10 @@ def read_projects_workbook(
     groups, group_of = groups_node(source, tables)
     written = {as_text(cell_value(values, columns["id"])) for _, values in data_rows(sheet, at)}
     children = child_nodes(source, tables, written - {None})
+    if target_sheets.TARGETS in tables:
+        table = tables[target_sheets.TARGETS]
+        for project, targets in target_sheets.target_nodes(source, table, written - {None}).items():
+            children.setdefault(project, {})["targets"] = targets
     nodes, seen = [], set()
     for number, values in data_rows(sheet, at):
         node = project_node(source, sheet, number, values, columns, group_of)
@@ -244,9 +259,11 @@ def project_cell(source: WorkbookSource, key: str, value, line: int, group_of) -
         return scalar(checked(source, line, key, as_number(value)), line)
     if key == "internal":
         return Node(yes_no(source, value, line), line)
-    if key == "photos":
-        paths = [path.strip() for path in as_text(value).splitlines() if path.strip()]
-        return Node([Node(path, line) for path in paths], line)
+    if key in ("photos", "difficulties", "measures"):
+        # One path, 难度 or 措施 a line (the download writes the notes as • bullets).
+        texts = as_text(value).splitlines()
+        lines = [(text if key == "photos" else BULLET.sub("", text)).strip() for text in texts]
+        return Node([Node(text, line) for text in lines if text], line)
     return scalar(as_text(value), line)
 
 

@@ -29,6 +29,20 @@ SHEETS: Tuple[Tuple[str, Tuple[Tuple[str, int, str], ...]], ...] = (
             ("计划投资（万元）", 14, "本期计划完成的投资，数字，大于 0；写了投资进度就必须填。"),
             ("照片", 30, "data/ 里的图片路径，一行一个，如 photos/工地.jpg。"),
             ("内部", 6, "是：公开版不列出这个项目（合计照算）；空白为否。"),
+            ("类型", 10, "工程 或 工作任务；空白时写了投资的是工程，否则是工作任务。"),
+            ("工作难度", 40, "一行一条，可以用 Markdown。"),
+            ("工作措施", 40, "一行一条，可以用 Markdown。"),
+        ),
+    ),
+    (
+        "目标任务",
+        (
+            PROJECT_ID,
+            ("目标", 24, "如 走访调研侨资企业；同一目标的各行写在一起。"),
+            ("目标数", 10, "数字，大于 0，如 5。"),
+            ("计量单位", 10, "如 家、次、个；可以空着。"),
+            ("截至日期", 12, "日期；还没有完成数就空着。"),
+            ("累计完成", 10, "截至这一天的累计数，只增不减；一次报送一行。"),
         ),
     ),
     (
@@ -86,13 +100,14 @@ def add_lists(workbook, board: Board, groups: int) -> None:
         "类别": f"'类别'!$B$2:$B${max(groups + 1, ROWS + 1)}",
         "责任单位": f"'选项'!$A$1:$A${max(1, len(board.campaign.units))}",
         "内部": '"是,否"',
+        "类型": '"工程,工作任务"',
     }
     sheet = workbook["重点项目"]
     headers = [header for header, _width, _note in SHEETS[0][1]]
     for name, formula in lists.items():
         validation = DataValidation(type="list", formula1=formula, allow_blank=True)
         validation.error = f"请从下拉列表中选择{name}"
-        validation.showErrorMessage = name == "内部"  # a short name, an id is fine too
+        validation.showErrorMessage = name in ("内部", "类型")  # a short name, an id is fine too
         column = get_column_letter(headers.index(name) + 1)
         validation.add(f"{column}2:{column}{ROWS + 1}")
         sheet.add_data_validation(validation)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from types import MappingProxyType
 from typing import List, Optional, Sequence, Tuple
 
 from openpyxl import Workbook
@@ -17,6 +18,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..contents import GeneratedFile
 from ..figures.board import Board
 from ..figures.projects import ProjectRow
+from ..model import PROJECT, TASK
 from .downloads import DATE_FORMAT, plain_text, with_fixed_dates
 
 XLSX = "downloads/projects.xlsx"
@@ -38,6 +40,10 @@ PROJECT_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("下一节点", 20),
     ("逾期节点", 9),
     ("最新进展", 48),
+    ("类型", 10),
+    ("任务完成度", 11),
+    ("工作难度", 40),
+    ("工作措施", 40),
 )
 INTERNAL_COLUMNS = (("照片", 30), ("内部", 6))
 """Only in the internal build, as the ledger's 内部: the public one lists no internal project and
@@ -55,7 +61,18 @@ PROGRESS_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("进展", 60),
 )
 GROUP_COLUMNS: Tuple[Tuple[str, int], ...] = (("编号", 18), ("名称", 28))
-WRAPPED = frozenset({"最新进展", "照片", "进展"})
+TARGET_COLUMNS: Tuple[Tuple[str, int], ...] = (
+    ("项目编号", 18),
+    ("项目名称", 28),
+    ("目标", 24),
+    ("目标数", 10),
+    ("计量单位", 10),
+    ("截至日期", 12),
+    ("累计完成", 10),
+)
+WRAPPED = frozenset({"最新进展", "照片", "进展", "工作难度", "工作措施"})
+PERCENTS = frozenset({"投资完成率", "任务完成度"})
+KIND_NAMES = MappingProxyType({PROJECT: "工程", TASK: "工作任务"})
 MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
     ("项目编号", 18),
     ("项目名称", 28),
@@ -94,14 +111,35 @@ def project_values(board: Board, row: ProjectRow) -> Tuple:
         project.plan,
         "未报送" if row.completed is None else row.completed,
         row.completed_on,
-        None if row.completion is None else float(row.completion),
+        None if row.completion is None or row.is_task else float(row.completion),
         "是" if row.behind else None,
         row.state,
         following.milestone.name if following else None,
         row.overdue or None,
         latest_progress(project.progress),
+        KIND_NAMES[project.kind],
+        float(row.completion) if row.is_task and row.completion is not None else None,
+        bullets(project.difficulties),
+        bullets(project.measures),
         *(() if board.public else internal_values(project)),
     )
+
+
+def bullets(notes) -> Optional[str]:
+    """One note a line, as • bullets (read back without them)."""
+    return "\n".join(f"• {plain_text(note)}" for note in notes) or None
+
+
+def target_values(row: ProjectRow, board: Board) -> List[Tuple]:
+    """A row per count reported, a row with no count for a target not counted yet; the public
+    build writes only the counts up to the as-of day."""
+    rows = []
+    for target in row.project.targets:
+        first = (row.project.id, row.project.name, target.name, target.target, target.unit or None)
+        counts = [(d, n) for d, n in target.done if not board.public or d <= board.as_of]
+        counts = counts or [(None, None)]
+        rows += [(*first, day, count) for day, count in counts]
+    return rows
 
 
 def internal_values(project) -> Tuple:
@@ -144,6 +182,9 @@ def projects_xlsx(board: Board) -> bytes:
     write_table(workbook.create_sheet("形象进度"), PROGRESS_COLUMNS, progress)
     groups = [(group.id, group.name) for group in board.campaign.projects.groups]
     write_table(workbook.create_sheet("类别"), GROUP_COLUMNS, groups)
+    targets = [values for row in rows for values in target_values(row, board)]
+    if targets:
+        write_table(workbook.create_sheet("目标任务"), TARGET_COLUMNS, targets)
     write_note(workbook.create_sheet("说明"), board)
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
     workbook.properties.title = f"{board.campaign.plan.title} 重点项目"
@@ -172,7 +213,7 @@ def write_table(sheet, columns: Sequence[Tuple[str, int]], rows: Sequence[Tuple]
 def style_cell(cell, name: str) -> None:
     if isinstance(cell.value, datetime.date):
         cell.number_format = DATE_FORMAT
-    elif name == "投资完成率" and cell.value is not None:
+    elif name in PERCENTS and cell.value is not None:
         cell.number_format = PERCENT_FORMAT
     elif isinstance(cell.value, str):
         cell.data_type = "s"  # text from the data is never a formula, even if it starts with =

@@ -10,12 +10,14 @@ from ..charts import embed as chart_html
 from ..charts import projects as charts_projects
 from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
+from ..figures import tasks as task_figures
 from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
 from ..outputs import images, projects_workbook, templates_xlsx
 
 INDEX = "projects/index.md"
 TITLE = "重点项目"
 STATES = (UNDER_WAY, FINISHED, NOT_STARTED)
+TASK_STATES = (task_figures.UNDER_WAY, task_figures.FINISHED, task_figures.NOT_STARTED)
 META = "hide:\n  - navigation\n  - toc\n"
 """The tables are wide: the side menus give them their width (the headings are few)."""
 
@@ -39,7 +41,9 @@ def render_summary(board: Board, here: str) -> str:
         board=board,
         here=here,
         totals=board.projects.totals,
+        tasks=board.projects.task_totals,
         states=STATES,
+        task_states=TASK_STATES,
         unlisted=board.unlisted_projects(),
         workbook=projects_workbook.XLSX,
         blank=None if board.public else templates_xlsx.PROJECTS,
@@ -61,8 +65,12 @@ def render_tables(board: Board, here: str) -> str:
 def render_chart(board: Board, here: str) -> str:
     if board.projects is None:
         return ""
-    figure = charts_projects.projects_completion(board, board.listed_projects())
-    return chart_html.render(figure, "projects-completion")
+    rows = board.listed_projects()
+    figure = charts_projects.projects_completion(board, rows)
+    tasks = charts_projects.projects_completion(board, rows, tasks=True)
+    return chart_html.render(figure, "projects-completion") + (
+        chart_html.render(tasks, "tasks-completion") if tasks else ""
+    )
 
 
 def render_home(board: Board, here: str) -> str:
@@ -70,7 +78,11 @@ def render_home(board: Board, here: str) -> str:
     if board.projects is None:
         return ""
     return render.render_block(
-        "home_projects.html", board=board, here=here, totals=board.projects.totals
+        "home_projects.html",
+        board=board,
+        here=here,
+        totals=board.projects.totals,
+        tasks=board.projects.task_totals,
     )
 
 
@@ -78,7 +90,8 @@ def project_sections(board: Board, row: ProjectRow, here: str) -> List[Tuple[str
     photos = [images.web_image(board, path) for path in row.project.photos]
     return [
         ("", render.render_block("project_facts.html", board=board, row=row, here=here)),
-        ("节点", render.render_block("project_milestones.html", row=row, board=board)),
+        *task_sections(board, row),
+        *milestone_section(board, row),
         ("", chart_html.render(charts_projects.milestone_timeline(board, row), "milestones")),
         ("", chart_html.render(charts_projects.investment_over_time(board, row), "investment")),
         (
@@ -88,6 +101,27 @@ def project_sections(board: Board, row: ProjectRow, here: str) -> List[Tuple[str
             ),
         ),
     ]
+
+
+def milestone_section(board: Board, row: ProjectRow) -> List[Tuple[str, str]]:
+    """节点; a task measured by its targets alone has none to show."""
+    if row.is_task and row.targets and not row.milestones:
+        return []
+    return [("节点", render.render_block("project_milestones.html", row=row, board=board))]
+
+
+def task_sections(board: Board, row: ProjectRow) -> List[Tuple[str, str]]:
+    """目标任务, 工作难度 and 工作措施, those the project has."""
+    sections = []
+    if row.targets:
+        html = render.render_block("project_targets.html", board=board, row=row)
+        sections.append(("目标任务", html))
+    for kind, title in (("difficulties", "工作难度"), ("measures", "工作措施")):
+        notes = getattr(row.project, kind)
+        if notes:
+            html = render.render_block("project_notes.html", kind=kind, notes=notes)
+            sections.append((title, html))
+    return sections
 
 
 def unit_projects(board: Board, unit_id: str, here: str) -> str:

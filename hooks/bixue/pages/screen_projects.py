@@ -26,6 +26,7 @@ def projects(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
         seconds,
         board=board,
         totals=board.projects.totals,
+        tasks=board.projects.task_totals,
         rows=shown,
         more=len(rows) - len(shown),
         figure=chart_drawing(charts_projects.screen_completion(board, rows)),
