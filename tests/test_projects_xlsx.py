@@ -252,11 +252,11 @@ def test_unknown_sheets_headers_and_missing_header_rows_are_errors(data):
     assert found == [
         "data/projects.xlsx:重点项目!H1: 未知的列 '备注'（可用的列：编号、项目名称、类别、"
         "责任单位、单位、联系领导、责任人、总投资（万元）、总投资、计划投资（万元）、计划投资、"
-        "照片、内部）",
+        "照片、内部、类型、工作难度、工作措施）",
         "data/projects.xlsx:节点!A1: 前 10 行里找不到表头“项目编号”、“节点”、“计划日期”",
         "data/projects.xlsx:形象进度!A1: 前 10 行里找不到表头“项目编号”、“日期”、“进展”",
         "data/projects.xlsx:台账!A1: 未知的工作表 '台账'"
-        "（可用的工作表：重点项目、投资进度、节点、形象进度、类别、说明）",
+        "（可用的工作表：重点项目、投资进度、节点、形象进度、类别、目标任务、说明）",
     ]
 
 
@@ -340,7 +340,7 @@ def from_download(demo_site, tmp_path_factory) -> Path:
 def test_the_download_builds_the_same_projects_pages(demo_site, from_download, tmp_path):
     site = built(tmp_path / "site", from_download)
     urls = project_urls(demo_site)
-    assert urls == project_urls(site) and len(urls) == 6
+    assert urls == project_urls(site) and len(urls) == 7
     for url in urls:
         assert main_content(site, url) == main_content(demo_site, url), url
     assert projects_entry(site) == projects_entry(demo_site)
@@ -368,13 +368,17 @@ def test_only_the_internal_download_has_photos_and_internal(demo_site, public_si
     assert (
         list(internal)
         == list(public)
-        == ["重点项目", "投资进度", "节点", "形象进度", "类别", "说明"]
+        == ["重点项目", "投资进度", "节点", "形象进度", "类别", "目标任务", "说明"]
     )
     assert internal["重点项目"][0][-2:] == ["照片", "内部"]
     assert "照片" not in public["重点项目"][0] and "内部" not in public["重点项目"][0]
     photos = {row[0]: row[-2] for row in internal["重点项目"][1:]}
     assert photos["toilet-upgrade"] == "rectifications/photos/ZG-2014-030-after.jpg"
-    assert internal["类别"][1:] == [["works", "服务设施提升改造"], ["energy", "节能与新能源"]]
+    assert internal["类别"][1:] == [
+        ["works", "服务设施提升改造"],
+        ["energy", "节能与新能源"],
+        ["service", "服务质量提升"],
+    ]
     assert ["parking-expansion", "停车场扩建工程", datetime.datetime(2014, 9, 30), 210] in (
         internal["投资进度"]
     )
@@ -399,11 +403,13 @@ def test_the_template_has_the_loaders_headers_lists_and_date_columns(tmp_path):
     assert [[c.value for c in row] for row in book["类别"].iter_rows(min_row=2)] == [
         ["works", "服务设施提升改造"],
         ["energy", "节能与新能源"],
+        ["service", "服务质量提升"],
     ]
     lists = {
         str(v.sqref).split(":")[0]: v for v in book["重点项目"].data_validations.dataValidation
     }
-    assert set(lists) == {"C2", "D2", "J2"} and lists["J2"].formula1 == '"是,否"'
+    assert set(lists) == {"C2", "D2", "J2", "K2"} and lists["J2"].formula1 == '"是,否"'
+    assert lists["K2"].formula1 == '"工程,工作任务"'
     assert book["节点"]["C200"].number_format == "yyyy-mm-dd"
     assert book["选项"].sheet_state == "hidden"
     assert not board.public and not templates_xlsx.templates(compute_board(campaign, AS_OF, True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 from typing import List, Optional, Tuple
 
 from .. import model
@@ -11,8 +12,13 @@ from .fields import a_date, any_mapping, join, mapping, markdown, number, sequen
 from .reading import Source
 from .yamlfile import Node
 
-KINDS = {"project": model.PROJECT, "工程": model.PROJECT, "项目": model.PROJECT}
-KINDS.update({"task": model.TASK, "任务": model.TASK, "工作任务": model.TASK})
+KINDS = MappingProxyType(
+    {
+        **{"project": model.PROJECT, "工程": model.PROJECT, "项目": model.PROJECT},
+        **{"task": model.TASK, "任务": model.TASK, "工作任务": model.TASK},
+    }
+)
+"""The words `kind` may be written as (a workbook's 类型 column writes the Chinese)."""
 KIND_WORDS = "project（工程）或 task（工作任务）"
 
 
