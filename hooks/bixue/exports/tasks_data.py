@@ -67,7 +67,9 @@ def counts_by_day(row: ProjectRow, as_of: datetime.date) -> Dict[datetime.date, 
         for target in row.project.targets:
             counted = [value for when, value in target.done if when <= day]
             count = counted[-1] if counted else 0
-            found.setdefault(day, []).append(count_text(target.name, count, target.target, target.unit))
+            found.setdefault(day, []).append(
+                count_text(target.name, count, target.target, target.unit)
+            )
     return found
 
 

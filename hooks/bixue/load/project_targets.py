@@ -1,4 +1,4 @@
-"""A project's task fields in projects.yml: kind, 工作难度, 工作措施 and counted targets (目标任务)."""
+"""A project's task fields in projects.yml: kind, 工作难度, 工作措施, counted targets (目标任务)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,9 @@ def read_target(source: Source, node: Node) -> Optional[model.Target]:
     return model.Target(name, goal, unit, done)
 
 
-def read_done(source: Source, node: Optional[Node], name: str) -> Tuple[Tuple[date, model.Number], ...]:
+def read_done(
+    source: Source, node: Optional[Node], name: str
+) -> Tuple[Tuple[date, model.Number], ...]:
     """(date, cumulative count), oldest first; a count is never below the one before it."""
     entries = dict(any_mapping(source, node, "targets.done") or {})
     for before, key, line, message, hint in slips.split_thousands(entries):
@@ -91,4 +93,3 @@ def read_notes(source: Source, node: Optional[Node], name: str) -> Tuple[str, ..
         return (value,) if value else ()
     values = (markdown(source, item, name) for item in sequence(source, node, name))
     return tuple(value for value in values if value)
-

@@ -88,7 +88,11 @@ TABLES = MappingProxyType(
             CHILD_COMPUTED,
         ),
         GROUPS: (MappingProxyType({"编号": "id", "名称": "name"}), ("编号", "名称"), ()),
-        target_sheets.TARGETS: (target_sheets.HEADERS, target_sheets.NEEDED, target_sheets.COMPUTED),
+        target_sheets.TARGETS: (
+            target_sheets.HEADERS,
+            target_sheets.NEEDED,
+            target_sheets.COMPUTED,
+        ),
     }
 )
 """Sheet name -> (header -> field, the headers that mark the header row, ignored headers)."""

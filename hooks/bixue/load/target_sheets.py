@@ -1,6 +1,6 @@
 """The rows of projects.xlsx's 目标任务 sheet, gathered per project as the `targets` nodes
-projects.yml gives: one row per count reported (目标, 目标数, 计量单位, 截至日期, 累计完成), the rows of
-one target under each other."""
+projects.yml gives: one row per count reported (目标, 目标数, 计量单位, 截至日期, 累计完成), the
+rows of one target under each other."""
 
 from __future__ import annotations
 
@@ -72,7 +72,9 @@ def described(source, sheet, number: int, values, columns, entries: Dict[str, No
         node = cell_node(source, key, value, line, label)
         if key in entries and entries[key].text != node.text:
             shown = f"目标“{entries['name'].value}”的{label}前面写的是 {entries[key].text}"
-            source.error(line, label, f"{shown}，这里是 {node.text}", "同一个目标各行的这一列要相同")
+            source.error(
+                line, label, f"{shown}，这里是 {node.text}", "同一个目标各行的这一列要相同"
+            )
         entries.setdefault(key, node)
 
 
@@ -108,4 +110,3 @@ def cell_node(source, key: str, value, line: int, label: str) -> Node:
         source.error(line, label, problem)
         return Node(INVALID, line, as_text(value) or "")
     return Node(amount, line, as_text(value) or "")
-

@@ -9,8 +9,8 @@ from .. import render
 from ..charts import embed as chart_html
 from ..charts import projects as charts_projects
 from ..contents import GeneratedFile, GeneratedPage, Output
-from ..figures.board import Board
 from ..figures import tasks as task_figures
+from ..figures.board import Board
 from ..figures.projects import FINISHED, NOT_STARTED, UNDER_WAY, GroupView, ProjectRow
 from ..outputs import images, projects_workbook, templates_xlsx
 
