@@ -147,6 +147,25 @@ class Terms:
 
 
 @dataclass(frozen=True)
+class Break:
+    """The campaign's own break (寒假, 暑假): its days count neither as elapsed nor in the whole."""
+
+    name: str = text_field()
+    start: date
+    end: date
+
+
+DAYS, WORKDAYS = "days", "workdays"
+"""How time progress counts: calendar days (v2) or mainland working days less the breaks."""
+
+
+@dataclass(frozen=True)
+class TimeProgress:
+    by: str = DAYS
+    breaks: Tuple[Break, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """campaign.yml: the campaign's identity, period, phases and organisation (实施方案)."""
 
@@ -171,6 +190,7 @@ class Plan:
     change_days: int = 7
     """The window of 本期动态: this many days ending on the as-of day."""
     terms: Terms = Terms()
+    time_progress: TimeProgress = TimeProgress()
 
     @property
     def display_title(self) -> str:

@@ -23,6 +23,7 @@ from ..model import (
     Unit,
 )
 from .projects import ProjectRow, ProjectsView, projects_view
+from .workdays import plan_progress
 
 T = TypeVar("T")
 
@@ -280,7 +281,7 @@ def compute_board(
     campaign: Campaign, as_of: datetime.date, public: bool = False, site_url: str = ""
 ) -> Board:
     plan = campaign.plan
-    progress = figures.time_progress(plan.start, plan.end, as_of)
+    progress = plan_progress(plan, as_of)
     ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
     by_unit = rows_by_unit(ledger)
     return Board(

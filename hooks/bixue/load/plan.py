@@ -24,13 +24,14 @@ from .fields import (
 )
 from .reading import Reading, Source, note_unique, origin, required_file
 from .screens import read_screen, read_screens
+from .time_progress import read_time_progress
 from .yamlfile import Node
 
 PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
     *("screen", "privacy", "ledger", "terms"),
-    *("screens", "unit_screens", "changes"),
+    *("screens", "unit_screens", "changes", "time_progress"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
 MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366})
@@ -73,6 +74,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         unit_screens=read_flag(source, get("unit_screens"), "unit_screens", True),
         change_days=read_days(source, get("changes")),
         terms=read_terms(source, get("terms")),
+        time_progress=read_time_progress(source, get("time_progress"), start, end),
     )
 
 
