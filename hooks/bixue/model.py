@@ -191,6 +191,8 @@ class Plan:
     """The window of 本期动态: this many days ending on the as-of day."""
     terms: Terms = Terms()
     time_progress: TimeProgress = TimeProgress()
+    black_list: bool = True
+    """`ranking.black_list`: false shows only the 红榜 (front runners), never a 黑榜."""
 
     @property
     def display_title(self) -> str:

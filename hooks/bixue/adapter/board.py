@@ -15,6 +15,7 @@ from ..errors import DataErrors
 from ..figures.board import Board
 from ..session import value_key
 from ..session.build_session import BuildSession
+from . import nav
 
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
 
@@ -38,6 +39,8 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
     if board.projects is not None and config.nav:
         config.nav = with_entry(config.nav, PROJECTS_ENTRY, after="rectification.md")
+    if config.nav:
+        config.nav = nav.without_absent(config.nav, board)
     return board
 
 

@@ -203,12 +203,15 @@ def home_ledger_status(board: Board) -> Optional[Figure]:
     return described(fig, describe.ledger_status(board))
 
 
-def red_black(view: Optional[RoundView], size: int = LIST_SIZE) -> Tuple[Tuple[RankRow, ...], ...]:
+def red_black(
+    view: Optional[RoundView], size: int = LIST_SIZE, black_list: bool = True
+) -> Tuple[Tuple[RankRow, ...], ...]:
     """红榜: ranked within the first `size` places; 黑榜: tied with or below the `size`-th from
-    the bottom, not already on the red list. Ties can make either list longer than `size`."""
+    the bottom, not already on the red list. Ties can make either list longer than `size`.
+    Without a black list (`ranking.black_list: false`) the second is always empty."""
     ranked = view.ranked() if view else ()
     red = view.top(size) if view else ()
-    if not ranked:
+    if not ranked or not black_list:
         return red, ()
     floor = ranked[max(len(ranked) - size, 0)].rank
     black = tuple(row for row in ranked if row.rank >= floor and row not in red)
@@ -218,10 +221,12 @@ def red_black(view: Optional[RoundView], size: int = LIST_SIZE) -> Tuple[Tuple[R
 def home_top_bottom(board: Board) -> Optional[Figure]:
     """红黑榜: the latest round's top and bottom units by total (the screen's lists)."""
     latest = board.latest_round
-    top, bottom = red_black(latest)
+    black_list = board.campaign.plan.black_list
+    top, bottom = red_black(latest, black_list=black_list)
     if not top:
         return None
-    fig = new_figure(f"红黑榜（{latest.round.name}）", bar_height(len(top) + len(bottom), 36, 110))
+    title = f"{'红黑榜' if black_list else '红榜'}（{latest.round.name}）"
+    fig = new_figure(title, bar_height(len(top) + len(bottom), 36, 110))
     lists = (("红榜", top, TOP_COLOR, ""), ("黑榜", bottom, BOTTOM_COLOR, "x"))
     for name, rows, color, shape in lists:
         if rows:

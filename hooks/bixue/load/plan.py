@@ -31,7 +31,7 @@ PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
     *("screen", "privacy", "ledger", "terms"),
-    *("screens", "unit_screens", "changes", "time_progress"),
+    *("screens", "unit_screens", "changes", "time_progress", "ranking"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
 MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366})
@@ -75,6 +75,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         change_days=read_days(source, get("changes")),
         terms=read_terms(source, get("terms")),
         time_progress=read_time_progress(source, get("time_progress"), start, end),
+        black_list=read_setting(source, get("ranking"), "ranking", "black_list", True),
     )
 
 

@@ -43,7 +43,7 @@ def ranking(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     latest = board.latest_round
     if latest is None:
         return []
-    red, black = red_black(latest)
+    red, black = red_black(latest, black_list=board.campaign.plan.black_list)
     return slide(
         "screen_ranking.html",
         "ranking",
