@@ -179,7 +179,7 @@ def test_a_misnamed_required_file_gets_a_hint(tmp_path):
 def test_an_unknown_key_without_a_close_match_lists_the_keys(tmp_path):
     data = campaign_copy(tmp_path, edited("units.yml", "  short: 北区\n", "  colour: 红\n"))
     assert error_lines(data) == [
-        "data/units.yml:3: colour: 未知的键（可用的键：id, name, short, group, contact）"
+        "data/units.yml:3: colour: 未知的键（可用的键：id, name, short, group, contact, compare）"
     ]
 
 

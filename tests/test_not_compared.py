@@ -49,3 +49,69 @@ def test_tabs_of_pages_without_data_are_left_out_of_the_navigation(tmp_path):
     assert "结对比学" not in tabs and "评比排名" not in tabs
     assert "指标进度" in tabs and "整改台账" in tabs
     assert (site / "pairs" / "index.html").exists()  # still there for old links
+
+
+# ---- units that are not compared ----
+
+HELPED = "- id: east-2\n  name: 示例东停车区\n  compare: false\n"
+
+
+def helped_campaign(tmp_path):
+    data = campaign_copy(tmp_path)
+    units = (data / "units.yml").read_text(encoding="utf-8")
+    units = units.replace("- id: east-2\n  name: 示例东停车区\n", HELPED)
+    (data / "units.yml").write_text(units, encoding="utf-8")
+    return data
+
+
+def test_a_unit_not_compared_takes_no_rank_no_indicator_row_and_no_denominator(tmp_path):
+    from bixue.load import load_campaign
+
+    before = compute_board(load_campaign(campaign_copy(tmp_path / "a")), AS_OF)
+    assert "east-2" in [row.unit.id for row in before.latest_round.rows]  # 未参评 until now
+    campaign = load_campaign(helped_campaign(tmp_path / "b"))
+    board = compute_board(campaign, AS_OF)
+    assert [unit.id for unit in board.compared_units] == ["north", "south"]
+    for view in board.rounds:
+        assert "east-2" not in [row.unit.id for row in view.rows], view.round.id
+    for view in board.indicators:
+        assert "east-2" not in [row.unit.id for row in view.rows], view.indicator.id
+    assert [v.completion for v in board.indicators] == [v.completion for v in before.indicators]
+    assert board.ledger_by_unit["east-2"].total == 1  # it still owns its ledger item
+    assert board.ledger_stats == before.ledger_stats
+
+
+def test_the_pages_list_it_but_rank_and_measure_it_nowhere(tmp_path):
+    site = built(tmp_path / "site", helped_campaign(tmp_path))
+    row = soup(site, "units/").select_one("tr[data-unit=east-2]")
+    assert row.select_one("[data-compare=false]").get_text(strip=True) == "不参与比较"
+    for url in ("ranking/", "indicators/", "pairs/"):
+        assert not soup(site, url).select("[data-unit=east-2]"), url
+    page = soup(site, "units/east-2/")
+    assert page.select_one("[data-bx-block=unit-facts] [data-compare=false]")
+    headings = [h2.get_text(strip=True).rstrip("¶") for h2 in page.select("h2")]
+    assert "评比成绩" not in headings and "指标进度" not in headings and "整改事项" in headings
+
+
+def test_scores_values_and_pairs_naming_it_are_errors(tmp_path):
+    from conftest import load_errors
+
+    data = helped_campaign(tmp_path)
+    scores = (data / "evaluations.yml").read_text(encoding="utf-8")
+    scores = scores.replace(
+        "      south: {service: 28, facilities: 0}\n",
+        "      south: {service: 28, facilities: 0}\n      east-2: {service: 20, facilities: 10}\n",
+    )
+    (data / "evaluations.yml").write_text(scores, encoding="utf-8")
+    plan = (data / "campaign.yml").read_text(encoding="utf-8")
+    (data / "campaign.yml").write_text(
+        plan.replace("  - [north, south]\n", "  - [north, south]\n  - [north, east-2]\n"),
+        encoding="utf-8",
+    )
+    found = [str(error) for error in load_errors(data)]
+    assert len(found) == 2
+    assert (
+        found[0].startswith("data/campaign.yml:")
+        and "pairs: 示例东停车区（east-2）不参与比较" in found[0]
+    )
+    assert found[1].startswith("data/evaluations.yml:") and "scores.east-2:" in found[1]

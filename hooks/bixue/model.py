@@ -208,6 +208,9 @@ class Unit:
     group: str = text_field("")
     contact: str = person_field("")
     origin: Origin = Origin("data/units.yml", 1)
+    compare: bool = True
+    """False: listed, may host activities and own ledger items, but never ranked, in no
+    indicator, pair or 红黑榜, and counted in no denominator (a kindergarten helped)."""
 
     @property
     def label(self) -> str:

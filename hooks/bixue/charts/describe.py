@@ -113,7 +113,7 @@ def ranking_bump(board: Board) -> str:
     moves = [row for row in latest.rows if row.change]
     up = max(moves, key=lambda row: row.change, default=None)
     down = min(moves, key=lambda row: row.change, default=None)
-    units = len(board.campaign.units)
+    units = len(board.compared_units)
     shown = "各单位" if units <= MAX_LINES else "最新一轮前五名和后五名"
     text = f"{len(board.rounds)} 轮评比中{shown}名次的变化"
     if up is not None and up.change > 0:

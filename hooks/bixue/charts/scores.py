@@ -88,7 +88,7 @@ def ranking_bump(board: Board) -> Optional[Figure]:
     ranks = [{row.unit.id: row.rank for row in view.rows} for view in board.rounds]
     rounds = [view.round.name for view in board.rounds]
     units = bump_units(board)
-    cut = len(units) < len(board.campaign.units)
+    cut = len(units) < len(board.compared_units)
     fig = new_figure("历次排名变化：最新一轮前五名和后五名" if cut else "历次排名变化", 420)
     for index, unit in enumerate(units):
         fig.add_scatter(
@@ -102,7 +102,7 @@ def ranking_bump(board: Board) -> Optional[Figure]:
         )
     fig.update_layout(
         xaxis={"type": "category"},
-        yaxis={"autorange": "reversed", **rank_ticks(len(board.campaign.units))},
+        yaxis={"autorange": "reversed", **rank_ticks(len(board.compared_units))},
         legend={"orientation": "h", "y": -0.2},
     )
     return described(fig, describe.ranking_bump(board))
@@ -111,7 +111,7 @@ def ranking_bump(board: Board) -> Optional[Figure]:
 def bump_units(board: Board) -> list:
     """Every unit, or past describe.MAX_LINES the latest round's first and last BUMP_ENDS: 500
     lines are no chart (the ranking table lists every unit)."""
-    units = board.campaign.units
+    units = board.compared_units
     if len(units) <= describe.MAX_LINES:
         return list(units)
     ranked = [row.unit for row in board.latest_round.ranked()]
@@ -203,7 +203,7 @@ def unit_rounds(board: Board, unit_id: str) -> Optional[Figure]:
         line={"color": TOP_COLOR},
         hovertemplate="%{x}：第%{y}名<extra></extra>",
     )
-    count = len(board.campaign.units)
+    count = len(board.compared_units)
     fig.update_layout(
         xaxis={"type": "category"},
         yaxis={"title": {"text": "总分"}, "rangemode": "tozero"},

@@ -241,6 +241,11 @@ class Board:
     def unit(self, unit_id: str) -> Unit:
         return self.campaign.unit(unit_id)
 
+    @functools.cached_property
+    def compared_units(self) -> Tuple[Unit, ...]:
+        """The units ranked and measured (not `compare: false`), in units.yml order."""
+        return tuple(unit for unit in self.campaign.units if unit.compare)
+
     def listed_projects(self, unit_id: str = "") -> Tuple[ProjectRow, ...]:
         """Project rows a page may show (no internal ones in the public build), file order."""
         rows = self.projects.rows if self.projects else ()
@@ -322,7 +327,7 @@ def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorVi
             rows=tuple(
                 indicator_row(indicator, unit, periods, progress)
                 for unit in campaign.units
-                if indicator.applies(unit.id)
+                if unit.compare and indicator.applies(unit.id)
             ),
             completion=figures.board_completion(indicator, periods),
         )
@@ -368,7 +373,7 @@ def round_view(round_: Round, campaign: Campaign, previous: Mapping[str, int]) -
     rows += [
         RankRow(unit, None, None, {}, None, "")
         for unit in campaign.units
-        if unit.id not in round_.scores
+        if unit.compare and unit.id not in round_.scores
     ]
     return RoundView(round_, tuple(rows))
 

@@ -8,8 +8,10 @@ from typing import Dict, Optional, Tuple
 
 from .. import model
 from ..errors import DataError, DataErrors
+from . import compared
 from .facts import rounds_outside_period
 from .fields import (
+    boolean,
     is_map,
     mapping,
     nonempty_sequence,
@@ -56,6 +58,7 @@ def load_campaign(
     )
     check_misnamed(reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
+    reading.errors.extend(compared.not_compared_errors(campaign))
     if reading.errors:
         raise DataErrors(reading.errors)
     return campaign
@@ -87,7 +90,7 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
 
 
 def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Unit]:
-    entries = mapping(source, node, "", ("id", "name"), ("short", "group", "contact"))
+    entries = mapping(source, node, "", ("id", "name"), ("short", "group", "contact", "compare"))
     if entries is None:
         return None
     value = text(source, entries.get("id"), "id")
@@ -103,4 +106,11 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
         key: text(source, entries.get(key), key) or "" for key in ("short", "group", "contact")
     }
     name = text(source, entries.get("name"), "name") or ""
-    return model.Unit(id=value, name=name, **optional, origin=origin(source, node))
+    compare = boolean(source, entries.get("compare"), "compare")
+    return model.Unit(
+        id=value,
+        name=name,
+        **optional,
+        origin=origin(source, node),
+        compare=compare is not False,
+    )

@@ -35,7 +35,7 @@ def scores_xlsx(board: Board, blank: bool = False) -> bytes:
         headers = ["单位", *(criterion.name or criterion.id for criterion in evaluations.criteria)]
         rows = (
             [unit.name, *score_cells(board, round_, unit.id, blank)]
-            for unit in board.campaign.units
+            for unit in board.compared_units
         )
         widths = [22, *(10 for _ in headers[1:]), 8]
         sheets.append(xlsx_stream.table(title, [*headers, "总分"], widths, rows))
@@ -83,7 +83,7 @@ def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> 
         title = sheet_title(indicator.name, indicator.id, [sheet.title for sheet in sheets])
         rows = [
             [unit.name, *cells[: len(cells) - 1 + len(extra)]]
-            for unit in board.campaign.units
+            for unit in board.compared_units
             if indicator.applies(unit.id)
             for cells in [value_cells(indicator, periods, unit.id, blank)]
         ]

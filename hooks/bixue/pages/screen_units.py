@@ -18,7 +18,8 @@ TOP_PLACES = 3
 def unit_standing(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
     """Rank, total, rank change and level in the latest round, and the unit's ledger figures."""
     unit = rotation.unit
-    latest = board.latest_round
+    # A unit not compared has no standing to show, only its ledger.
+    latest = board.latest_round if unit is not None and unit.compare else None
     if unit is None or (latest is None and not has_ledger(board)):
         return []
     return slide(
@@ -29,7 +30,7 @@ def unit_standing(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         latest=latest,
         row=row_for(latest, unit.id),
         ranked=len(latest.ranked()) if latest else 0,
-        history=unit_rounds(board, unit.id),
+        history=unit_rounds(board, unit.id) if latest else (),
         has_ledger=has_ledger(board),
         stats=board.ledger_by_unit[unit.id],
         first_round=len(board.rounds) == 1,

@@ -43,11 +43,12 @@ def render_units(board: Board, here: str) -> str:
 
 
 def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
+    compared = unit.compare  # a unit not compared has no indicator rows and no rounds to show
     return [
         ("", _facts(board, unit, here)),
         ("指标进度", _indicators(board, unit, here)),
-        ("评比成绩", _rounds(board, unit, here)),
-        ("", _round_charts(board, unit)),
+        ("评比成绩", _rounds(board, unit, here) if compared else ""),
+        ("", _round_charts(board, unit) if compared else ""),
         ("整改事项", _ledger(board, unit, here)),
         ("负责的重点项目", unit_projects(board, unit.id, here)),
         ("先进典型", _cases(board, board.exemplars(unit.id), "unit-exemplars", False, here)),
