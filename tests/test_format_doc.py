@@ -31,7 +31,10 @@ DOC = (ROOT / "FORMAT.md").read_text(encoding="utf-8")
 DEMO = ROOT / "data"
 LOADERS = tuple(
     f"bixue.load{part}"
-    for part in ("", ".plan", ".screens", ".ledger", ".scores", ".stories", ".projects", ".growth")
+    for part in (
+        *("", ".plan", ".screens", ".ledger", ".scores", ".stories", ".projects", ".growth"),
+        *(".project_targets", ".time_progress"),
+    )
 )
 
 
