@@ -115,3 +115,47 @@ def test_scores_values_and_pairs_naming_it_are_errors(tmp_path):
         and "pairs: 示例东停车区（east-2）不参与比较" in found[0]
     )
     assert found[1].startswith("data/evaluations.yml:") and "scores.east-2:" in found[1]
+
+
+# ---- groups of up to four in pairs ----
+
+
+def grouped_campaign(tmp_path, group: str = "[north, south, east-2]"):
+    data = campaign_copy(tmp_path)
+    plan = (data / "campaign.yml").read_text(encoding="utf-8")
+    plan = plan.replace("  - [north, south]\n", f"  - {group}\n")
+    (data / "campaign.yml").write_text(plan + "unit_screens: true\n", encoding="utf-8")
+    return data
+
+
+def test_a_group_of_three_is_shown_side_by_side(tmp_path):
+    site = built(tmp_path / "site", grouped_campaign(tmp_path))
+    pairs = soup(site, "pairs/")
+    (section,) = pairs.select("[data-bx-block=pairs]")
+    assert section["data-pair"] == "north~south~east-2"
+    head = [th.get_text(strip=True) for th in section.select(".bx-pair-scores thead th")]
+    assert head == ["评比项目", "示例北服务区", "示例南服务区", "示例东停车区"]  # no 差值 column
+    total = [td.get_text(strip=True) for td in section.select("tr[data-criterion=total] td")]
+    assert len(total) == 3  # the latest round has no scores yet: three 未参评 columns
+    ranks = [td.get_text(strip=True) for td in section.select("tr[data-criterion=rank] td")]
+    assert ranks == ["未参评"] * 3
+    unit = soup(site, "units/east-2/").select_one("[data-bx-block=unit-pairs] li")
+    assert [a.get_text() for a in unit.select("a")] == ["示例北服务区", "示例南服务区"]
+    listed = soup(site, "campaign/").select_one("[data-bx-block=pair-list] li")
+    assert listed["data-group-size"] == "3" and len(listed.select("a")) == 3
+    screen = soup(site, "screen/units/south/")
+    slides = [
+        screen,
+        *(soup(site, str(p.relative_to(site))) for p in (site / "screen-slides").rglob("*.html")),
+    ]
+    duel = next(page.select_one(".sc-duel") for page in slides if page.select_one(".sc-duel"))
+    sides = [th["data-unit"] for th in duel.select("thead th[data-unit]")]
+    assert sides == ["south", "north", "east-2"]  # the unit first, then its group
+
+
+def test_a_group_of_five_is_an_error(tmp_path):
+    from conftest import load_errors
+
+    data = grouped_campaign(tmp_path, "[north, south, east-2, north, south]")
+    (error,) = [str(e) for e in load_errors(data)]
+    assert "pairs: 每一组必须是两到四个单位，实际为 5 个" in error

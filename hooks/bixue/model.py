@@ -179,7 +179,8 @@ class Plan:
     as_of: Optional[date] = None
     goals: Tuple[str, ...] = markdown_field(())
     leading_group: Tuple[LeaderRole, ...] = ()
-    pairs: Tuple[Tuple[str, str], ...] = ()
+    pairs: Tuple[Tuple[str, ...], ...] = ()
+    """互学互比 groups: two to four unit ids each (a pair, or three campuses side by side)."""
     requirements: Tuple[str, ...] = markdown_field(())
     screen: Screen = Screen()
     mask_leading_group: bool = False

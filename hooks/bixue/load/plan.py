@@ -148,26 +148,28 @@ def read_leading_group(source: Source, node: Optional[Node]) -> Tuple[model.Lead
     return tuple(roles)
 
 
-def read_pairs(source: Source, node: Optional[Node]) -> Tuple[Tuple[str, str], ...]:
+def read_pairs(source: Source, node: Optional[Node]) -> Tuple[Tuple[str, ...], ...]:
     pairs = (read_pair(source, item) for item in sequence(source, node, "pairs"))
     return tuple(pair for pair in pairs if pair)
 
 
-def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
+def read_pair(source: Source, node: Node) -> Optional[Tuple[str, ...]]:
+    """A pair, or a group of up to four units compared side by side."""
     items = sequence(source, node, "pairs")
     if not isinstance(node.value, list):
         return None
-    if len(items) != 2:
+    if not 2 <= len(items) <= 4:
         written = " ".join(item.text for item in items)
         hint = slips.text_slip(written) if "，" in written else ""
-        message = f"每一对必须正好是两个单位，实际为 {len(items)} 个"
+        message = f"每一组必须是两到四个单位，实际为 {len(items)} 个"
         source.error(node.line, "pairs", message, hint)
         return None
-    first, second = (unit_ref(source, item, "pairs") for item in items)
-    if first and first == second:
-        source.error(node.line, "pairs", f"一对里的两个单位不能相同：'{first}'")
+    units = tuple(unit_ref(source, item, "pairs") for item in items)
+    doubled = next((unit for n, unit in enumerate(units) if unit and unit in units[:n]), None)
+    if doubled:
+        source.error(node.line, "pairs", f"一组里的单位不能相同：'{doubled}'")
         return None
-    return (first, second) if first and second else None
+    return units if all(units) else None
 
 
 def read_flag(source: Source, node: Optional[Node], name: str, default: bool) -> bool:

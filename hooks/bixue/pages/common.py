@@ -41,12 +41,18 @@ def unit_rounds(board: Board, unit_id: str) -> Tuple[UnitRound, ...]:
 
 
 def partners(board: Board, unit_id: str) -> Tuple[Unit, ...]:
-    """The units paired with this one in campaign.yml, in pair order."""
-    found = []
-    for first, second in board.campaign.plan.pairs:
-        if unit_id in (first, second):
-            found.append(board.unit(second if first == unit_id else first))
-    return tuple(found)
+    """The units paired or grouped with this one in campaign.yml, in pair order, each once."""
+    found = [other for others in partner_groups(board, unit_id) for other in others]
+    return tuple(dict.fromkeys(found))
+
+
+def partner_groups(board: Board, unit_id: str) -> Tuple[Tuple[Unit, ...], ...]:
+    """For each pair or group this unit is in, the other units of it, in their order."""
+    return tuple(
+        tuple(board.unit(other) for other in group if other != unit_id)
+        for group in board.campaign.plan.pairs
+        if unit_id in group
+    )
 
 
 def units_of(board: Board, records) -> Dict[str, Unit]:
@@ -55,8 +61,9 @@ def units_of(board: Board, records) -> Dict[str, Unit]:
     return {record.unit: board.unit(record.unit) for record in records}
 
 
-def pair_units(board: Board) -> List[Tuple[Unit, Unit]]:
-    return [(board.unit(first), board.unit(second)) for first, second in board.campaign.plan.pairs]
+def pair_units(board: Board) -> List[Tuple[Unit, ...]]:
+    """Each pair or group as its units."""
+    return [tuple(board.unit(unit_id) for unit_id in group) for group in board.campaign.plan.pairs]
 
 
 def has_ledger(board: Board) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, List, Optional, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .. import figures, render
 from ..charts import embed as chart_html
@@ -21,54 +21,59 @@ HERE = "pairs.md"
 @dataclass(frozen=True)
 class ScoreLine:
     criterion: Criterion
-    first: Optional[Number]
-    second: Optional[Number]
+    values: Tuple[Optional[Number], ...]
+    """Each unit's score, in the group's order; None where it has none."""
     difference: Optional[Number]
-    """first - second; None when either unit has no score."""
+    """first - second in a pair; None when either has no score, or in a larger group."""
 
 
 @dataclass(frozen=True)
 class PairComparison:
-    first: Unit
-    second: Unit
+    """A pair, or a group of up to four units, side by side."""
+
+    units: Tuple[Unit, ...]
     round: Optional[RoundView]
-    first_row: Optional[RankRow]
-    second_row: Optional[RankRow]
+    rows: Tuple[Optional[RankRow], ...]
     scores: Tuple[ScoreLine, ...]
     total_difference: Optional[Number]
-    indicators: Tuple[Tuple[Indicator, IndicatorRow, IndicatorRow], ...]
+    indicators: Tuple[Tuple[Indicator, Tuple[Optional[IndicatorRow], ...]], ...]
+
+    @property
+    def is_pair(self) -> bool:
+        return len(self.units) == 2
 
 
-def compare(board: Board, first: Unit, second: Unit) -> PairComparison:
+def compare(board: Board, units: Sequence[Unit]) -> PairComparison:
     latest = board.latest_round
-    first_row, second_row = row_for(latest, first.id), row_for(latest, second.id)
+    rows = tuple(row_for(latest, unit.id) for unit in units)
+    totals = [row and row.total for row in rows]
     return PairComparison(
-        first=first,
-        second=second,
+        units=tuple(units),
         round=latest,
-        first_row=first_row,
-        second_row=second_row,
-        scores=score_lines(board, first_row, second_row),
-        total_difference=figures.difference(
-            first_row and first_row.total, second_row and second_row.total
-        ),
+        rows=rows,
+        scores=score_lines(board, rows),
+        total_difference=figures.difference(*totals) if len(units) == 2 else None,
         indicators=tuple(
-            (view.indicator, row_for(view, first.id), row_for(view, second.id))
+            (view.indicator, tuple(row_for(view, unit.id) for unit in units))
             for view in board.indicators
-            if view.row(first.id) or view.row(second.id)
+            if any(view.row(unit.id) for unit in units)
         ),
     )
 
 
-def score_lines(board: Board, first_row, second_row) -> Tuple[ScoreLine, ...]:
-    if board.campaign.evaluations is None or first_row is None:
+def score_lines(board: Board, rows) -> Tuple[ScoreLine, ...]:
+    if board.campaign.evaluations is None or rows[0] is None:
         return ()
     lines = []
     for criterion in board.campaign.evaluations.criteria:
-        first = first_row.scores.get(criterion.id)
-        second = second_row.scores.get(criterion.id)
-        lines.append(ScoreLine(criterion, first, second, figures.difference(first, second)))
+        values = tuple(row.scores.get(criterion.id) if row else None for row in rows)
+        gap = figures.difference(*values) if len(values) == 2 else None
+        lines.append(ScoreLine(criterion, values, gap))
     return tuple(lines)
+
+
+def title(units: Sequence[Unit]) -> str:
+    return " ⇄ ".join(unit.name for unit in units)
 
 
 def render_pair(board: Board, pair: PairComparison, here: str, caption: bool = False) -> str:
@@ -80,8 +85,7 @@ def render_pair(board: Board, pair: PairComparison, here: str, caption: bool = F
 def render_pairs(board: Board, here: str) -> str:
     """Every pair, each with its own heading: for hand-written pages."""
     return "\n".join(
-        render_pair(board, compare(board, first, second), here, caption=True)
-        for first, second in pair_units(board)
+        render_pair(board, compare(board, units), here, caption=True) for units in pair_units(board)
     )
 
 
@@ -93,13 +97,9 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
     pairs = pair_units(board)
     if not pairs:
         return [("", render.render_block("pairs_empty.html"))]
-    found = [
-        (f"{first.name} ⇄ {second.name}", _pair_with_chart(board, first, second, here))
-        for first, second in pairs[:CHARTED]
-    ]
+    found = [(title(units), _pair_with_chart(board, units, here)) for units in pairs[:CHARTED]]
     rest = [
-        render_pair(board, compare(board, first, second), here, caption=True)
-        for first, second in pairs[CHARTED:]
+        render_pair(board, compare(board, units), here, caption=True) for units in pairs[CHARTED:]
     ]
     if rest:
         listed = paged.items(rest, "pairs/pairs.json", here, files, "对", size=CHARTED)
@@ -107,10 +107,12 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
     return found
 
 
-def _pair_with_chart(board: Board, first: Unit, second: Unit, here: str) -> str:
-    chart = charts_scores.pair_scores(board, (first.id, second.id))
+def _pair_with_chart(board: Board, units: Sequence[Unit], here: str) -> str:
+    """A pair's gap chart beside its tables (a larger group's tables say it all)."""
+    pair = len(units) == 2
+    chart = charts_scores.pair_scores(board, tuple(u.id for u in units)) if pair else None
     return (
-        render_pair(board, compare(board, first, second), here)
+        render_pair(board, compare(board, units), here)
         + "\n"
         + chart_html.render(chart, "pair-scores")
     )

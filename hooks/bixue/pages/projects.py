@@ -68,9 +68,11 @@ def render_chart(board: Board, here: str) -> str:
     rows = board.listed_projects()
     figure = charts_projects.projects_completion(board, rows)
     tasks = charts_projects.projects_completion(board, rows, tasks=True)
-    return chart_html.render(figure, "projects-completion") + (
-        chart_html.render(tasks, "tasks-completion") if tasks else ""
+    charts = (
+        chart_html.render(figure, "projects-completion"),
+        chart_html.render(tasks, "tasks-completion"),
     )
+    return "\n".join(chart for chart in charts if chart)
 
 
 def render_home(board: Board, here: str) -> str:

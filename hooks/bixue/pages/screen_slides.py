@@ -118,7 +118,7 @@ def notices(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
 
 
 def pairs(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
-    sides = [(pair_side(board, a), pair_side(board, b)) for a, b in board.campaign.plan.pairs]
+    sides = [tuple(pair_side(board, u) for u in group) for group in board.campaign.plan.pairs]
     if not sides:
         return []
     return slide(

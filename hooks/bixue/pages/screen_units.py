@@ -7,7 +7,7 @@ from typing import List, Tuple
 
 from ..figures.board import Board, IndicatorRow, IndicatorView
 from ..model import Unit
-from .common import has_ledger, partners, row_for, unit_rounds, units_of
+from .common import has_ledger, partner_groups, row_for, unit_rounds, units_of
 from .screen_parts import Rotation, SlideView, capped, chunks, pair_side, slide
 from .screen_slides import DUE_SOON_ROWS, OVERDUE_ROWS
 
@@ -43,8 +43,8 @@ def unit_pair(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]
     if unit is None:
         return []
     columns = [
-        (pair_side(board, unit.id), pair_side(board, other.id))
-        for other in partners(board, unit.id)
+        (pair_side(board, unit.id), *(pair_side(board, other.id) for other in others))
+        for others in partner_groups(board, unit.id)
     ]
     if not columns:
         return []

@@ -12,7 +12,15 @@ from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Unit
 from . import indicator_page
-from .common import has_groups, has_ledger, partners, row_for, unit_rounds, units_of
+from .common import (
+    has_groups,
+    has_ledger,
+    partner_groups,
+    partners,
+    row_for,
+    unit_rounds,
+    units_of,
+)
 from .projects import unit_projects
 
 INDEX = "units/index.md"
@@ -128,10 +136,10 @@ def _cases(board: Board, cases, block: str, show_unit: bool, here: str) -> str:
 
 
 def _pairs(board: Board, unit: Unit, here: str) -> str:
-    found = partners(board, unit.id)
-    if not found:
+    groups = partner_groups(board, unit.id)
+    if not groups:
         return ""
-    return render.render_block("unit_pairs.html", unit=unit, partners=found, here=here)
+    return render.render_block("unit_pairs.html", unit=unit, groups=groups, here=here)
 
 
 def pages(board: Board) -> Iterable[GeneratedPage]:
