@@ -4,6 +4,8 @@ data left out of the navigation, units with `compare: false` (listed, never rank
 from __future__ import annotations
 
 import dataclasses
+import json
+from fractions import Fraction
 
 from bixue import charts
 from bixue.figures.board import compute_board
@@ -159,3 +161,56 @@ def test_a_group_of_five_is_an_error(tmp_path):
     data = grouped_campaign(tmp_path, "[north, south, east-2, north, south]")
     (error,) = [str(e) for e in load_errors(data)]
     assert "pairs: 每一组必须是两到四个单位，实际为 5 个" in error
+
+
+# ---- indicators of the whole campaign ----
+
+WHOLE_INDICATOR = """\
+  - id: star-kindergartens
+    name: 片区园评上省三级
+    unit: 所
+    scope: whole
+    target: 2
+    values: {2014-Q1: 0, 2014-Q2: 1}
+"""
+
+
+def whole_campaign(tmp_path, indicator: str = WHOLE_INDICATOR):
+    data = campaign_copy(tmp_path)
+    text = (data / "indicators.yml").read_text(encoding="utf-8")
+    (data / "indicators.yml").write_text(text + indicator, encoding="utf-8")
+    plan = (data / "campaign.yml").read_text(encoding="utf-8")
+    (data / "campaign.yml").write_text(plan + "terms: {whole: 全片区}\n", encoding="utf-8")
+    return data
+
+
+def test_an_indicator_of_the_whole_is_one_row_under_the_whole_term(tmp_path):
+    from bixue.load import load_campaign
+
+    data = whole_campaign(tmp_path)
+    board = compute_board(load_campaign(data), AS_OF)
+    view = next(v for v in board.indicators if v.indicator.id == "star-kindergartens")
+    ((row),) = view.rows
+    assert (row.unit.name, row.latest, row.target) == ("全片区", 1, 2)
+    assert row.completion == Fraction(1, 2) and view.completion == Fraction(1, 2)
+    assert row.behind is False  # 50% against 39.9%
+    site = built(tmp_path / "site", data)
+    page = soup(site, "indicators/star-kindergartens/")
+    rows = page.select("[data-bx-block=indicator-latest] tbody tr, table tbody tr[data-unit]")
+    names = {
+        tr.select_one(".bx-unit").get_text(strip=True) for tr in rows if tr.select_one(".bx-unit")
+    }
+    assert names == {"全片区"} and not page.select("a.bx-unit[href*='units//']")
+    for unit in ("north", "south"):  # no unit page shows it
+        assert not soup(site, f"units/{unit}/").select("[data-indicator=star-kindergartens]")
+    data_json = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    entry = next(i for i in data_json["indicators"] if i["id"] == "star-kindergartens")
+    assert entry["scope"] == "whole" and entry["completion_pct"] == "50.0%"
+
+
+def test_an_indicator_of_the_whole_has_one_target(tmp_path):
+    from conftest import load_errors
+
+    data = whole_campaign(tmp_path, WHOLE_INDICATOR.replace("target: 2", "target: {north: 2}"))
+    (error,) = [str(e) for e in load_errors(data)]
+    assert "target: scope: whole 的指标只写一个目标数" in error

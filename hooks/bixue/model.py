@@ -219,6 +219,10 @@ class Unit:
         return self.short or self.name
 
 
+WHOLE, WHOLE_ID = "whole", ""
+"""An indicator of the whole campaign, and the id its one row is kept under (no unit has it)."""
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -238,6 +242,9 @@ class Indicator:
     """unit_id -> baseline (基期), with `growth`: the target is baseline × (1 + growth / 100)."""
     growth: Optional[Number] = None
     """Target growth over the baseline, in percent (10 for 10%)."""
+    scope: str = "units"
+    """"units", or WHOLE: one target and one series for the whole campaign, kept under the
+    unit id WHOLE_ID in `targets` and `values` (2 所园评上省三级)."""
 
     def applies(self, unit_id: str) -> bool:
         return self.applies_to is None or unit_id in self.applies_to

@@ -139,6 +139,7 @@ def indicator_data(view: IndicatorView) -> dict:
         "measure": indicator.unit,
         "direction": indicator.direction,
         "cumulative": indicator.cumulative,
+        "scope": indicator.scope,
         "completion": ratio(view.completion),
         "completion_pct": figures.format_percent(view.completion),
         "applies_to": list(indicator.applies_to) if indicator.applies_to is not None else None,

@@ -13,6 +13,8 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 from .. import figures
 from ..model import (
     STATUSES,
+    WHOLE,
+    WHOLE_ID,
     Campaign,
     Exemplar,
     Indicator,
@@ -326,13 +328,20 @@ def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorVi
             indicator=indicator,
             rows=tuple(
                 indicator_row(indicator, unit, periods, progress)
-                for unit in campaign.units
-                if unit.compare and indicator.applies(unit.id)
+                for unit in measured_units(campaign, indicator)
             ),
             completion=figures.board_completion(indicator, periods),
         )
         for indicator in campaign.indicators.indicators
     )
+
+
+def measured_units(campaign: Campaign, indicator: Indicator) -> Tuple[Unit, ...]:
+    """The units an indicator has a row for; an indicator of the whole has one row, named by
+    `terms.whole`, for the whole campaign."""
+    if indicator.scope == WHOLE:
+        return (Unit(WHOLE_ID, campaign.plan.terms.whole),)
+    return tuple(u for u in campaign.units if u.compare and indicator.applies(u.id))
 
 
 def indicator_row(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
-from . import slips
+from . import slips, whole_scope
 from .datafiles import present
 from .fields import (
     a_date,
@@ -29,7 +29,7 @@ from .yamlfile import Node
 
 INDICATOR_OPTIONAL = (
     *("unit", "direction", "cumulative", "target", "values"),
-    *("applies_to", "baseline", "growth"),
+    *("applies_to", "baseline", "growth", "scope"),
 )
 
 
@@ -82,6 +82,8 @@ def read_indicator(
     entries = mapping(source, node, "indicators", ("id", "name"), INDICATOR_OPTIONAL)
     if entries is None:
         return None
+    if whole_scope.is_whole(source, entries.get("scope")):
+        return whole_scope.read_whole(source, node, entries, periods, seen, read_unit_values)
     get = entries.get
     indicator_id = text(source, get("id"), "indicators.id")
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")

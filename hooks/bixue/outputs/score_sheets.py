@@ -79,7 +79,8 @@ def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> 
     extra = ["目标"] if targets else []
     widths = [22, *(11 for _ in periods), *(10 for _ in extra)]
     sheets = []
-    for indicator in indicators.indicators:
+    # An indicator of the whole campaign keeps its one series in indicators.yml.
+    for indicator in (i for i in indicators.indicators if i.scope != "whole"):
         title = sheet_title(indicator.name, indicator.id, [sheet.title for sheet in sheets])
         rows = [
             [unit.name, *cells[: len(cells) - 1 + len(extra)]]
