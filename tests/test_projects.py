@@ -206,7 +206,7 @@ def test_the_public_build_masks_leaders_and_owners_and_unlists_internal_projects
     tiles = [t.get_text(" ", strip=True) for t in page.select(".bx-tile")]
     assert tiles[0] == "投资完成率 66.3% 已完成 448 / 计划 676 万元"  # the internal one counts
     leaders = {td.get_text() for td in page.select(".bx-leader")}
-    assert leaders == {"宋＊", "黄＊", "刘＊", "周＊"}
+    assert leaders == {"宋＊", "黄＊", "刘＊", "程＊"}
     assert not (public_site / "projects" / "solar-lighting").exists()
     assert soup(public_site, "projects/parking-expansion/").select_one(".bx-owner").get_text() == (
         "赵＊"
@@ -250,7 +250,7 @@ def test_the_workbook_lists_projects_and_milestones(demo_site, public_site):
         assert ("parking-expansion", "停车场扩建工程", "路面硬化") == milestones[5][:3]
     public = load_workbook(io.BytesIO((public_site / "downloads" / "projects.xlsx").read_bytes()))
     leaders = {row[4] for row in public["重点项目"].iter_rows(min_row=2, values_only=True)}
-    assert leaders == {"宋＊", "黄＊", "刘＊", "周＊"}
+    assert leaders == {"宋＊", "黄＊", "刘＊", "程＊"}
 
 
 def test_data_json_has_the_projects_without_persons(public_site):

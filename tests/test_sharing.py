@@ -274,6 +274,13 @@ def expected_links(campaign, site_url, public):
         for project in pick(campaign.projects.projects)
         for step in project.progress
     ]
+    # a task's counted targets: one entry for each day a count was reported
+    paths += [
+        f"projects/{project.id}/#targets"
+        for project in pick(campaign.projects.projects)
+        for day in sorted({day for t in project.targets for day, _ in t.done})
+        if day <= campaign.plan.as_of
+    ]
     return sorted(site_url + path for path in paths)
 
 
@@ -314,7 +321,8 @@ def record_texts(record):
     keys = ("id", "slug", "title", "summary", "problem", "name")
     texts = [getattr(record, name, "") for name in keys]
     for name in ("body", "problem", "measures"):
-        texts += fragments(getattr(record, name, ""))
+        value = getattr(record, name, "")
+        texts += fragments("\n".join(value) if isinstance(value, tuple) else value)
     return texts
 
 
