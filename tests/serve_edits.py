@@ -111,6 +111,14 @@ def finish_milestone(project: Path) -> None:
     )
 
 
+def count_task_target(project: Path) -> None:
+    replace_in(
+        project / "data/projects.yml",
+        "done: {2014-05-20: 1}}",
+        "done: {2014-05-20: 1, 2014-10-15: 2}}",
+    )
+
+
 def edit_case(project: Path) -> None:
     replace_in(
         project / "data/exemplars/love-station.md",

@@ -256,6 +256,7 @@ CASES = {
     "indicator-workbook": [Step(edits.change_indicator_in_workbook)],
     "score": [Step(edits.change_score)],
     "project-milestone": [Step(edits.finish_milestone)],
+    "task-target-counted": [Step(edits.count_task_target)],
     "case-edited": [Step(edits.edit_case)],
     "case-added": [Step(edits.add_case)],
     "case-deleted": [Step(edits.delete_case)],
