@@ -295,4 +295,6 @@ def test_the_home_chart_holds_the_projects_investment_completion(demo_site):
 
     campaign = load_campaign(ROOT / "data")
     trace = charts.home_progress(compute_board(campaign, campaign.plan.as_of)).to_dict()["data"][0]
-    assert trace["y"][-1] == "重点项目投资完成率" and trace["text"][-1].startswith("▼ 66.3%")
+    at = trace["y"].index("重点项目投资完成率")
+    assert trace["text"][at].startswith("▼ 66.3%")
+    assert trace["y"][-1] == "工作任务完成度" and trace["text"][-1].startswith("▼ 43.3%")

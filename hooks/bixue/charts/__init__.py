@@ -151,6 +151,9 @@ def home_progress(board: Board) -> Optional[Figure]:
     projects = board.projects.totals.completion if board.projects else None
     if projects is not None:
         rows.append(("重点项目投资完成率", projects, projects < board.time_progress))
+    tasks = board.projects.task_totals if board.projects else None
+    if tasks is not None and tasks.completion is not None:
+        rows.append(("工作任务完成度", tasks.completion, tasks.completion < board.time_progress))
     if not rows:
         return None
     values = [share(ratio) for _, ratio, _ in rows]
