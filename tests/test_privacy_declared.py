@@ -124,7 +124,7 @@ UNDECLARED = frozenset(
     "RectificationItem.id RectificationItem.unit RectificationItem.status "
     "RectificationItem.photo_before RectificationItem.photo_after Exemplar.slug Exemplar.unit "
     "Exemplar.cover Exemplar.adopted_by Notice.slug ProjectGroup.id Project.id Project.group "
-    "Project.unit Project.photos Project.kind TimeProgress.by".split()
+    "Project.unit Project.photos Project.kind TimeProgress.by Indicator.scope".split()
 )
 """Strings published as written, never masked: ids, slugs, unit ids, paths, fixed words (a
 slide's name, a direction, a unit of measure), period labels that key the values."""
