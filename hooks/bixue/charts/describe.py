@@ -58,6 +58,9 @@ def indicator_completion(board: Board, view: IndicatorView) -> str:
     if view.indicator.tracks_progress:
         text += f"，序时进度 {pct(board.time_progress)}"
         text += f"；落后序时进度：{some(behind)}" if behind else "；各单位均达到序时进度"
+    missed = [row for row in view.rows if row.missed]
+    if missed:
+        text += f"；{missed[0].missed_word}：{some([row.unit.label for row in missed])}"
     return text + (f"；未报送：{some(missing)}" if missing else "")
 
 

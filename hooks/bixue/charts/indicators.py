@@ -48,9 +48,9 @@ def indicator_completion(board: Board, view: IndicatorView) -> Optional[Figure]:
         cliponaxis=False,
         marker={
             "color": [
-                ALERT_COLORS["overdue"] if row.behind else STATUS_COLORS["done"] for row in rows
+                ALERT_COLORS["overdue"] if row.flagged else STATUS_COLORS["done"] for row in rows
             ],
-            "pattern": {"shape": ["/" if row.behind else "" for row in rows]},
+            "pattern": {"shape": ["/" if row.flagged else "" for row in rows]},
         },
         hovertemplate="%{x}：%{text}<extra></extra>",
     )
@@ -87,6 +87,10 @@ def _completion_text(row) -> str:
     if row.completion is None:
         return "无目标"
     text = figures.format_percent(row.completion)
+    if row.missed == "over":
+        return f"▲{figures.format_number(row.latest)}/上限{figures.format_number(row.target)} 超标"
+    if row.missed:
+        return f"{BEHIND_MARK}{text} {row.missed_word}"
     return f"{BEHIND_MARK}{text}" if row.behind else text
 
 

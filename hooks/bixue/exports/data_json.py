@@ -154,6 +154,7 @@ def indicator_data(view: IndicatorView) -> dict:
                 "completion": ratio(row.completion),
                 "completion_pct": figures.format_percent(row.completion),
                 "behind": row.behind,
+                "missed": row.missed_word or None,
             }
             for row in view.rows
         ],

@@ -89,6 +89,23 @@ def is_behind(indicator: Indicator, ratio, progress) -> bool:
     return ratio < progress
 
 
+MISSED_WORDS = MappingProxyType({"over": "超标", "short": "未达标"})
+"""A missed target in words: over a cap (越低越好), short of a level (时点值, 越高越好)."""
+
+
+def missed_target(indicator: Indicator, latest: Optional[Number], target: Optional[Number]) -> str:
+    """"over" (超标): lower is better and the latest value is above the target; "short"
+    (未达标): a level (not cumulative), higher is better, and the latest value is below it;
+    "" otherwise. Cumulative up indicators are held against time progress instead (落后)."""
+    if latest is None or target is None:
+        return ""
+    if indicator.direction == "down":
+        return "over" if latest > target else ""
+    if not indicator.cumulative and latest < target:
+        return "short"
+    return ""
+
+
 def board_completion(indicator: Indicator, periods: Sequence[str]):
     """Sum of latest values over sum of targets, for units having both; up indicators only."""
     if indicator.direction != "up":

@@ -42,6 +42,17 @@ class IndicatorRow:
     completion: Optional[Fraction]
     behind: bool
     """落后序时进度."""
+    missed: str = ""
+    """超标 ("over") or 未达标 ("short"), figures.missed_target; "" for neither."""
+
+    @property
+    def missed_word(self) -> str:
+        return figures.MISSED_WORDS.get(self.missed, "")
+
+    @property
+    def flagged(self) -> bool:
+        """Behind time progress or a target missed: what a reader must see in alert colour."""
+        return self.behind or bool(self.missed)
 
 
 @dataclass(frozen=True)
@@ -352,7 +363,8 @@ def indicator_row(
     target = indicator.targets.get(unit.id)
     ratio = figures.completion(indicator.direction, value, target)
     behind = figures.is_behind(indicator, ratio, progress)
-    return IndicatorRow(unit, period, value, target, ratio, behind)
+    missed = figures.missed_target(indicator, value, target)
+    return IndicatorRow(unit, period, value, target, ratio, behind, missed)
 
 
 def round_views(campaign: Campaign) -> Tuple[RoundView, ...]:

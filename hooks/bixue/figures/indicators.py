@@ -20,6 +20,8 @@ class IndicatorSummary:
     """Units with a completion at all: a latest value and a target."""
     behind: int
     """Units behind time progress (cumulative up indicators only)."""
+    missed: int
+    """Units over their cap (超标) or short of their level (未达标): figures.missed_target."""
     best: Tuple[IndicatorRow, ...]
     """The rows sharing the highest completion, in units.yml order; () when no unit has one."""
     worst: Tuple[IndicatorRow, ...]
@@ -41,6 +43,7 @@ def summarize(view: IndicatorView, periods: Sequence[str]) -> IndicatorSummary:
         reached=sum(1 for row in rated if row.completion >= 1),
         rated=len(rated),
         behind=sum(1 for row in view.rows if row.behind),
+        missed=sum(1 for row in view.rows if row.missed),
         best=_sharing(rated, max),
         worst=_sharing(rated, min),
         latest_period=latest,
