@@ -12,6 +12,7 @@ from typing import List, Mapping, Optional, Tuple
 
 from . import figures, generate, load, privacy
 from .errors import DataErrors
+from .figures import glossary
 from .figures.board import Board, compute_board
 from .session.cache import Cache
 
@@ -44,7 +45,8 @@ def load_board(
             raise DataErrors(errors)
         campaign = privacy.publish(campaign)
     day = as_of(environ, campaign.plan.as_of)
-    return compute_board(campaign, day, profile == "public", site_url)
+    built = figures.build_day(environ.get("SOURCE_DATE_EPOCH"), datetime.date.today())
+    return compute_board(campaign, day, profile == "public", site_url, built)
 
 
 def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:
@@ -75,6 +77,8 @@ def site_info(board: Board) -> dict:
         "phase": board.phase.label,
         "time_progress": figures.format_percent(board.time_progress),
         "public": board.public,
+        "help": {term: glossary.TERMS[term] for term in ("序时进度", "公开版", "数据截至")},
+        "stale": f"数据已 {board.stale} 天未更新" if board.stale else "",
     }
 
 

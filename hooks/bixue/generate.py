@@ -14,6 +14,7 @@ from .outputs import score_sheets, templates_xlsx
 from .pages import campaign as page_campaign
 from .pages import changes as page_changes
 from .pages import exemplars as page_exemplars
+from .pages import glossary as page_glossary
 from .pages import home as page_home
 from .pages import indicators as page_indicators
 from .pages import ledger as page_ledger
@@ -39,6 +40,7 @@ MODULES = (
     page_screen,
     page_screens,
     page_changes,
+    page_glossary,
     feeds,
     board_json,
     score_sheets,

@@ -18,6 +18,7 @@ import nh3
 from markupsafe import Markup
 
 from . import figures
+from .figures import glossary
 from .model import STATUS_NAMES
 from .session import build_session, value_key
 
@@ -189,6 +190,8 @@ def _environment() -> jinja2.Environment:
         url=relative_url,
         status_names=STATUS_NAMES,
         status_symbols=STATUS_SYMBOLS,
+        glossary=glossary.TERMS,
+        term_anchor=glossary.anchor,
     )
     return env
 

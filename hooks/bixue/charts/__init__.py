@@ -143,11 +143,12 @@ def home_progress(board: Board) -> Optional[Figure]:
     """Ledger completion and each indicator's board-wide completion against time progress."""
     rows = []
     if board.ledger_stats.completion_rate is not None:
-        rows.append(("整改完成率", board.ledger_stats.completion_rate, False))
+        rows.append(("整改完成率", board.ledger_stats.completion_rate, None))
     for view in board.indicators:
         if view.completion is not None:
             behind = figures.is_behind(view.indicator, view.completion, board.time_progress)
-            rows.append((f"{view.indicator.name}完成率", view.completion, behind))
+            compared = view.indicator.tracks_progress
+            rows.append((f"{view.indicator.name}完成率", view.completion, behind if compared else None))
     projects = board.projects.totals.completion if board.projects else None
     if projects is not None:
         rows.append(("重点项目投资完成率", projects, projects < board.time_progress))
@@ -165,10 +166,7 @@ def home_progress(board: Board) -> Optional[Figure]:
         x=values,
         text=[_percent_text(ratio, behind) for _, ratio, behind in rows],
         textposition="auto",
-        marker=hatched(
-            [ALERT_COLORS["overdue"] if b else STATUS_COLORS["done"] for *_, b in rows],
-            ["/" if b else "" for *_, b in rows],
-        ),
+        marker=hatched([_progress_colour(b) for *_, b in rows], ["/" if b else "" for *_, b in rows]),
         hovertemplate="%{y}：%{text}<extra></extra>",
     )
     late = board.time_progress > Fraction(1, 2)
@@ -177,6 +175,14 @@ def home_progress(board: Board) -> Optional[Figure]:
     )
     fig.update_layout(xaxis=percent_axis(values), yaxis={"autorange": "reversed"})
     return described(fig, describe.home_progress(board))
+
+
+def _progress_colour(behind: Optional[bool]) -> str:
+    """Red behind time progress, green on time, the neutral blue where nothing is compared (the
+    ledger's rate): the tiles above use the same convention (FORMAT.md, 颜色)."""
+    if behind is None:
+        return STATUS_COLORS["doing"]
+    return ALERT_COLORS["overdue"] if behind else STATUS_COLORS["done"]
 
 
 def _percent_text(ratio, behind: bool) -> str:

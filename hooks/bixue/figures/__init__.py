@@ -25,6 +25,24 @@ def resolve_as_of(
     return plan_as_of or today
 
 
+def build_day(epoch: Optional[str], today: datetime.date) -> datetime.date:
+    """The day of the build: SOURCE_DATE_EPOCH's (UTC, as MkDocs' build date) when set, else
+    today, so that a reproducible build says the same on any day."""
+    if epoch and epoch.strip().isdigit():
+        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        return moment.date()
+    return today
+
+
+def days_stale(as_of: datetime.date, built: Optional[datetime.date], limit: int) -> int:
+    """Days the data is older than the build, when that is `limit` days or more (0: limit off
+    or fresh enough)."""
+    if built is None or limit <= 0:
+        return 0
+    days = (built - as_of).days
+    return days if days >= limit else 0
+
+
 def time_progress(start: datetime.date, end: datetime.date, as_of: datetime.date) -> Fraction:
     """序时进度: days elapsed (inclusive) over days in the period, clamped to [0, 1]."""
     elapsed = (as_of - start).days + 1

@@ -166,6 +166,13 @@ class Board:
     """Where the site is published (mkdocs.yml site_url), for QR codes and feeds; "" if unset."""
     projects: Optional[ProjectsView] = None
     """Key projects, when projects.yml exists; internal ones included (totals count them)."""
+    built: Optional[datetime.date] = None
+    """The build's day (figures.build_day); None: not known, never called stale."""
+
+    @property
+    def stale(self) -> int:
+        """数据已 N 天未更新: N when the data is `stale_days` or more older than the build."""
+        return figures.days_stale(self.as_of, self.built, self.campaign.plan.stale_days)
 
     digested = False
     """Not digested for `serve` (value_key): a block given the whole board changes with any edit,
@@ -296,7 +303,11 @@ def _natural_key(text: str) -> Tuple:
 
 
 def compute_board(
-    campaign: Campaign, as_of: datetime.date, public: bool = False, site_url: str = ""
+    campaign: Campaign,
+    as_of: datetime.date,
+    public: bool = False,
+    site_url: str = "",
+    built: Optional[datetime.date] = None,
 ) -> Board:
     plan = campaign.plan
     progress = plan_progress(plan, as_of)
@@ -314,6 +325,7 @@ def compute_board(
         ledger_stats=ledger_stats(ledger),
         ledger_by_unit={u.id: ledger_stats(by_unit.get(u.id, ())) for u in campaign.units},
         site_url=site_url,
+        built=built,
         projects=(
             projects_view(campaign.projects, as_of, progress, plan.warn_days)
             if campaign.projects

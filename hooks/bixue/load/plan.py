@@ -31,10 +31,10 @@ PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
     *("screen", "privacy", "ledger", "terms"),
-    *("screens", "unit_screens", "changes", "time_progress", "ranking"),
+    *("screens", "unit_screens", "changes", "time_progress", "ranking", "stale_days"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
-MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366})
+MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366, "stale_days": 3660})
 """Upper limits of the settings: beyond them a screen would never turn (a browser fires a timer
 of more than 24.8 days at once) and every item would be 临期."""
 
@@ -76,6 +76,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         terms=read_terms(source, get("terms")),
         time_progress=read_time_progress(source, get("time_progress"), start, end),
         black_list=read_setting(source, get("ranking"), "ranking", "black_list", True),
+        stale_days=read_stale_days(source, get("stale_days")),
     )
 
 
@@ -186,6 +187,12 @@ def read_days(source: Source, node: Optional[Node]) -> int:
         else None
     )
     return 7 if days is None else days
+
+
+def read_stale_days(source: Source, node: Optional[Node]) -> int:
+    """`stale_days`: after how many days without new data the board says so (0: never)."""
+    days = integer(source, node, "stale_days", 0, MAX_SETTINGS["stale_days"])
+    return 14 if days is None else days
 
 
 def read_setting(

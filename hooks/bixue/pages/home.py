@@ -5,12 +5,13 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Iterable
 
-from .. import charts, render
+from .. import charts, figures, render
 from ..charts import embed as chart_html
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
+from . import indicator_page
 from .common import has_ledger, units_of
 from .projects import render_home as render_projects
 
@@ -33,8 +34,23 @@ def render_headline(board: Board, here: str) -> str:
         ledger=has_ledger(board),
         stats=board.ledger_stats,
         warn_days=board.campaign.plan.warn_days,
-        indicators=[view for view in board.indicators if view.completion is not None],
+        indicators=headline_indicators(board),
     )
+
+
+def headline_indicators(board: Board):
+    """(view, behind time progress, units that missed their target, page) of each indicator
+    with a board-wide completion: a tile is coloured by its state, as the chart beside it."""
+    pages = indicator_page.urls(board)
+    return [
+        (view, behind(view, board), sum(1 for row in view.rows if row.missed), pages[view.indicator.id])
+        for view in board.indicators
+        if view.completion is not None
+    ]
+
+
+def behind(view, board: Board) -> bool:
+    return figures.is_behind(view.indicator, view.completion, board.time_progress)
 
 
 def render_top_three(board: Board, here: str) -> str:
