@@ -69,6 +69,7 @@ def test_an_indicator_in_a_few_figures():
     assert (revenue.latest_period, revenue.latest_reported) == ("Q2", 2)
     # Lower is better: a and b at or under the target share 100%; c 5/8.
     assert (complaints.units, complaints.reached, complaints.behind) == (3, 2, 0)
+    assert (revenue.missed, complaints.missed) == (0, 1)
     assert [row.unit.id for row in complaints.best] == ["a", "b"]
     assert (complaints.latest_period, complaints.latest_reported) == ("Q1", 3)
 
@@ -80,12 +81,13 @@ def test_the_overview_sums_up_each_indicator_and_links_to_its_page():
     revenue, complaints = rows
     assert revenue.select_one("th a")["href"] == "revenue/"
     assert revenue.select_one(".bx-reached").get_text() == "0 / 4"
-    assert revenue.select_one(".bx-behind").get_text(strip=True) == "▼ 2"
+    assert revenue.select_one(".bx-behind").get_text(strip=True) == "▼ 落后 2"
     assert revenue.select_one(".bx-best").get_text(" ", strip=True) == "a站 60.0%"
     assert revenue.select_one(".bx-worst").get_text(" ", strip=True) == "c站 25.0%"
     assert revenue.select_one(".bx-latest-period").get_text(" ", strip=True) == ("Q2 已报送 2 / 4")
     assert complaints.select_one(".bx-best").get_text(" ", strip=True) == "a站 等 2 个单位 100.0%"
-    assert complaints.select_one(".bx-behind").get_text(strip=True) == "—"
+    # c's 8 complaints are over the cap of 5: 超标, never "—".
+    assert complaints.select_one(".bx-behind").get_text(strip=True) == "▲ 超标 1"
     assert complaints.select_one(".bx-completion").get_text(strip=True) == "—"
     assert not page.select("[data-bx-block=indicators], .bx-chart")
 

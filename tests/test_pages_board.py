@@ -507,7 +507,7 @@ def test_demo_internal_links_of_the_main_pages_resolve(demo_site, demo):
     urls = list(MY_URLS) + [f"units/{unit.id}/" for unit in demo.units]
     for url in urls:
         for link in soup(demo_site, url).select("article a[href]"):
-            href = link["href"].split("#")[0]
+            href = link["href"].split("#")[0].split("?")[0]
             if not href or href.startswith(("http:", "https:", "mailto:")):
                 continue
             target = posixpath.normpath(posixpath.join(url, href))

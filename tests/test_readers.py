@@ -1,0 +1,153 @@
+"""What every reader is shown alike: missed targets flagged (超标, 未达标), one label per count,
+a stale board saying so, the glossary, tiles coloured by state and leading to their rows."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from bixue import figures
+from bixue.figures import glossary
+from bixue.model import Indicator
+from conftest import built, soup
+
+D = datetime.date.fromisoformat
+CAP = Indicator("complaints", "投诉", "件", direction="down")
+LEVEL = Indicator("satisfaction", "满意度", "%", cumulative=False)
+TOTAL = Indicator("revenue", "收入", "万元")
+
+
+@pytest.mark.parametrize(
+    "indicator, latest, target, missed",
+    [
+        (CAP, 8, 6, "over"),
+        (CAP, 6, 6, ""),
+        (CAP, None, 6, ""),
+        (LEVEL, 93, 95, "short"),
+        (LEVEL, 95, 95, ""),
+        (TOTAL, 10, 95, ""),  # cumulative: held against time progress instead (落后)
+        (Indicator("x", "x", direction="down", cumulative=False), 7, 6, "over"),
+    ],
+)
+def test_missed_target(indicator, latest, target, missed):
+    assert figures.missed_target(indicator, latest, target) == missed
+
+
+def test_days_stale_counts_from_the_build_day():
+    assert figures.days_stale(D("2014-10-20"), D("2014-11-03"), 14) == 14
+    assert figures.days_stale(D("2014-10-20"), D("2014-11-02"), 14) == 0
+    assert figures.days_stale(D("2014-10-20"), D("2015-10-20"), 0) == 0  # 0: never
+    assert figures.days_stale(D("2014-10-20"), None, 14) == 0
+
+
+def test_the_build_day_is_source_date_epochs():
+    today = D("2030-01-01")
+    assert figures.build_day("1400000000", today) == D("2014-05-13")
+    assert figures.build_day(None, today) == today
+    assert figures.build_day("", today) == today
+
+
+def rows_of(site, url: str) -> dict:
+    table = soup(site, url).select_one("table.bx-indicator")
+    return {row["data-unit"]: row for row in table.select("tbody tr")}
+
+
+def test_demo_complaints_over_the_cap_are_flagged_never_a_good_bar(demo_site):
+    # 有效投诉 (lower is better, cap 6): 濮阳 has 8, 浚县 7.
+    rows = rows_of(demo_site, "indicators/complaints/")
+    puyang = rows["puyang"]
+    assert puyang.select_one(".bx-completion").get_text(" ", strip=True) == "8 / 上限 6 · 超标"
+    assert not puyang.select(".bx-bar")
+    assert puyang.select_one(".bx-state [data-missed]").get_text(strip=True) == "▲ 超标"
+    assert "bx-row--behind" in puyang["class"]
+    assert rows["puyang-south"].select_one(".bx-state").get_text(strip=True) == "✓ 达到目标"
+
+
+def test_demo_satisfaction_below_its_level_is_not_a_dash(demo_site, tmp_path):
+    rows = rows_of(demo_site, "indicators/satisfaction/")
+    data = json.loads((demo_site / "data.json").read_text(encoding="utf-8"))
+    [satisfaction] = [i for i in data["indicators"] if i["id"] == "satisfaction"]
+    for entry in satisfaction["units"]:
+        state = rows[entry["unit"]].select_one(".bx-state").get_text(strip=True)
+        if entry["latest"] is not None and entry["latest"] < entry["target"]:
+            assert (state, entry["missed"]) == ("▼ 未达标", "未达标")
+        elif entry["latest"] is not None:
+            assert (state, entry["missed"]) == ("✓ 达到目标", None)
+    assert any(entry["missed"] for entry in satisfaction["units"])
+
+
+def test_demo_unit_page_and_screens_flag_missed_targets(demo_site):
+    row = soup(demo_site, "units/puyang/").select_one("tr[data-indicator=complaints]")
+    assert row.select_one(".bx-state").get_text(strip=True) == "▲ 超标"
+    unit_screen = soup(demo_site, "screen/units/puyang/")
+    flags = [
+        flag.get_text(" ", strip=True)
+        for path in sorted((demo_site / "screen-slides").glob("*.html"))
+        for flag in soup(demo_site, "screen-slides/" + path.name).select("[data-missed]")
+    ]
+    assert "▲ 超标" in flags and "▼ 未达标" in flags
+    assert unit_screen.select_one(".sc-header__asof time")
+
+
+def test_demo_indicator_slides_say_which_way_is_better(demo_site):
+    words = [
+        slide.select_one(".sc-direction").get_text(strip=True)
+        for path in sorted((demo_site / "screen-slides").glob("*.html"))
+        for slide in soup(demo_site, "screen-slides/" + path.name).select("[data-indicator]")
+        if slide.select_one(".sc-direction")
+    ]
+    assert "越低越好" in words and "越高越好" in words
+
+
+def test_demo_done_counts_never_share_the_status_label(demo_site):
+    page = soup(demo_site, "rectification/")
+    tile = page.select_one(".bx-tile")
+    assert tile.select_one(".bx-tile__note").get_text(strip=True).startswith("已完成（含已销号）25")
+    status = page.select_one('[data-status="done"] .bx-ledger-count__name').get_text(strip=True)
+    assert status.endswith("已完成")
+    formulas = [p.get_text(" ", strip=True) for p in page.select("[data-formula]")]
+    assert len(formulas) == 1 and "完成率 = (已完成 + 已销号) ÷ 总数" in formulas[0]
+    heads = [th.get_text(strip=True) for th in soup(demo_site, "units/").select("th")]
+    assert "已完成（含已销号）" in heads and "已完成" not in heads
+
+
+def test_demo_tiles_lead_to_their_rows_and_explain_their_terms(demo_site):
+    tiles = {
+        tile.select_one(".bx-tile__label").get_text(strip=True): tile
+        for tile in soup(demo_site, "").select("[data-bx-block=headline] .bx-tile")
+    }
+    assert tiles["逾期事项"].select_one("a")["href"] == "rectification/?overdue=1#台账明细"
+    assert tiles["临期事项"].select_one("a")["href"] == "rectification/?soon=1#台账明细"
+    assert tiles["营业收入完成率"].select_one("a")["href"] == "indicators/revenue/"
+    assert tiles["逾期事项"].select_one("abbr")["title"] == glossary.TERMS["逾期"]
+    # Coloured by state against time progress (76.5%): revenue 72.3% behind; never by category.
+    assert "bx-tile--behind" in tiles["营业收入完成率"]["class"]
+    assert tiles["整改完成率"]["class"] == ["bx-tile"]
+
+
+def test_every_page_links_the_glossary_and_it_explains_each_term(demo_site):
+    for url in ("", "rectification/", "units/puyang/", "ranking/"):
+        bar = soup(demo_site, url).select_one(".bx-asof")
+        assert bar.select_one("a.bx-asof__glossary")["href"].endswith("glossary/")
+        assert bar.select_one("abbr")["title"] == glossary.TERMS["序时进度"]
+    page = soup(demo_site, "glossary/")
+    terms = {div["data-term"]: div for div in page.select("[data-term]")}
+    for term in ("序时进度", "销号", "销号率", "临期", "长期坚持", "—", "公开版", "完成率", "超标"):
+        assert terms[term].select_one("dd").get_text(strip=True) == glossary.TERMS[term]
+    assert {li["data-legend"] for li in page.select("[data-legend]")} >= {"good", "bad"}
+
+
+def test_a_stale_board_says_so_on_every_page_and_screen(tmp_path):
+    # 2014-11-05 is 16 days after the demo's as-of date, 2014-10-20; the default limit is 14.
+    site = built(tmp_path / "site", SOURCE_DATE_EPOCH="1415145600")
+    for url in ("", "rectification/", "units/puyang/", "glossary/"):
+        assert soup(site, url).select_one(".bx-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+    for url in ("screen/", "screen/units/puyang/"):
+        assert soup(site, url).select_one(".sc-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+
+
+def test_a_fresh_board_says_nothing(demo_site):
+    # conftest builds at 2014-05-13: before the as-of date.
+    assert not soup(demo_site, "").select(".bx-stale")
+    assert not soup(demo_site, "screen/").select(".sc-stale")
