@@ -94,3 +94,23 @@ def _compute_changes(board: Board) -> Changes:
 
 def became_overdue(items: Iterable[RectificationItem], span: Window):
     return (i for i in items if i.status in ACTIVE and span.holds(first_overdue_day(i)))
+
+
+def for_unit(changes: Changes, unit_id: str) -> Changes:
+    """The unit's own 本期动态: its items, its rank in the rounds of the window, its cases (its
+    own and those it adopted); the campaign's notices are the home page's."""
+    mine = lambda items: tuple(item for item in items if item.unit == unit_id)  # noqa: E731
+    return Changes(
+        window=changes.window,
+        found=mine(changes.found),
+        completed=mine(changes.completed),
+        overdue=mine(changes.overdue),
+        updates=tuple(entry for entry in changes.updates if entry.item.unit == unit_id),
+        rounds=tuple(
+            RoundView(view.round, tuple(row for row in view.rows if row.unit.id == unit_id))
+            for view in changes.rounds
+            if view.row(unit_id) is not None and view.row(unit_id).rank is not None
+        ),
+        cases=tuple(c for c in changes.cases if unit_id in (c.unit, *c.adopted_by)),
+        notices=(),
+    )

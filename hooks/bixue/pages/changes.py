@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 from ..contents import Output
 from ..figures.board import Board
-from ..figures.changes import compute_changes, first_overdue_day
+from ..figures.changes import Changes, compute_changes, first_overdue_day, for_unit
 from ..render import render_block
 
 HEADING = "本期动态"
@@ -17,7 +17,15 @@ of home page); the rest are a link away, on the ledger and ranking pages and in 
 
 def render_changes(board: Board, here: str) -> str:
     """Every non-empty list of the window; a plain sentence when nothing changed in it."""
-    changes = compute_changes(board)
+    return render_window(board, compute_changes(board), here)
+
+
+def render_unit_changes(board: Board, unit_id: str, here: str) -> str:
+    """A unit page's own 本期动态: what changed for this unit in the window."""
+    return render_window(board, for_unit(compute_changes(board), unit_id), here)
+
+
+def render_window(board: Board, changes: Changes, here: str) -> str:
     return render_block(
         "home_changes.html",
         changes=changes,

@@ -14,6 +14,7 @@ from .changes import render_changes
 from . import indicator_page
 from .common import has_ledger, units_of
 from .projects import render_home as render_projects
+from .units import grouped_units
 
 HERE = "index.md"
 NOTICES_SHOWN = 5
@@ -51,6 +52,11 @@ def headline_indicators(board: Board):
 
 def behind(view, board: Board) -> bool:
     return figures.is_behind(view.indicator, view.completion, board.time_progress)
+
+
+def render_unit_chips(board: Board, here: str) -> str:
+    """Every unit one tap away, by group: the way in for a reader looking for their own."""
+    return render.render_block("home_units.html", groups=grouped_units(board), here=here)
 
 
 def render_top_three(board: Board, here: str) -> str:
@@ -98,6 +104,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     here = render.page_url(HERE)
     sections = [
         ("", render_overview(board, here)),
+        ("各单位", render_unit_chips(board, here)),
         ("核心指标", render_headline(board, here)),
         ("", render_charts(board, here)),
         ("最新排名前三", render_top_three(board, here)),

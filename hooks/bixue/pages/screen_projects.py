@@ -29,5 +29,6 @@ def projects(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
         tasks=board.projects.task_totals,
         rows=shown,
         more=len(rows) - len(shown),
+        unlisted=board.unlisted_projects(),
         figure=chart_drawing(charts_projects.screen_completion(board, rows)),
     )

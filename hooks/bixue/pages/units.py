@@ -12,6 +12,8 @@ from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Unit
 from . import indicator_page
+from .changes import HEADING as CHANGES_HEADING
+from .changes import render_unit_changes
 from .common import (
     has_groups,
     has_ledger,
@@ -54,6 +56,7 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
     compared = unit.compare  # a unit not compared has no indicator rows and no rounds to show
     return [
         ("", _facts(board, unit, here)),
+        (CHANGES_HEADING, render_unit_changes(board, unit.id, here)),
         ("指标进度", _indicators(board, unit, here)),
         ("评比成绩", _rounds(board, unit, here) if compared else ""),
         ("", _round_charts(board, unit) if compared else ""),
