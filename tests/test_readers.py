@@ -142,12 +142,37 @@ def test_a_stale_board_says_so_on_every_page_and_screen(tmp_path):
     # 2014-11-05 is 16 days after the demo's as-of date, 2014-10-20; the default limit is 14.
     site = built(tmp_path / "site", SOURCE_DATE_EPOCH="1415145600")
     for url in ("", "rectification/", "units/puyang/", "glossary/"):
-        assert soup(site, url).select_one(".bx-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+        assert (
+            soup(site, url).select_one(".bx-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+        )
     for url in ("screen/", "screen/units/puyang/"):
-        assert soup(site, url).select_one(".sc-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+        assert (
+            soup(site, url).select_one(".sc-stale").get_text(strip=True) == "⚠ 数据已 16 天未更新"
+        )
 
 
 def test_a_fresh_board_says_nothing(demo_site):
     # conftest builds at 2014-05-13: before the as-of date.
     assert not soup(demo_site, "").select(".bx-stale")
     assert not soup(demo_site, "screen/").select(".sc-stale")
+
+
+def test_each_unit_page_has_its_own_changes(demo_site):
+    # As of 2014-10-20 (7 days): 浚县's ZG-2014-038 became overdue, 卫辉 had a progress note.
+    xunxian = soup(demo_site, "units/xunxian/").select_one("[data-bx-block=changes]")
+    assert [li["data-item"] for li in xunxian.select("[data-kind=overdue] li")] == ["ZG-2014-038"]
+    weihui = soup(demo_site, "units/weihui/").select_one("[data-bx-block=changes]")
+    assert not weihui.select("[data-kind=overdue]")
+    assert [li["data-item"] for li in weihui.select("[data-kind=updates] li")] == ["ZG-2014-037"]
+
+
+def test_home_links_every_unit(demo_site):
+    links = soup(demo_site, "").select("[data-bx-block=unit-chips] a")
+    units = [path.name for path in (demo_site / "units").iterdir() if path.is_dir()]
+    assert sorted(a["data-unit"] for a in links) == sorted(units)
+    assert all(a["href"] == f"units/{a['data-unit']}/" for a in links)
+
+
+def test_public_projects_slide_says_internal_projects_are_counted(public_site):
+    note = soup(public_site, "screen/").select_one(".sc-unlisted")
+    assert note["data-unlisted"] == "1" and "内部项目" in note.get_text()

@@ -195,7 +195,8 @@ class Plan:
     black_list: bool = True
     """`ranking.black_list`: false shows only the 红榜 (front runners), never a 黑榜."""
     stale_days: int = 14
-    """数据已 N 天未更新 shows when the as-of day is this many days before the build day; 0: never."""
+    """数据已 N 天未更新 shows when the as-of day is this many days before the build day (0:
+    never)."""
 
     @property
     def display_title(self) -> str:

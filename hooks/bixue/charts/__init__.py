@@ -148,7 +148,9 @@ def home_progress(board: Board) -> Optional[Figure]:
         if view.completion is not None:
             behind = figures.is_behind(view.indicator, view.completion, board.time_progress)
             compared = view.indicator.tracks_progress
-            rows.append((f"{view.indicator.name}完成率", view.completion, behind if compared else None))
+            rows.append(
+                (f"{view.indicator.name}完成率", view.completion, behind if compared else None)
+            )
     projects = board.projects.totals.completion if board.projects else None
     if projects is not None:
         rows.append(("重点项目投资完成率", projects, projects < board.time_progress))
@@ -166,7 +168,9 @@ def home_progress(board: Board) -> Optional[Figure]:
         x=values,
         text=[_percent_text(ratio, behind) for _, ratio, behind in rows],
         textposition="auto",
-        marker=hatched([_progress_colour(b) for *_, b in rows], ["/" if b else "" for *_, b in rows]),
+        marker=hatched(
+            [_progress_colour(b) for *_, b in rows], ["/" if b else "" for *_, b in rows]
+        ),
         hovertemplate="%{y}：%{text}<extra></extra>",
     )
     late = board.time_progress > Fraction(1, 2)

@@ -29,7 +29,7 @@ def build_day(epoch: Optional[str], today: datetime.date) -> datetime.date:
     """The day of the build: SOURCE_DATE_EPOCH's (UTC, as MkDocs' build date) when set, else
     today, so that a reproducible build says the same on any day."""
     if epoch and epoch.strip().isdigit():
-        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
         return moment.date()
     return today
 
@@ -112,7 +112,7 @@ MISSED_WORDS = MappingProxyType({"over": "超标", "short": "未达标"})
 
 
 def missed_target(indicator: Indicator, latest: Optional[Number], target: Optional[Number]) -> str:
-    """"over" (超标): lower is better and the latest value is above the target; "short"
+    """ "over" (超标): lower is better and the latest value is above the target; "short"
     (未达标): a level (not cumulative), higher is better, and the latest value is below it;
     "" otherwise. Cumulative up indicators are held against time progress instead (落后)."""
     if latest is None or target is None:

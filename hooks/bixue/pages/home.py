@@ -9,9 +9,9 @@ from .. import charts, figures, render
 from ..charts import embed as chart_html
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
+from . import indicator_page
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
-from . import indicator_page
 from .common import has_ledger, units_of
 from .projects import render_home as render_projects
 from .units import grouped_units
@@ -44,7 +44,12 @@ def headline_indicators(board: Board):
     with a board-wide completion: a tile is coloured by its state, as the chart beside it."""
     pages = indicator_page.urls(board)
     return [
-        (view, behind(view, board), sum(1 for row in view.rows if row.missed), pages[view.indicator.id])
+        (
+            view,
+            behind(view, board),
+            sum(1 for row in view.rows if row.missed),
+            pages[view.indicator.id],
+        )
         for view in board.indicators
         if view.completion is not None
     ]

@@ -1,0 +1,58 @@
+"""What readers see in Chromium: a phone's ledger record opens with its state and deadline, the
+home page's units are one tap away at 390 px, tile notes are no smaller than 14 px, and the
+screen's data date is as large as its clock (issue 33)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def opened(browser, url: str, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    return context, page
+
+
+def test_a_phone_ledger_record_opens_with_state_and_deadline(served_demo, browser):
+    context, page = opened(browser, served_demo.url + "rectification/", 390, 844)
+    row = page.locator("[data-bx-block=ledger-items] tbody tr").first
+    tops = row.evaluate(
+        "r => [...r.children].map(c => [c.className, Math.round(c.getBoundingClientRect().top)])"
+    )
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('[data-bx-block=ledger-items] tbody *')]"
+        ".filter(e => e.getBoundingClientRect().right > innerWidth + 1).length"
+    )
+    context.close()
+    first = min(tops, key=lambda cell: cell[1])
+    assert "bx-ledger-status-cell" in first[0]
+    assert wide == 0
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1366, 768)])
+def test_home_reaches_every_unit_and_prints_notes_at_14px(served_demo, browser, width, height):
+    context, page = opened(browser, served_demo.url, width, height)
+    chips = page.locator("[data-bx-block=unit-chips] a").evaluate_all(
+        "as => as.map(a => [a.getAttribute('href'), a.getBoundingClientRect().height])"
+    )
+    notes = page.locator(".bx-tile__note").evaluate_all(
+        "ns => ns.map(n => parseFloat(getComputedStyle(n).fontSize))"
+    )
+    context.close()
+    assert len(chips) == 10 and all("/units/" in href for href, _ in chips)
+    assert min(size for _, size in chips) >= 40
+    assert notes and min(notes) >= 14
+
+
+def test_the_screen_shows_the_data_date_as_large_as_the_clock(served_demo, browser):
+    context, page = opened(browser, served_demo.url + "screen/", 1920, 1080)
+    sizes = page.evaluate(
+        "() => ['.sc-header__asof time', '.sc-clock'].map(s => "
+        "document.querySelector(s).getBoundingClientRect().height)"
+    )
+    context.close()
+    date, clock = sizes
+    assert date >= clock * 0.95
