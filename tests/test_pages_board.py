@@ -253,7 +253,10 @@ def test_without_evaluations_indicators_or_ledger_those_sections_are_absent():
     assert not rendered(board, "ranking.md").select("table")
     assert rendered(board, "indicators.md").select('[data-bx-block="indicators-empty"]')
     unit = rendered(board, "units/a.md")
-    assert [h2.get_text() for h2 in unit.select("h2")] == ["结对比学"]
+    assert [h2.get_text() for h2 in unit.select("h2")] == [
+        "本期动态",
+        "结对比学",
+    ]  # 本期动态: every unit page (issue 33)
     headers = [th.get_text() for th in rendered(board, "units/index.md").select("thead th")]
     assert "最新名次" not in headers and "整改事项" not in headers
     pairs = rendered(board, "pairs.md")
