@@ -33,7 +33,10 @@ STATUS_PATTERNS = MappingProxyType(
 )
 """A fill pattern per status, so print and colour-blind readers can tell the stacks apart."""
 
-TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = "#c62828", "#37474f", "#90a4ae"
+TOP_COLOR, BOTTOM_COLOR, MUTED_COLOR = STATUS_COLORS["done"], "#37474f", "#90a4ae"
+"""TOP_COLOR: the 红榜, a unit against the average, a pair's first unit. Not red: red data marks
+mean one thing on the whole board, behind or overdue (FORMAT.md, 颜色); only the 红榜's title is
+red."""
 SECOND_COLOR = STATUS_COLORS["doing"]
 """The second unit of a pair beside TOP_COLOR (also hatched: never told apart by colour alone)."""
 MARKER_SYMBOLS = (
@@ -269,9 +272,9 @@ def _total_text(row) -> str:
 PHASE_COLORS = MappingProxyType(
     {
         "done": MUTED_COLOR,
-        "current": TOP_COLOR,
-        "running": "#ef9a9a",
-        "upcoming": "#ffcdd2",
+        "current": STATUS_COLORS["doing"],
+        "running": "#64b5f6",
+        "upcoming": "#e3f2fd",
     }
 )
 PHASE_MARKS = MappingProxyType(
