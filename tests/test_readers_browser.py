@@ -56,3 +56,23 @@ def test_the_screen_shows_the_data_date_as_large_as_the_clock(served_demo, brows
     context.close()
     date, clock = sizes
     assert date >= clock * 0.95
+
+
+@pytest.mark.parametrize("url, lead", [("ranking/", "名次变化"), ("units/", "逾期")])
+def test_a_phone_reads_units_and_ranking_as_records(served_wide, browser, url, lead):
+    """Under 600 px no cell of these tables is wider than the screen, and a record's first line
+    holds the unit and what a reader asks first (名次变化 on the ranking, 逾期 on units)."""
+    context, page = opened(browser, served_wide.url + url, 390, 844)
+    table = page.locator("table.bx-records").first
+    wide = table.evaluate(
+        "t => [...t.querySelectorAll('tbody *')]"
+        ".filter(e => e.getBoundingClientRect().right > innerWidth + 1).length"
+    )
+    first_line = table.locator("tbody tr").first.evaluate(
+        "r => { const top = Math.min(...[...r.children].map(c => c.getBoundingClientRect().top));"
+        " return [...r.children].filter(c => Math.abs(c.getBoundingClientRect().top - top) < 4)"
+        ".map(c => c.getAttribute('data-label') || c.className); }"
+    )
+    context.close()
+    assert wide == 0
+    assert lead in first_line and any("bx-unit-cell" in name for name in first_line)
