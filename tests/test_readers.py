@@ -176,3 +176,35 @@ def test_home_links_every_unit(demo_site):
 def test_public_projects_slide_says_internal_projects_are_counted(public_site):
     note = soup(public_site, "screen/").select_one(".sc-unlisted")
     assert note["data-unlisted"] == "1" and "内部项目" in note.get_text()
+
+
+def test_a_unit_ledger_lists_open_items_first_and_folds_closed_ones(demo_site):
+    folded_somewhere = False
+    for unit in ("xunxian", "puyang", "puyang-south", "hebi", "qingfeng"):
+        block = soup(demo_site, f"units/{unit}/").select_one("[data-bx-block=unit-ledger]")
+        tables = block.select("table")
+        first = [tr.select("td")[1].get_text(strip=True) for tr in tables[0].select("tbody tr")]
+        open_count = sum(1 for status in first if status.endswith(("未启动", "整改中")))
+        assert all(s.endswith(("未启动", "整改中")) for s in first[:open_count])
+        deadlines = [tr.select("td")[2].get_text(strip=True) for tr in tables[0].select("tbody tr")]
+        assert deadlines[:open_count] == sorted(deadlines[:open_count])
+        assert not any(status.endswith("已销号") for status in first)
+        folded = block.select_one("details.bx-closed")
+        if folded:
+            statuses = [tr.select("td")[1].get_text(strip=True) for tr in folded.select("tbody tr")]
+            assert statuses and all(s.endswith("已销号") for s in statuses)
+            assert folded["data-closed"] == str(len(statuses))
+            folded_somewhere = True
+    assert folded_somewhere
+
+
+def test_table_headers_explain_their_terms(demo_site):
+    heads = {
+        abbr.get_text(strip=True): abbr["title"]
+        for url in ("rectification/", "units/", "ranking/", "indicators/revenue/")
+        for abbr in soup(demo_site, url).select("thead abbr.bx-term")
+    }
+    assert heads["名次变化"] == glossary.TERMS["名次变化"]
+    assert heads["销号率"] == glossary.TERMS["销号率"]
+    assert heads["进度状态"] == glossary.TERMS["进度状态"]
+    assert heads["完成率"] == glossary.TERMS["完成率"]

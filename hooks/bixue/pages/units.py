@@ -121,8 +121,22 @@ def _ledger(board: Board, unit: Unit, here: str) -> str:
     stats = board.ledger_by_unit[unit.id]
     rows = board.listed_ledger(unit.id)
     return render.render_block(
-        "unit_ledger.html", stats=stats, rows=rows, unlisted=stats.total - len(rows), here=here
+        "unit_ledger.html",
+        stats=stats,
+        rows=open_first(rows),
+        closed=tuple(row for row in rows if row.item.status == "verified"),
+        unlisted=stats.total - len(rows),
+        here=here,
     )
+
+
+def open_first(rows):
+    """What a unit still has to do first, the nearest deadline first (no deadline last), then
+    the rest in ledger order; 已销号 items are left out (folded below the table)."""
+    waiting = [row for row in rows if row.item.status in ("todo", "doing")]
+    waiting.sort(key=lambda row: (row.item.deadline is None, row.item.deadline or 0))
+    rest = [row for row in rows if row not in waiting and row.item.status != "verified"]
+    return (*waiting, *rest)
 
 
 def _cases(board: Board, cases, block: str, show_unit: bool, here: str) -> str:
