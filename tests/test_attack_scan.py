@@ -28,6 +28,7 @@ OUR_SCRIPTS = (
     "ledger-table.js",
     "paged.js",
     "large-text.js",
+    "share.js",
 )
 OUR_INLINE = (
     "__md_scope=",

@@ -208,3 +208,15 @@ def test_table_headers_explain_their_terms(demo_site):
     assert heads["销号率"] == glossary.TERMS["销号率"]
     assert heads["进度状态"] == glossary.TERMS["进度状态"]
     assert heads["完成率"] == glossary.TERMS["完成率"]
+
+
+def test_a_case_page_carries_its_link_preview_and_a_copy_button(demo_site):
+    page = soup(demo_site, "exemplars/energy-saving/")
+    title = page.select_one("h1").contents[0].strip()  # the heading without its permalink
+    summary = page.select_one(".bx-case__summary").get_text(strip=True)
+    assert page.select_one('meta[property="og:title"]')["content"] == title
+    assert page.select_one('meta[name="description"]')["content"] == summary
+    assert page.select_one('meta[property="og:image"]')["content"].endswith(".jpg")
+    button = page.select_one("[data-bx-share] button[data-bx-copy]")
+    assert button.get_text(strip=True) == "复制链接"
+    assert button["data-bx-copy"].endswith("/exemplars/energy-saving/")

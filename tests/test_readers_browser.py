@@ -76,3 +76,19 @@ def test_a_phone_reads_units_and_ranking_as_records(served_wide, browser, url, l
     context.close()
     assert wide == 0
     assert lead in first_line and any("bx-unit-cell" in name for name in first_line)
+
+
+def test_a_phone_reads_a_case_before_its_qr_code_and_can_copy_its_link(served_demo, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_demo.url[:-1])
+    page = context.new_page()
+    page.goto(served_demo.url + "exemplars/energy-saving/", wait_until="networkidle")
+    story = page.locator(".bx-case__story").evaluate("e => e.getBoundingClientRect().bottom")
+    code = page.locator(".bx-case__qr").evaluate("e => e.getBoundingClientRect().top")
+    page.locator("button[data-bx-copy]").click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    status = page.locator(".bx-copy-link__status").inner_text()
+    context.close()
+    assert story <= code
+    assert copied.endswith("/exemplars/energy-saving/") and status.startswith("已复制")

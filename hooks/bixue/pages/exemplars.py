@@ -3,6 +3,7 @@ At 1,000 cases the index was 1 MB of cards: it holds the newest 50, paged.js the
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -13,6 +14,7 @@ from ..figures.board import Board
 from ..model import Exemplar, Unit
 from ..outputs import images
 from ..outputs.qr import qr_svg
+from ..figures import theme_text
 from ..render import absolute_url, page_markdown, render_block
 from . import paged
 
@@ -117,7 +119,24 @@ def case_markdown(board: Board, view: CaseView) -> str:
         qr=qr_code(board, view),
         address=absolute_url(board.site_url, here),
     )
-    return page_markdown(view.case.title, [("", html)])
+    return page_markdown(view.case.title, [("", html)], meta=preview_meta(board, view))
+
+
+DESCRIPTION_CHARS = 120
+"""What a link preview shows of a case: its summary, cut where previews cut anyway."""
+
+
+def preview_meta(board: Board, view: CaseView) -> str:
+    """Front matter for link previews (main.html: description, og:title, og:image): the case's
+    title, summary and cover, inert in the theme's unescaped attributes (theme_text)."""
+    case = view.case
+    text = theme_text(case.summary or f"{view.unit.name}：{case.title}")[:DESCRIPTION_CHARS]
+    meta = {"description": text, "og_title": theme_text(case.title)}
+    if view.cover:
+        meta["og_image"] = absolute_url(board.site_url, view.cover.src) or view.cover.src
+    return "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
 
 
 def files(board: Board) -> Iterable[GeneratedFile]:
