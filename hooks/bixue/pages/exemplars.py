@@ -10,11 +10,11 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from markupsafe import Markup
 
 from ..contents import GeneratedFile, GeneratedPage, Output
+from ..figures import theme_text
 from ..figures.board import Board
 from ..model import Exemplar, Unit
 from ..outputs import images
 from ..outputs.qr import qr_svg
-from ..figures import theme_text
 from ..render import absolute_url, page_markdown, render_block
 from . import paged
 
