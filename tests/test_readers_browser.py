@@ -92,3 +92,20 @@ def test_a_phone_reads_a_case_before_its_qr_code_and_can_copy_its_link(served_de
     context.close()
     assert story <= code
     assert copied.endswith("/exemplars/energy-saving/") and status.startswith("已复制")
+
+
+def test_at_200_percent_zoom_the_ranking_clips_nothing(served_wide, browser):
+    """A 1366 px laptop at 200% zoom lays the page out at 683 CSS px: every cell of the ranking
+    within the screen, none cut off inside a box."""
+    context, page = opened(browser, served_wide.url + "ranking/", 683, 384)
+    clipped = page.evaluate(
+        "() => [...document.querySelectorAll('table.bx-ranking tbody td, table.bx-ranking tbody th')]"
+        ".filter(c => c.getBoundingClientRect().right > innerWidth + 1"
+        " || c.scrollWidth > c.clientWidth + 1).length"
+    )
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.bx-table-wrap')]"
+        ".filter(b => b.querySelector('.bx-ranking') && b.scrollWidth > b.clientWidth + 1).length"
+    )
+    context.close()
+    assert clipped == 0 and boxes == 0
