@@ -99,7 +99,7 @@ def test_at_200_percent_zoom_the_ranking_clips_nothing(served_wide, browser):
     within the screen, none cut off inside a box."""
     context, page = opened(browser, served_wide.url + "ranking/", 683, 384)
     clipped = page.evaluate(
-        "() => [...document.querySelectorAll('table.bx-ranking tbody td, table.bx-ranking tbody th')]"
+        "() => [...document.querySelectorAll('table.bx-ranking tbody > tr > *')]"
         ".filter(c => c.getBoundingClientRect().right > innerWidth + 1"
         " || c.scrollWidth > c.clientWidth + 1).length"
     )
