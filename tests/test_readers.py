@@ -174,8 +174,9 @@ def test_home_links_every_unit(demo_site):
 
 
 def test_public_projects_slide_says_internal_projects_are_counted(public_site):
-    note = soup(public_site, "screen/").select_one(".sc-unlisted")
-    assert note["data-unlisted"] == "1" and "内部项目" in note.get_text()
+    notes = soup(public_site, "screen/").select(".sc-unlisted")
+    [note] = [note for note in notes if "内部项目" in note.get_text()]
+    assert note["data-unlisted"] == "1"
 
 
 def test_a_unit_ledger_lists_open_items_first_and_folds_closed_ones(demo_site):
@@ -220,3 +221,15 @@ def test_a_case_page_carries_its_link_preview_and_a_copy_button(demo_site):
     button = page.select_one("[data-bx-share] button[data-bx-copy]")
     assert button.get_text(strip=True) == "复制链接"
     assert button["data-bx-copy"].endswith("/exemplars/energy-saving/")
+
+
+def test_public_counts_with_internal_items_say_so(public_site, demo_site):
+    hidden = soup(public_site, "").select_one("[data-bx-block=headline] .bx-unlisted")
+    assert hidden and int(hidden["data-unlisted"]) > 0
+    slides = [soup(public_site, "screen/")] + [
+        soup(public_site, "screen-slides/" + path.name)
+        for path in sorted((public_site / "screen-slides").glob("*.html"))
+    ]
+    said = {note["data-unlisted"] for slide in slides for note in slide.select(".sc-unlisted")}
+    assert hidden["data-unlisted"] in said
+    assert not soup(demo_site, "").select(".bx-unlisted")  # internal build lists every item

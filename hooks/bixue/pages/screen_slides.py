@@ -85,6 +85,7 @@ def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         "rectification",
         seconds,
         stats=board.ledger_stats,
+        unlisted=board.unlisted_count(),
         warn_days=board.campaign.plan.warn_days,
         units=units_of(board, [row.item for page in (*overdue, *due_soon) for row in page]),
         overdue=overdue,
