@@ -233,3 +233,20 @@ def test_public_counts_with_internal_items_say_so(public_site, demo_site):
     said = {note["data-unlisted"] for slide in slides for note in slide.select(".sc-unlisted")}
     assert hidden["data-unlisted"] in said
     assert not soup(demo_site, "").select(".bx-unlisted")  # internal build lists every item
+
+
+def test_one_colour_convention_on_web_and_screen():
+    """A rank rise is green and a fall red in both stylesheets (the screen used to flip them)."""
+    from conftest import ROOT
+
+    screen = (ROOT / "docs/assets/screen.css").read_text(encoding="utf-8")
+    web = (ROOT / "docs/assets/bixue.css").read_text(encoding="utf-8")
+
+    def rule(css: str, selector: str) -> str:
+        start = css.index(selector + " {")
+        return css[start : css.index("}", start)]
+
+    assert "--sc-green" in rule(screen, ".sc-change--up")
+    assert "--sc-red" in rule(screen, ".sc-change--down")
+    assert "--bx-ahead" in rule(web, ".bx-change--up")
+    assert "--bx-behind" in rule(web, ".bx-change--down")
