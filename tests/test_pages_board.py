@@ -534,13 +534,17 @@ def test_demo_home_headline_matches_the_ledger(demo_site, demo):
 @pytest.mark.browser
 def test_wide_tables_scroll_inside_their_wrapper_on_a_phone(served_demo, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    for url in ("ranking/", "indicators/", "units/puyang-south/", "pairs/"):
+    # The ranking is a list of records on a phone (issue 33): it scrolls nowhere.
+    for url in ("ranking/", "rectification/", "indicators/", "units/puyang-south/", "pairs/"):
         page.goto(served_demo.url + url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
         wraps = page.eval_on_selector_all(
             ".bx-table-wrap", "els => els.map(e => e.scrollWidth > e.clientWidth)"
         )
-        assert any(wraps), f"{url}: expected at least one wide table to scroll in its wrapper"
+        if url == "ranking/":
+            assert not any(wraps), "ranking/: records, not a table scrolling sideways"
+        else:
+            assert any(wraps), f"{url}: expected at least one wide table to scroll in its wrapper"
     assert not page.js_errors
 
 
