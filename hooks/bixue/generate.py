@@ -11,6 +11,8 @@ from .exports import feeds
 from .figures.board import Board
 from .outputs import plotly_asset as page_charts_assets
 from .outputs import score_sheets, templates_xlsx
+from .pages import achievements as page_achievements
+from .pages import activities as page_activities
 from .pages import campaign as page_campaign
 from .pages import changes as page_changes
 from .pages import exemplars as page_exemplars
@@ -36,6 +38,8 @@ MODULES = (
     page_ledger,
     page_projects,
     page_exemplars,
+    page_activities,
+    page_achievements,
     page_notices,
     page_screen,
     page_screens,

@@ -248,6 +248,8 @@ class Indicator:
     scope: str = "units"
     """"units", or WHOLE: one target and one series for the whole campaign, kept under the
     unit id WHOLE_ID in `targets` and `values` (2 所园评上省三级)."""
+    source: Optional["LogSource"] = None
+    """Values counted from the activity log or the honours, never typed (`source:`)."""
 
     def applies(self, unit_id: str) -> bool:
         return self.applies_to is None or unit_id in self.applies_to
@@ -440,6 +442,60 @@ class Projects:
 
 
 @dataclass(frozen=True)
+class LogSource:
+    """Where a log-sourced indicator's values come from: `log` is `activities` (then `role` is
+    hosted or attended) or `achievements`; `kind` and `level` narrow the records counted."""
+
+    log: str
+    role: str = ""
+    kind: str = text_field("")
+    level: str = ""
+    spans: Mapping[str, Tuple[date, date]] = field(default_factory=dict)
+    """Period label -> its first and last day, found when the indicator is read."""
+    line: int = 0
+    """Line of `source:` in indicators.yml."""
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One record of the activity log (学习交流): a visit, 观摩, 交流会, 讲座, 培训 or 研讨."""
+
+    id: str
+    date: date
+    kind: str = text_field()
+    title: str = text_field()
+    host: str
+    guests: Tuple[str, ...] = ()
+    """Unit ids of the units that came, as written."""
+    people: Optional[int] = None
+    """参加人数."""
+    summary: str = markdown_field("")
+    photos: Tuple[str, ...] = ()
+    """Paths relative to data/ (posix), checked to exist."""
+    internal: bool = False
+    origin: Origin = Origin("data/activities.yml", 1)
+
+
+ACHIEVEMENT_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "校级", "园级", "单位")
+"""Levels of an honour (荣誉成果), highest first."""
+
+
+@dataclass(frozen=True)
+class Achievement:
+    """One honour or achievement (荣誉成果): a paper, award, certificate or title."""
+
+    date: date
+    unit: str
+    title: str = text_field()
+    kind: str = text_field()
+    level: str
+    grade: str = text_field("")
+    people: Tuple[str, ...] = person_field(())
+    internal: bool = False
+    origin: Origin = Origin("data/achievements.yml", 1)
+
+
+@dataclass(frozen=True)
 class Campaign:
     """Everything in one campaign's data/ folder."""
 
@@ -451,6 +507,10 @@ class Campaign:
     exemplars: Tuple[Exemplar, ...] = ()
     notices: Tuple[Notice, ...] = ()
     projects: Optional[Projects] = None
+    activities: Tuple[Activity, ...] = ()
+    """The activity log, in file order."""
+    achievements: Tuple[Achievement, ...] = ()
+    """Honours and achievements, in file order."""
     data_dir: str = field(default="data", metadata={PRIVACY: UNPUBLISHED})
     """Absolute path of the data folder, for copying images."""
 

@@ -39,6 +39,11 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
     if board.projects is not None and config.nav:
         config.nav = with_entry(config.nav, PROJECTS_ENTRY, after="rectification.md")
+    if board.campaign.activities and config.nav:
+        config.nav = with_entry(config.nav, ACTIVITIES_ENTRY, after="exemplars/index.md")
+    if board.campaign.achievements and config.nav:
+        after = "activities/index.md" if board.campaign.activities else "exemplars/index.md"
+        config.nav = with_entry(config.nav, ACHIEVEMENTS_ENTRY, after=after)
     if config.nav:
         config.nav = nav.without_absent(config.nav, board)
     return board
@@ -46,6 +51,9 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
 
 PROJECTS_ENTRY = MappingProxyType({"重点项目": "projects/index.md"})
 """In the navigation only when projects.yml exists: a campaign without it has no such page."""
+ACTIVITIES_ENTRY = MappingProxyType({"学习交流": "activities/index.md"})
+ACHIEVEMENTS_ENTRY = MappingProxyType({"荣誉成果": "achievements/index.md"})
+"""In the navigation only when the campaign has records of the kind, as projects."""
 
 
 def with_entry(nav: list, entry: dict, after: str) -> list:

@@ -24,6 +24,7 @@ from ..model import (
     Round,
     Unit,
 )
+from .activities import ActivityLog, Honours, activity_log, honours, with_log_values
 from .projects import ProjectRow, ProjectsView, projects_view
 from .workdays import plan_progress
 
@@ -275,6 +276,33 @@ class Board:
             if self.listed(row.project) and (not unit_id or row.project.unit == unit_id)
         )
 
+    @functools.cached_property
+    def activity_log(self) -> ActivityLog:
+        """The activity log's figures (学习交流): internal records counted."""
+        return activity_log(self.campaign)
+
+    @functools.cached_property
+    def honours(self) -> Honours:
+        """Honours' figures (荣誉成果): internal records counted."""
+        return honours(self.campaign)
+
+    def listed_activities(self, unit_id: str = "", role: str = "") -> Tuple:
+        """Records a page may show, newest first: all, or a unit's (`hosted`, `attended` or
+        either)."""
+        records = (r for r in self.activity_log.records if self.listed(r))
+        if not unit_id:
+            return tuple(records)
+        hosted, attended = role in ("", "hosted"), role in ("", "attended")
+        return tuple(
+            r
+            for r in records
+            if (hosted and r.host == unit_id) or (attended and unit_id in r.guests)
+        )
+
+    def listed_honours(self, unit_id: str = "") -> Tuple:
+        records = (r for r in self.honours.records if self.listed(r))
+        return tuple(r for r in records if not unit_id or r.unit == unit_id)
+
     def unlisted_projects(self) -> int:
         rows = self.projects.rows if self.projects else ()
         return sum(not self.listed(row.project) for row in rows)
@@ -310,6 +338,7 @@ def compute_board(
     built: Optional[datetime.date] = None,
 ) -> Board:
     plan = campaign.plan
+    campaign = with_log_values(campaign, as_of)
     progress = plan_progress(plan, as_of)
     ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
     by_unit = rows_by_unit(ledger)

@@ -9,6 +9,8 @@ from typing import Dict, Optional, Tuple
 from .. import model
 from ..errors import DataError, DataErrors
 from . import compared
+from .achievements import load_achievements
+from .activities import load_activities
 from .facts import rounds_outside_period
 from .fields import (
     boolean,
@@ -21,6 +23,7 @@ from .fields import (
 )
 from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
+from .log_source import with_spans
 from .names import reserved_problem
 from .plan import load_plan
 from .projects import load_projects
@@ -54,8 +57,11 @@ def load_campaign(
         exemplars=load_exemplars(reading),
         notices=load_notices(reading),
         projects=load_projects(reading),
+        activities=load_activities(reading),
+        achievements=load_achievements(reading),
         data_dir=str(data_dir.resolve()),
     )
+    campaign = with_spans(reading, campaign)
     check_misnamed(reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     reading.errors.extend(compared.not_compared_errors(campaign))

@@ -193,9 +193,12 @@ def read_kept(
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".txt")
 
 
+LOGS = ("activities.yml", "achievements.yml")
+
+
 def check_misnamed(reading: Reading) -> None:
     """Files under a near-miss name would be skipped in silence: say so instead."""
-    for name in ("indicators.yml", "evaluations.yml", "projects.yml"):
+    for name in ("indicators.yml", "evaluations.yml", "projects.yml", *LOGS):
         misnamed = (reading.data_dir / name).with_suffix(".yaml")
         if misnamed.is_file() and not (reading.data_dir / name).is_file():
             reading.file_error(misnamed, "文件扩展名必须是 .yml，此文件未被读取", f"改名为 {name}")

@@ -24,12 +24,13 @@ from .fields import (
     text,
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
+from .log_source import read_source
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
 INDICATOR_OPTIONAL = (
     *("unit", "direction", "cumulative", "target", "values"),
-    *("applies_to", "baseline", "growth", "scope"),
+    *("applies_to", "baseline", "growth", "scope", "source"),
 )
 
 
@@ -109,6 +110,7 @@ def read_indicator(
         applies_to=applies,
         baselines=baselines,
         growth=growth,
+        source=read_source(source, get("source")),
     )
 
 

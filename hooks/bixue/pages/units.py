@@ -12,6 +12,8 @@ from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..model import Unit
 from . import indicator_page
+from .achievements import unit_honours
+from .activities import unit_activities
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_unit_changes
 from .common import (
@@ -48,7 +50,12 @@ def render_units(board: Board, here: str) -> str:
         for name, units in grouped_units(board)
     ]
     return render.render_block(
-        "units_index.html", groups=groups, latest=latest, ledger=has_ledger(board), here=here
+        "units_index.html",
+        groups=groups,
+        latest=latest,
+        ledger=has_ledger(board),
+        activities=board.activity_log.by_unit if board.campaign.activities else None,
+        here=here,
     )
 
 
@@ -64,6 +71,8 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
         ("负责的重点项目", unit_projects(board, unit.id, here)),
         ("先进典型", _cases(board, board.exemplars(unit.id), "unit-exemplars", False, here)),
         ("学习借鉴", _cases(board, board.learned_from(unit.id), "unit-learned", True, here)),
+        ("学习交流", unit_activities(board, unit, here)),
+        ("荣誉成果", unit_honours(board, unit, here)),
         ("结对比学", _pairs(board, unit, here)),
     ]
 
