@@ -57,7 +57,7 @@ SLIDE_NAMES = (
 )
 """Slides the screen knows, in their default order."""
 
-MORE_SLIDE_NAMES = ("changes", "projects")
+MORE_SLIDE_NAMES = ("changes", "projects", "activities")
 """Slides a rotation may name besides the seven defaults (本期动态, 重点项目)."""
 
 UNIT_SLIDE_NAMES = ("unit", "unit-pair", "unit-ledger", "unit-indicators")
@@ -248,7 +248,7 @@ class Indicator:
     scope: str = "units"
     """"units", or WHOLE: one target and one series for the whole campaign, kept under the
     unit id WHOLE_ID in `targets` and `values` (2 所园评上省三级)."""
-    source: Optional["LogSource"] = None
+    source: Optional[LogSource] = None
     """Values counted from the activity log or the honours, never typed (`source:`)."""
 
     def applies(self, unit_id: str) -> bool:

@@ -12,6 +12,7 @@ from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
 from ..figures.changes import compute_changes, first_overdue_day
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
+from .log_json import log_data
 from .feeds import link
 from .tasks_data import targets_data, task_totals_data
 
@@ -46,6 +47,7 @@ def board_data(board: Board) -> dict:
         "exemplars": [case_data(board, case) for case in board.exemplars()],
         "notices": [notice_data(board, notice) for notice in board.notices()],
         "changes": changes_data(board),
+        **log_data(board),
         **projects_data(board),
     }
 
@@ -70,6 +72,7 @@ def changes_data(board: Board) -> dict:
         "rounds": [round_data(view) for view in changes.rounds],
         "exemplars": [case.slug for case in changes.cases],
         "notices": [notice.slug for notice in changes.notices],
+        "activities": [record.id for record in changes.activities],
     }
 
 

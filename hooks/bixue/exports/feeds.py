@@ -49,6 +49,7 @@ def entries(board: Board) -> List[Entry]:
     items = [case_entry(board, case) for case in board.exemplars()]
     items += [notice_entry(notice) for notice in board.notices()]
     items += changes_entry(board)
+    items += [activity_entry(board, record) for record in board.listed_activities()]
     items += [entry for row in board.listed_projects() for entry in progress_entries(row.project)]
     items += [Entry(*entry, ("重点项目", "目标任务")) for entry in count_entries(board)]
     return sorted(items, key=lambda entry: (-entry.day.toordinal(), entry.path))
@@ -73,6 +74,13 @@ def progress_entries(project) -> List[Entry]:
     return found
 
 
+def activity_entry(board: Board, record) -> Entry:
+    """A listed activity, at its row of the activity log."""
+    tags = ("学习交流", record.kind, board.unit(record.host).name)
+    body = str(render_markdown(record.summary)) if record.summary else ""
+    return Entry(f"activities/#activity-{record.id}", record.title, record.date, "", body, tags)
+
+
 def notice_entry(notice) -> Entry:
     tags = ("通知公告", "置顶") if notice.pinned else ("通知公告",)
     body = str(render_markdown(notice.body))
@@ -87,6 +95,7 @@ CHANGE_KINDS = (
     ("rounds", "评比", "轮"),
     ("cases", "先进典型", "篇"),
     ("notices", "通知公告", "条"),
+    ("activities", "学习交流", "次"),
 )
 
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterable, Optional, Tuple
 
-from ..model import Exemplar, Notice, RectificationItem, Update
+from ..model import Activity, Exemplar, Notice, RectificationItem, Update
 from .board import Board, RoundView
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -46,11 +46,13 @@ class Changes:
     """Rounds dated in the window, each with every unit's rank change in it."""
     cases: Tuple[Exemplar, ...]
     notices: Tuple[Notice, ...]
+    activities: Tuple[Activity, ...] = ()
+    """学习交流 activities dated in the window."""
 
     @property
     def empty(self) -> bool:
         lists = (self.found, self.completed, self.overdue, self.updates, self.rounds)
-        return not any(lists) and not self.cases and not self.notices
+        return not any(lists) and not self.cases and not self.notices and not self.activities
 
 
 def window(as_of: datetime.date, days: int) -> Window:
@@ -89,6 +91,7 @@ def _compute_changes(board: Board) -> Changes:
         ),
         cases=tuple(case for case in board.exemplars() if span.holds(case.date)),
         notices=newest((n for n in board.notices() if span.holds(n.date)), lambda n: n.date),
+        activities=tuple(a for a in board.listed_activities() if span.holds(a.date)),
     )
 
 

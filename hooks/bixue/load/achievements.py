@@ -6,7 +6,7 @@ from types import MappingProxyType
 from typing import List, Optional, Tuple
 
 from .. import model
-from .activities import load_log, listed_words
+from .activities import listed_words, load_log
 from .fields import a_date, boolean, choice, mapping, sequence, text, unit_ref
 from .log_xlsx import Table
 from .reading import Reading, Source, origin

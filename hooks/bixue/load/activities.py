@@ -4,7 +4,6 @@ meeting."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -106,8 +105,8 @@ def with_ids(reading: Reading, records: List, written: Dict[int, bool]) -> Tuple
         record.id if written[id(record)] else log_ids.made_id(record.date, record.title)
         for record in records
     ]
-    ids = log_ids.numbered([(value, written[id(r)]) for value, r in zip(made, records)])
-    return tuple(dataclasses.replace(r, id=value) for r, value in zip(records, ids))
+    ids = log_ids.numbered([(value, written[id(r)]) for value, r in zip(made, records, strict=True)])
+    return tuple(dataclasses.replace(r, id=value) for r, value in zip(records, ids, strict=True))
 
 
 def where_written(record) -> str:

@@ -24,7 +24,7 @@ from ..model import Screen, Slide
 from ..outputs import images
 from ..render import relative_url, render_block
 from . import exemplars as page_exemplars
-from . import screen_projects, screen_slides, screen_units
+from . import screen_activities, screen_projects, screen_slides, screen_units
 from .screen_parts import Rotation, SlideView, chunks  # noqa: F401  (chunks: for tests)
 
 HERE = "screen/"
@@ -38,6 +38,7 @@ SLIDES: Mapping[str, Renderer] = MappingProxyType(
         **screen_slides.SLIDES,
         **screen_units.SLIDES,
         "projects": screen_projects.projects,
+        "activities": screen_activities.activities,
     }
 )
 """Every slide the engine can show, by name. A new slide is one more entry (see README)."""
@@ -65,7 +66,7 @@ def slide_views(board: Board, rotation: Rotation) -> List[SlideView]:
     return views or views_of(board, rotation, Slide("overview"))
 
 
-SHARED = frozenset({*screen_slides.SLIDES, "projects"})
+SHARED = frozenset({*screen_slides.SLIDES, "projects", "activities"})
 """Slides that show the same whatever the rotation: made once a build, shared by every unit's."""
 
 
