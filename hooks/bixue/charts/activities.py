@@ -27,7 +27,8 @@ def per_month(board: Board) -> Optional[Figure]:
     months = board.activity_log.by_month
     if not months:
         return None
-    labels = [f"{int(label[:4])}年{int(label[5:])}月" for label, _ in months]
+    one_year = len({label[:4] for label, _ in months}) == 1
+    labels = [month_text(label, one_year) for label, _ in months]
     counts = [count for _, count in months]
     fig = new_figure("每月学习交流活动", 320, showlegend=False)
     fig.add_bar(
@@ -47,6 +48,12 @@ def per_month(board: Board) -> Optional[Figure]:
     total = sum(counts)
     summary = f"共 {total} 次活动，最多的是 {labels[months.index(busiest)]}（{busiest[1]} 次）。"
     return described(fig, summary)
+
+
+def month_text(label: str, one_year: bool) -> str:
+    """`2014-05` as 5月 when every month is of one year, else as 2014年5月."""
+    month = f"{int(label[5:])}月"
+    return month if one_year else f"{int(label[:4])}年{month}"
 
 
 def by_level(board: Board) -> Optional[Figure]:

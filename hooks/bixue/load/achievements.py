@@ -54,16 +54,15 @@ def read_achievement(source: Source, node: Node) -> Optional[model.Achievement]:
         "kind": text(source, get("kind"), "kind"),
         "level": choice(source, get("level"), "level", model.ACHIEVEMENT_LEVELS),
     }
-    people = read_people(source, get("people"))
+    # Every field is checked, even of a record already wrong: all errors at once.
+    more = {
+        "grade": text(source, get("grade"), "grade") or "",
+        "people": read_people(source, get("people")),
+        "internal": bool(boolean(source, get("internal"), "internal")),
+    }
     if None in values.values():
         return None
-    return model.Achievement(
-        **values,
-        grade=text(source, get("grade"), "grade") or "",
-        people=people,
-        internal=bool(boolean(source, get("internal"), "internal")),
-        origin=origin(source, node),
-    )
+    return model.Achievement(**values, **more, origin=origin(source, node))
 
 
 def read_people(source: Source, node: Optional[Node]) -> Tuple[str, ...]:

@@ -80,32 +80,22 @@ def load_log(
 
 def load_activities(reading: Reading) -> Tuple[model.Activity, ...]:
     """Every activity in file order, ids made for those without one."""
-    written: Dict[int, bool] = {}
-
-    def read(source: Source, node: Node) -> Optional[model.Activity]:
-        activity = read_activity(source, node)
-        if activity is not None:
-            written[id(activity)] = bool(activity.id)
-        return activity
-
-    records, _ = load_log(reading, "activities", TABLE, read)
-    return with_ids(reading, records, written)
+    records, _ = load_log(reading, "activities", TABLE, read_activity)
+    return with_ids(reading, records)
 
 
-def with_ids(reading: Reading, records: List, written: Dict[int, bool]) -> Tuple:
-    """Made ids for records without one; a hand-written id twice is an error."""
+def with_ids(reading: Reading, records: List[model.Activity]) -> Tuple[model.Activity, ...]:
+    """Made ids for records without one (read with id ""); a hand-written id twice is an
+    error."""
     seen: Dict[str, model.Activity] = {}
     for record in records:
-        if written[id(record)] and record.id in seen:
+        if record.id and record.id in seen:
             where = where_written(seen[record.id])
             message = f"'{record.id}' 重复了：{where} 已经用过"
             reading.errors.append(error_at(record, "id", message))
         seen.setdefault(record.id, record)
-    made = [
-        record.id if written[id(record)] else log_ids.made_id(record.date, record.title)
-        for record in records
-    ]
-    ids = log_ids.numbered([(value, written[id(r)]) for value, r in zip(made, records, strict=True)])
+    made = [(r.id or log_ids.made_id(r.date, r.title), bool(r.id)) for r in records]
+    ids = log_ids.numbered(made)
     return tuple(dataclasses.replace(r, id=value) for r, value in zip(records, ids, strict=True))
 
 
@@ -131,7 +121,14 @@ def read_activity(source: Source, node: Node) -> Optional[model.Activity]:
         "host": unit_ref(source, get("host"), "host"),
     }
     activity_id = read_id(source, get("id"), values["day"], values["title"])
-    guests = read_guests(source, get("guests"), values["host"])
+    # Every field is checked, even of a record already wrong: all errors at once.
+    more = {
+        "guests": read_guests(source, get("guests"), values["host"]),
+        "people": integer(source, get("people"), "people", 0),
+        "summary": markdown(source, get("summary"), "summary") or "",
+        "photos": read_photos(source, get("photos")),
+        "internal": bool(boolean(source, get("internal"), "internal")),
+    }
     if None in values.values() or activity_id is None:
         return None
     return model.Activity(
@@ -140,11 +137,7 @@ def read_activity(source: Source, node: Node) -> Optional[model.Activity]:
         kind=values["kind"],
         title=values["title"],
         host=values["host"],
-        guests=guests,
-        people=integer(source, get("people"), "people", 0),
-        summary=markdown(source, get("summary"), "summary") or "",
-        photos=read_photos(source, get("photos")),
-        internal=bool(boolean(source, get("internal"), "internal")),
+        **more,
         origin=origin(source, node),
     )
 

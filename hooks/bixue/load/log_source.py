@@ -7,7 +7,7 @@ import calendar
 import dataclasses
 import re
 from datetime import date
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, Optional, Tuple
 
 from .. import model
 from ..errors import DataError
@@ -109,29 +109,33 @@ def with_spans(reading: Reading, campaign: model.Campaign) -> model.Campaign:
         span = period_span(label, plan.start, plan.end)
         if span:
             spans[label] = span
-    found = [checked(reading, item, indicators.periods, spans) for item in indicators.indicators]
+    found = [checked(reading, item, spans) for item in indicators.indicators]
+    unknown = [label for label in indicators.periods if label not in spans]
+    first = next((item for item in found if item.source), None)
+    if first is not None and unknown:
+        message = (
+            f"periods 里的 {'、'.join(unknown)} 不是月份、季度、年份或日期，无法按时期统计记录"
+        )
+        hint = "时期写成 2014-09、2014年9月、9月、2014-Q3、2014 或 2014-06-30"
+        line = indicators.origin.line
+        reading.errors.append(error(indicators.origin.path, line, "periods", message, hint))
     return dataclasses.replace(
         campaign, indicators=dataclasses.replace(indicators, indicators=tuple(found))
     )
 
 
 def checked(
-    reading: Reading, indicator: model.Indicator, periods: Sequence[str], spans: Dict[str, Span]
+    reading: Reading, indicator: model.Indicator, spans: Dict[str, Span]
 ) -> model.Indicator:
+    """A log-sourced indicator with its periods' days; values typed for it are an error."""
     log = indicator.source
     if log is None:
         return indicator
-    path, line = indicator.origin.path, log.line or indicator.origin.line
+    path = indicator.origin.path
     if indicator.values:
         at = indicator.origin.line_of("values")
         hint = "删掉 values（或工作簿里这个指标的工作表）：数值从记录里数出来"
         reading.errors.append(error(path, at, "values", "写了 source 的指标不能再填数值", hint))
-    unknown = [label for label in periods if label not in spans]
-    if unknown:
-        shown = "、".join(unknown)
-        message = f"periods 里的 {shown} 不是月份、季度、年份或日期，无法按时期统计记录"
-        hint = "时期写成 2014-09、2014年9月、9月、2014-Q3、2014 或 2014-06-30"
-        reading.errors.append(error(path, line, "source", message, hint))
     return dataclasses.replace(indicator, source=dataclasses.replace(log, spans=spans))
 
 

@@ -4,12 +4,13 @@ reads a record (its cells made into nodes), so both forms are checked alike."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Mapping, Tuple
 
-from .cells import as_date, as_number, as_text, reported
+from .cells import as_date, as_number, as_text, header_text, reported
 from .reading import Reading
 from .tables import cell_value, data_rows, header_columns, header_row, resolve_unit
 from .workbook import NOTE_SHEETS, Sheet, WorkbookSource, line_of, open_workbook
@@ -58,14 +59,21 @@ def read_table_workbook(reading: Reading, file: Path, table: Table, read_record:
         columns = header_columns(source, sheet, at, table.headers)
         source.columns[sheet.index] = columns
         header_line = line_of(sheet, sheet.rows[at][0], 1)
+        meant = misspelt(sheet.rows[at][1], table.headers)
         for field in table.required:
-            if field not in columns:
+            if field not in columns and source.headers[field] not in meant:
                 source.error(header_line, "", f"缺少“{source.headers[field]}”这一列（必填）")
         for number, values in data_rows(sheet, at):
             node = row_node(source, table, sheet, number, values, columns)
             record = read_record(source, node)
             records.append(record and record_with_cells(record, source))
     return [record for record in records if record]
+
+
+def misspelt(values: Tuple, headers: Mapping[str, str]) -> List[str]:
+    """The headers unknown ones were likely meant for: reported once, with the unknown one."""
+    unknown = [header_text(v) for v in values if v is not None and header_text(v) not in headers]
+    return [m for word in unknown for m in difflib.get_close_matches(word, list(headers), 1, 0.6)]
 
 
 def record_with_cells(record, source: WorkbookSource):
