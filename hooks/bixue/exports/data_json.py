@@ -12,8 +12,8 @@ from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
 from ..figures.changes import compute_changes, first_overdue_day
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
-from .log_json import log_data
 from .feeds import link
+from .log_json import log_data
 from .tasks_data import targets_data, task_totals_data
 
 PATH = "data.json"
