@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 import workbooks
-from boards import D, plan
 from bixue.figures.activities import activity_log, honours, log_values
 from bixue.figures.board import compute_board
 from bixue.load import load_campaign
 from bixue.load.log_ids import made_id, numbered
 from bixue.load.log_source import period_span
 from bixue.model import Achievement, Activity, Campaign, Indicator, LogSource, Phase, Unit
+from boards import D, plan
 from conftest import ROOT, load_errors, minimal_campaign, soup
 
 UNITS = (Unit("a", "甲单位"), Unit("b", "乙单位"), Unit("c", "丙单位"))

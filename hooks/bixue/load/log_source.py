@@ -101,8 +101,8 @@ def bare_month(month: int, start: date, end: date) -> Optional[Span]:
 def with_spans(reading: Reading, campaign: model.Campaign) -> model.Campaign:
     """Log-sourced indicators with their periods' days; a label without days, and values
     typed for such an indicator, are errors."""
-    if campaign.indicators is None:
-        return campaign
+    if campaign.indicators is None or campaign.plan is None:
+        return campaign  # without a readable plan, campaign.yml's own errors come first
     plan, indicators = campaign.plan, campaign.indicators
     spans: Dict[str, Span] = {}
     for label in indicators.periods:
