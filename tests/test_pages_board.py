@@ -11,6 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bixue import figures, load, privacy
+from bixue.figures.activities import with_log_values
 from bixue.figures.board import compute_board
 from bixue.model import (
     Campaign,
@@ -409,7 +410,10 @@ def test_difference_is_exact_and_missing_when_a_side_is_missing():
 
 @pytest.fixture(scope="module")
 def demo():
-    return load.load_campaign(ROOT / "data", project_dir=ROOT)
+    """The demo as the board sees it: indicators counted from the activity log have their
+    values (figures.activities.with_log_values)."""
+    campaign = load.load_campaign(ROOT / "data", project_dir=ROOT)
+    return with_log_values(campaign, campaign.plan.as_of)
 
 
 def totals_by_definition(round_scores, units):

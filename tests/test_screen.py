@@ -329,8 +329,8 @@ def test_the_built_screen_shows_title_as_of_phase_and_time_progress(demo_site):
 def test_the_built_screen_has_every_configured_slide_and_the_nav_links_to_it(demo_site):
     page = soup(demo_site, "screen/")
     names = slide_names(page)
-    assert names[:2] == ["overview", "ranking"] and names[-2:] == ["pairs", "changes"]
-    assert set(names) == {*SLIDE_NAMES, "changes", "projects"}
+    assert names[:2] == ["overview", "ranking"] and names[-2:] == ["changes", "activities"]
+    assert set(names) == {*SLIDE_NAMES, "changes", "projects", "activities"}
     covers = [
         (fragment, img["src"])
         for fragment, body in slide_bodies(demo_site, "screen/")
@@ -355,8 +355,9 @@ def test_the_public_screen_shows_no_internal_case_or_item(public_site):
 
 def test_every_slide_name_of_the_data_model_has_a_renderer():
     names = {*SLIDE_NAMES, *UNIT_SLIDE_NAMES, "changes"}
-    # projects (重点项目) comes with projects.yml; until then the name shows nothing.
-    assert names <= set(page_screen.SLIDES) <= names | {"projects", "top-three"}
+    # projects (重点项目) comes with projects.yml, activities (学习交流) with the activity log;
+    # until then the name shows nothing.
+    assert names <= set(page_screen.SLIDES) <= names | {"projects", "top-three", "activities"}
     assert set(page_screen.UNIT_SLIDES) <= set(page_screen.SLIDES)
 
 
