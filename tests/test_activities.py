@@ -248,3 +248,47 @@ def test_the_public_build_masks_people_and_hides_internal_records(public_site):
     board = json.loads((public_site / "data.json").read_text(encoding="utf-8"))
     assert ["司马＊", "李＊"] in [r["people"] for r in board["achievements"]["records"]]
     assert len(board["activities"]["records"]) == 10
+
+
+def test_the_templates_have_the_loaders_headers_and_read_back_filled_in(tmp_path):
+    import openpyxl
+    from bixue.outputs import log_templates
+
+    data = minimal_campaign(tmp_path)
+    board = compute_board(load_campaign(data), D("2014-10-20"))
+    for stem, make, row in (
+        (
+            "activities",
+            log_templates.activities_template,
+            [None, "2014-05-09", "观摩", "北区观摩", "示例北服务区", "南区"],
+        ),
+        (
+            "achievements",
+            log_templates.achievements_template,
+            ["2014-06-12", "示例南服务区", "示范窗口", "表彰", "省级"],
+        ),
+    ):
+        path = data / f"{stem}.xlsx"
+        path.write_bytes(make(board))
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[0]
+        headers = [cell.value for cell in sheet[1]]
+        table = (
+            log_templates.ACTIVITY_COLUMNS
+            if stem == "activities"
+            else log_templates.ACHIEVEMENT_COLUMNS
+        )
+        assert headers == [name for name, _w, _n in table]
+        assert book["选项"].sheet_state == "hidden" and book["说明"]["A1"].value == "用途"
+        for at, value in enumerate(row, start=1):
+            sheet.cell(2, at, value)
+        book.save(path)
+    loaded = load_campaign(data)
+    assert [(a.host, a.guests) for a in loaded.activities] == [("north", ("south",))]
+    assert [(a.unit, a.level) for a in loaded.achievements] == [("south", "省级")]
+
+
+def test_the_internal_build_offers_the_templates(demo_site, public_site):
+    assert (demo_site / "downloads/templates/activities.xlsx").is_file()
+    assert (demo_site / "downloads/templates/achievements.xlsx").is_file()
+    assert not (public_site / "downloads/templates").exists()

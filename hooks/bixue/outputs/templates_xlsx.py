@@ -10,7 +10,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
 from ..model import STATUS_NAMES, RectificationItem, Unit
-from . import projects_template, score_sheets, xlsx_stream
+from . import log_templates, projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_stream import TEXT_FORMAT
 from .xlsx_write import stream_bytes
@@ -77,6 +77,10 @@ def templates(board: Board) -> List[Template]:
         found.append(Template("evaluations.xlsx", f"{FOLDER}/evaluations.xlsx", "各轮评分表", make))
     make = lambda: projects_template.projects_template(board)  # noqa: E731
     found.append(Template("projects.xlsx", PROJECTS, "重点项目表模板", make))
+    make = lambda: log_templates.activities_template(board)  # noqa: E731
+    found.append(Template("activities.xlsx", f"{FOLDER}/activities.xlsx", "学习交流记录模板", make))
+    make = lambda: log_templates.achievements_template(board)  # noqa: E731
+    found.append(Template("achievements.xlsx", f"{FOLDER}/achievements.xlsx", "荣誉成果模板", make))
     return found
 
 
