@@ -34,6 +34,7 @@ LOADERS = tuple(
     for part in (
         *("", ".plan", ".screens", ".ledger", ".scores", ".stories", ".projects", ".growth"),
         *(".project_targets", ".time_progress"),
+        *(".activities", ".achievements", ".log_source"),
     )
 )
 
