@@ -119,6 +119,19 @@ def count_task_target(project: Path) -> None:
     )
 
 
+def log_activity_and_honour(project: Path) -> None:
+    """A guest added to an activity (hosted and attended counts, a log-sourced indicator) and an
+    honour's level changed."""
+    replace_in(
+        project / "data/activities.yml", "guests: [puyang-south]", "guests: [puyang-south, hebi]"
+    )
+    replace_in(
+        project / "data/achievements.yml",
+        "  level: 市级\n  grade: 二等奖",
+        "  level: 省级\n  grade: 二等奖",
+    )
+
+
 def edit_case(project: Path) -> None:
     replace_in(
         project / "data/exemplars/love-station.md",

@@ -257,6 +257,7 @@ CASES = {
     "score": [Step(edits.change_score)],
     "project-milestone": [Step(edits.finish_milestone)],
     "task-target-counted": [Step(edits.count_task_target)],
+    "activity-and-honour": [Step(edits.log_activity_and_honour)],
     "case-edited": [Step(edits.edit_case)],
     "case-added": [Step(edits.add_case)],
     "case-deleted": [Step(edits.delete_case)],
