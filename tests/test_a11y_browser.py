@@ -26,6 +26,8 @@ PAGE_KINDS = [
     "notice",
     "projects/",
     "project",
+    "activities/",
+    "achievements/",
     "screen/",
     "screens/",
     "screen/lobby/",
@@ -85,7 +87,7 @@ def test_no_serious_wcag_violation(served_wide, browser, axe, kind, scheme):
     assert not violations, "\n".join(map(str, violations))
 
 
-@pytest.mark.parametrize("kind", ["", "ranking/", "rectification/"])
+@pytest.mark.parametrize("kind", ["", "ranking/", "rectification/", "activities/"])
 def test_no_serious_wcag_violation_on_a_phone(served_wide, browser, axe, kind):
     """Stacked and sticky tables at 390 px: the scrollers a finger swipes are keyboard regions."""
     context = open_context(browser, "light", 390, 844)

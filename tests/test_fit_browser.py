@@ -14,6 +14,8 @@ FIT_PAGES = [
     "indicators/revenue/",
     "ranking/",
     "pairs/",
+    "activities/",
+    "achievements/",
 ]
 """On the six-criteria campaign (conftest.served_wide): its ranking has the widest table."""
 
