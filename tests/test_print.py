@@ -114,3 +114,18 @@ def test_the_ledger_prints_as_numbered_tables_that_fit_the_page(served_demo, pag
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, "a table is wider than the A4 page"
+
+
+@pytest.mark.parametrize("url", ["activities/", "achievements/"])
+def test_the_activity_log_and_honours_print_without_filters_and_fit(served_demo, page, url):
+    pdf = print_pdf(page, served_demo.url + url, url.strip("/"))
+    check_pages(pdf)
+    assert page.locator(".bx-log-filter").evaluate("f => getComputedStyle(f).display") == "none"
+    tables = page.eval_on_selector_all(
+        ".bx-chart-data table", "tables => tables.map(t => t.getBoundingClientRect().height)"
+    )
+    assert tables and all(height > 0 for height in tables), "the chart prints as its table"
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "a table is wider than the A4 page"

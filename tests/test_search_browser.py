@@ -94,3 +94,9 @@ def test_an_internal_cases_phrase_finds_nothing_in_a_public_build(page, tmp_path
         assert "没有找到" in page.locator(".md-search-result__meta").text_content()
     finally:
         server.stop()
+
+
+def test_an_activitys_title_finds_the_activity_log(page, served_demo):
+    results = search(page, served_demo.url, "光伏车棚")
+    assert results and "/activities/" in results[0]["href"]
+    assert any("/achievements/" in r["href"] for r in search(page, served_demo.url, "微笑服务之星"))
