@@ -292,3 +292,14 @@ def test_the_internal_build_offers_the_templates(demo_site, public_site):
     assert (demo_site / "downloads/templates/activities.xlsx").is_file()
     assert (demo_site / "downloads/templates/achievements.xlsx").is_file()
     assert not (public_site / "downloads/templates").exists()
+
+
+def test_the_screen_shows_the_log_and_its_window(demo_site):
+    from test_screen import slide_bodies
+
+    bodies = dict((f.name.split("-")[0], b) for f, b in slide_bodies(demo_site, "screen/"))
+    rows = bodies["activities"].select("[data-list=activities] tbody tr")
+    assert rows[0]["data-activity"].startswith("2014-10-16") and len(rows) == 6
+    assert bodies["activities"].select_one("svg") is not None
+    kinds = [row["data-kind"] for row in bodies["changes"].select(".sc-changes__list tr")]
+    assert "activity" in kinds

@@ -157,6 +157,7 @@ def change_events(found) -> list:
     events += [(r.round.date, "round", r.round.name, "") for r in found.rounds]
     events += [(c.date, "case", c.title, c.unit) for c in found.cases]
     events += [(n.date, "notice", n.title, "") for n in found.notices]
+    events += [(a.date, "activity", a.title, a.host) for a in found.activities]
     return sorted(events, key=lambda event: -event[0].toordinal())
 
 
