@@ -21,6 +21,7 @@ OUR_SCRIPTS = (
     "bundle.",
     "charts.js",
     "exemplars.js",
+    "filters.js",
     "search-zh.js",
     "plotly.min.js",
     "screen.js",
