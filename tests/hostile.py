@@ -194,6 +194,31 @@ projects:
 """
 
 
+def activities_yml(attack: str, photo_name: str) -> str:
+    return f"""\
+- date: 2014-05-09
+  kind: {q("观摩" + attack)}
+  title: {q(FORMULA + "交流" + attack)}
+  host: alpha
+  guests: [beta]
+  people: 3
+  summary: {q(PERSON + "介绍 " + MD_ATTACK)}
+  photos: [{q("rectifications/photos/" + photo_name + ".jpg")}]
+"""
+
+
+def achievements_yml(attack: str) -> str:
+    return f"""\
+- date: 2014-06-12
+  unit: alpha
+  title: {q(FORMULA + "荣誉" + attack)}
+  kind: {q("表彰" + attack)}
+  level: 省级
+  grade: {q("一等奖" + attack)}
+  people: [{PERSON}, {LEADER}]
+"""
+
+
 def write_campaign(data: Path, attack: str = ATTACK, file_attack: str = FILE_ATTACK) -> Path:
     """The hostile campaign in `data` (created); returns it."""
     files = {
@@ -205,6 +230,8 @@ def write_campaign(data: Path, attack: str = ATTACK, file_attack: str = FILE_ATT
         "exemplars/hostile.md": case_md(attack, file_attack),
         "notices/hostile.md": notice_md(attack),
         "projects.yml": projects_yml(attack, file_attack),
+        "activities.yml": activities_yml(attack, file_attack),
+        "achievements.yml": achievements_yml(attack),
     }
     for name, text in files.items():
         (data / name).parent.mkdir(parents=True, exist_ok=True)
