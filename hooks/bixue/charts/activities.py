@@ -76,7 +76,7 @@ def by_level(board: Board) -> Optional[Figure]:
     fig.update_layout(
         xaxis={"title": {"text": "项数"}, "dtick": 1, "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        legend=dict(TOP_LEGEND),
+        legend={**TOP_LEGEND, "traceorder": "normal"},  # highest level first, as the table
     )
     most = max(units, key=lambda u: sum(view.by_unit_level[u.id].values()))
     total = sum(sum(view.by_unit_level[u.id].values()) for u in units)
