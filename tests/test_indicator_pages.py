@@ -159,7 +159,7 @@ def overview(demo_site):
 def test_the_demo_overview_links_to_every_indicator_page_under_its_old_anchor(demo_site, overview):
     rows = overview.select(".bx-indicator-overview tbody tr")
     assert [row["data-indicator"] for row in rows] == [
-        "revenue", "satisfaction", "complaints", "convenience", "shop-sales"
+        "revenue", "satisfaction", "complaints", "convenience", "shop-sales", "exchanges-hosted"
     ]  # fmt: skip
     for row in rows:
         link = row.select_one("th a")["href"]
@@ -194,6 +194,7 @@ def test_a_unit_page_links_each_of_its_indicators_to_that_indicators_page(demo_s
         "../../indicators/satisfaction/",
         "../../indicators/complaints/",
         "../../indicators/convenience/",
+        "../../indicators/exchanges-hosted/",
     ]
     for link in links:
         assert (

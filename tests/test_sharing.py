@@ -281,6 +281,7 @@ def expected_links(campaign, site_url, public):
         for day in sorted({day for t in project.targets for day, _ in t.done})
         if day <= campaign.plan.as_of
     ]
+    paths += [f"activities/#activity-{a.id}" for a in pick(campaign.activities)]
     return sorted(site_url + path for path in paths)
 
 

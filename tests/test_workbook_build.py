@@ -41,7 +41,10 @@ def indicators_yaml(indicators, values: bool) -> str:
     for i in indicators.indicators:
         entry = {"id": i.id, "name": i.name, "unit": i.unit, "direction": i.direction}
         entry.update(cumulative=i.cumulative, target=dict(i.targets))
-        if values:
+        if i.source is not None:  # counted from the activity log: no values to write
+            log = i.source
+            entry["source"] = {log.log: log.role} if log.log == "activities" else {log.log: {}}
+        elif values:
             entry["values"] = {unit: dict(by) for unit, by in i.values.items()}
         entries.append(entry)
     return yaml.safe_dump(
@@ -74,7 +77,7 @@ def twin(folder: Path, in_workbooks: bool) -> Path:
     items = [row.item for row in in_id_order(board.ledger)]  # the order the download has
     data = folder / "data"
     shutil.copytree(DEMO, data, ignore=shutil.ignore_patterns("*.xlsx", "*.yml"))
-    for name in ("campaign.yml", "units.yml"):
+    for name in ("campaign.yml", "units.yml", "activities.yml", "achievements.yml"):
         shutil.copy(DEMO / name, data / name)
     write = lambda name, text: (data / name).write_text(text, encoding="utf-8")  # noqa: E731
     write("indicators.yml", indicators_yaml(campaign.indicators, values=not in_workbooks))

@@ -73,14 +73,16 @@ def scores_note(board: Board) -> list:
 
 def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> bytes:
     """A sheet per indicator: 单位, the periods, 目标 (unless not `targets`); a row per unit
-    (blank: 未报送)."""
+    (blank: 未报送). An indicator counted from the activity log or the honours (`source`) has
+    none: its values are never typed, and the workbook put back into data/ reads the same."""
     indicators = board.campaign.indicators
     periods = list(indicators.periods)
     extra = ["目标"] if targets else []
     widths = [22, *(11 for _ in periods), *(10 for _ in extra)]
     sheets = []
-    # An indicator of the whole campaign keeps its one series in indicators.yml.
-    for indicator in (i for i in indicators.indicators if i.scope != "whole"):
+    # An indicator of the whole campaign keeps its one series in indicators.yml; one counted
+    # from the log is never typed.
+    for indicator in (i for i in indicators.indicators if i.scope != "whole" and i.source is None):
         title = sheet_title(indicator.name, indicator.id, [sheet.title for sheet in sheets])
         rows = [
             [unit.name, *cells[: len(cells) - 1 + len(extra)]]
