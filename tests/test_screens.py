@@ -235,9 +235,15 @@ def test_the_changes_slide_lists_the_windows_events_newest_first(demo_site):
         for li in slide.select("[data-kind]")
         if li.name == "li"
     }
-    assert counts == {"completed": "1", "overdue": "3", "update": "3", "notice": "3"}
+    assert counts == {
+        "completed": "1",
+        "overdue": "3",
+        "update": "3",
+        "notice": "3",
+        "activity": "1",
+    }
     days = [td.get_text() for td in slide.select(".sc-changes__day")]
-    assert days == sorted(days, reverse=True) and len(days) == 10
+    assert days == sorted(days, reverse=True) and len(days) == 11
 
 
 def test_a_slide_every_rotation_shows_is_one_file_and_no_file_is_made_twice():
