@@ -1,16 +1,18 @@
 """The `bixue` command (or `python -m bixue`): `render OUT/` (the board as a docs folder), `check`
-(the data checked, no MkDocs) and `templates OUT/` (the workbooks to hand out)."""
+(the data checked, no MkDocs), `templates OUT/` (the workbooks to hand out) and `report OUT.docx`
+(the 通报)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 from types import MappingProxyType
 from typing import List, Optional
 
-from . import build, docs_folder
+from . import build, docs_folder, report
 from .errors import DataErrors
 from .outputs import templates_xlsx
 from .session import collector
@@ -20,6 +22,7 @@ EXAMPLES = """示例（在项目里运行：含 mkdocs.yml 的文件夹或其子
   bixue check              检查 data/（或 BOARD_DATA 指定的文件夹）
   bixue render 输出/       写出完整的 docs 文件夹
   bixue templates 模板/    写出发给各单位填写的 Excel 模板
+  bixue report 通报.docx   写出进展情况通报（Word），可加 --as-of 2014-06-30
 每个命令的说明：bixue 命令 -h"""
 HEADINGS = MappingProxyType({"positional arguments": "参数", "options": "选项"})
 
@@ -71,7 +74,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     check = commands.add_parser("check", help="检查 data/（或 BOARD_DATA）里的数据，不生成站点")
     templates = commands.add_parser("templates", help="写出发给各单位填写的 Excel 模板")
     templates.add_argument("out", type=Path, help="输出文件夹（须为空或不存在）")
-    for command in (render, check, templates):
+    report_command = commands.add_parser("report", help="写出进展情况通报（Word 文档）")
+    report_command.add_argument("out", type=Path, help="输出的 .docx 文件")
+    report_command.add_argument(
+        "--as-of", default="", help="按这一天的数字写（默认：BOARD_AS_OF 或 campaign.yml 的 as_of）"
+    )
+    for command in (render, check, templates, report_command):
         command.add_argument(
             "--project",
             type=Path,
@@ -79,9 +87,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             help="项目根目录（默认：当前文件夹起向上第一个含 mkdocs.yml 的文件夹）",
         )
     args = parser.parse_args(argv)
-    return {"render": run_render, "check": run_check, "templates": run_templates}[args.command](
-        args
-    )
+    run = {"render": run_render, "check": run_check, "templates": run_templates}
+    return {**run, "report": run_report}[args.command](args)
 
 
 def run_render(args) -> int:
@@ -127,6 +134,23 @@ def run_templates(args) -> int:
     for template in written:
         (args.out / template.name).write_bytes(template.make())
     print(f"已写出 {len(written)} 个模板到 {args.out}：" + "、".join(t.name for t in written))
+    return 0
+
+
+def run_report(args) -> int:
+    # The 通报 is the office's own document: the internal figures, whatever BOARD_PROFILE says.
+    environ = {key: value for key, value in os.environ.items() if key != "BOARD_PROFILE"}
+    if args.as_of:
+        try:
+            environ["BOARD_AS_OF"] = datetime.date.fromisoformat(args.as_of.strip()).isoformat()
+        except ValueError:
+            print(f"--as-of：必须是 2014-06-30 这样的日期，实际为 '{args.as_of}'", file=sys.stderr)
+            return 2
+    board = loaded(args.project, environ, "")
+    if board is None:
+        return 1
+    args.out.write_bytes(report.document(board))
+    print(f"已写出 {board.as_of.isoformat()} 的通报到 {args.out}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Callable, Dict, List, Mapping
 
+from . import report
 from .contents import NO_BLOCKS, GeneratedFile, GeneratedPage, Output
 from .exports import data_json as board_json
 from .exports import feeds
@@ -49,6 +50,7 @@ MODULES = (
     board_json,
     score_sheets,
     templates_xlsx,
+    report,
     page_charts_assets,
 )
 """Page and file modules, in nav order. Each gives `make(board) -> contents.Output`: its pages,

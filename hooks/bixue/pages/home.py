@@ -14,6 +14,7 @@ from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
 from .common import has_ledger, units_of
 from .projects import render_home as render_projects
+from .report_links import render_board_link
 from .units import grouped_units
 
 HERE = "index.md"
@@ -109,6 +110,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     here = render.page_url(HERE)
     sections = [
         ("", render_overview(board, here)),
+        ("", render_board_link(board, here)),
         ("各单位", render_unit_chips(board, here)),
         ("核心指标", render_headline(board, here)),
         ("", render_charts(board, here)),
@@ -126,6 +128,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 BLOCKS = MappingProxyType(
     {
         "overview": render_overview,
+        "report-link": render_board_link,
         "headline": render_headline,
         "top-three": render_top_three,
         "home-charts": render_charts,

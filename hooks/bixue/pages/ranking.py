@@ -11,6 +11,7 @@ from ..charts import scores as charts_scores
 from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board, RoundView
 from . import paged, workbooks
+from .report_links import render_link
 
 HERE = "ranking.md"
 EARLIER_ROWS = 10
@@ -52,7 +53,8 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
 
     def table(view: RoundView, size: int) -> str:
         uri = f"ranking/{view.round.id}.json"
-        return paged.table(render_round(board, view, here), uri, here, files, "个单位", size)
+        link = render_link(board, here, view.round.date, f"{view.round.name}通报")
+        return paged.table(render_round(board, view, here), uri, here, files, "个单位", size) + link
 
     found = [(f"最新：{latest.round.name}", table(latest, paged.PAGE_SIZE))]
     found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))

@@ -1,0 +1,126 @@
+"""The 通报's sections on indicators, key projects and 本期动态, from the board's figures."""
+
+from __future__ import annotations
+
+from typing import List
+
+from .. import figures
+from ..figures.board import Board, IndicatorView
+from ..figures.changes import Changes
+from .content import Block, Paragraph, Table, long_date
+
+
+def indicator_blocks(board: Board) -> List[Block]:
+    return [Paragraph(indicator_line(board, view)) for view in board.indicators]
+
+
+def indicator_line(board: Board, view: IndicatorView) -> str:
+    indicator = view.indicator
+    measure = f"（{indicator.unit}）" if indicator.unit else ""
+    parts = []
+    if view.completion is not None:
+        parts.append(f"整体完成率 {figures.format_percent(view.completion)}")
+    if indicator.tracks_progress:
+        parts.append(behind_text(board, view))
+    if indicator.direction == "down":
+        parts.append(over_text(view))
+    missing = [row.unit.name for row in view.rows if row.latest is None]
+    if missing:
+        parts.append("未报送：" + "、".join(missing))
+    return f"{indicator.name}{measure}：" + "；".join(part for part in parts if part) + "。"
+
+
+def behind_text(board: Board, view: IndicatorView) -> str:
+    progress = figures.format_percent(board.time_progress)
+    behind = [row for row in view.rows if row.behind]
+    if not behind:
+        return f"各单位均未落后序时进度（{progress}）"
+    names = "、".join(
+        f"{row.unit.name}（{figures.format_percent(row.completion)}）" for row in behind
+    )
+    return f"落后序时进度（{progress}）的单位 {len(behind)} 个：{names}"
+
+
+def over_text(view: IndicatorView) -> str:
+    """Units above their ceiling (direction down: completion below 100%)."""
+    unit = view.indicator.unit
+    over = [row for row in view.rows if row.completion is not None and row.completion < 1]
+    if not over:
+        return "各单位均未超过目标"
+    names = "、".join(
+        f"{row.unit.name}（{figures.format_number(row.latest)} {unit}，"
+        f"目标 {figures.format_number(row.target)} {unit}）"
+        for row in over
+    )
+    return f"超过目标的单位 {len(over)} 个：{names}"
+
+
+def project_blocks(board: Board) -> List[Block]:
+    rows = board.listed_projects()
+    if not rows:
+        return []
+    totals = board.projects.totals
+    text = (
+        f"重点项目 {totals.projects} 个：已完成 {totals.finished} 个，在建 {totals.under_way} 个，"
+        f"未开工 {totals.not_started} 个"
+    )
+    if totals.plan is not None:
+        text += (
+            f"；计划投资 {figures.format_number(totals.plan)} 万元，已完成投资 "
+            f"{figures.format_number(totals.completed)} 万元，投资完成率 "
+            f"{figures.format_percent(totals.completion)}"
+        )
+    text += f"；落后序时进度 {totals.behind} 个，逾期节点 {totals.overdue_milestones} 个。"
+    headers = ("项目", "责任单位", "状态", "投资完成率", "下一节点")
+    table = tuple(project_cells(board, row) for row in rows)
+    return [Paragraph(text), Table(headers, table, (5, 3, 3, 2, 4))]
+
+
+def project_cells(board: Board, row) -> tuple:
+    project = row.project
+    unit = board.unit(project.unit).name if project.unit else "—"
+    state = row.state + ("（落后序时进度）" if row.behind else "")
+    if project.plan is None:
+        rate = "—"
+    else:
+        rate = "未报送" if row.completed is None else figures.format_percent(row.completion)
+    upcoming = row.next_milestone
+    step = "—"
+    if upcoming is not None:
+        planned = figures.format_date(upcoming.milestone.planned)
+        step = f"{upcoming.milestone.name}（{planned}，{upcoming.label}）"
+    return (project.name, unit, state, rate, step)
+
+
+def changes_blocks(board: Board, changes: Changes) -> List[Block]:
+    span = changes.window
+    head = f"{long_date(span.first)}至{long_date(span.last)}："
+
+    def item(record) -> str:
+        return f"{record.id}（{board.unit(record.unit).name}）"
+
+    lines = [
+        _listed("新发现整改事项", changes.found, item),
+        _listed("完成整改事项", changes.completed, item),
+        _listed("新增逾期事项", changes.overdue, item),
+        _listed(
+            "整改进展",
+            changes.updates,
+            lambda u: f"{u.item.id}（{figures.format_date(u.update.date)}）",
+            "条",
+        ),
+        _listed("评比", changes.rounds, lambda r: r.round.name, "轮"),
+        _listed("先进典型", changes.cases, lambda c: f"《{c.title}》", "篇"),
+        _listed("通知公告", changes.notices, lambda n: f"《{n.title}》", "条"),
+    ]
+    shown = [line for line in lines if line]
+    if not shown:
+        return [Paragraph(head + "本期没有新的动态。")]
+    return [Paragraph(head)] + [Paragraph(line) for line in shown]
+
+
+def _listed(name: str, records, label, measure: str = "项") -> str:
+    if not records:
+        return ""
+    listed = "、".join(label(record) for record in records)
+    return f"{name} {len(records)} {measure}：{listed}。"
