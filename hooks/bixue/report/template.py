@@ -38,9 +38,9 @@ def in_template(report: Report, template: bytes) -> bytes:
         for p in body.iter(qn("w:p"))
         if BODY in Paragraph(p, None).text
     )
-    before = set(map(id, body))
+    before = set(body)  # held, so lxml gives the same proxy objects back below
     write_blocks(document, report.blocks)
-    for element in [child for child in body if id(child) not in before]:
+    for element in [child for child in body if child not in before]:
         anchor._p.addprevious(element)
     anchor._p.getparent().remove(anchor._p)
     return saved(document, report)
