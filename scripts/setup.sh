@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh machine: Python packages in .venv and plotly.js's basic bundle in vendor/ (from
-# the npm registry); with --browser also Debian's Chromium and a CJK font (for the browser tests
-# and screenshots). Safe to run again: it skips what is there.
+# the npm registry); with --browser also Debian's Chromium, a CJK font and LibreOffice Writer (for
+# the browser tests, screenshots and the 通报 rendered to PDF). Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -11,6 +11,7 @@ if [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
   if [ ${#need[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${need[*]}"
     $SUDO apt-get update -qq
