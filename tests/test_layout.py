@@ -130,7 +130,7 @@ def test_every_module_that_makes_pages_or_files_is_generated():
 
     makers = {
         ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
-        for folder in ("pages", "outputs", "exports")
+        for folder in ("pages", "outputs", "exports", "report")
         for path in (PACKAGE / folder).glob("*.py")
         if any(
             isinstance(node, ast.FunctionDef) and node.name == "make"

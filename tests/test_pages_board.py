@@ -7,6 +7,7 @@ import posixpath
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -517,7 +518,7 @@ def test_demo_internal_links_of_the_main_pages_resolve(demo_site, demo):
             href = link["href"].split("#")[0].split("?")[0]
             if not href or href.startswith(("http:", "https:", "mailto:")):
                 continue
-            target = posixpath.normpath(posixpath.join(url, href))
+            target = posixpath.normpath(posixpath.join(url, unquote(href)))  # 通报-….docx
             path = demo_site / target
             assert path.is_file() or (path / "index.html").is_file(), f"{url}: {link['href']}"
 

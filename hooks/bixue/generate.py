@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Callable, Dict, List, Mapping
 
-from . import report
 from .contents import NO_BLOCKS, GeneratedFile, GeneratedPage, Output
 from .exports import data_json as board_json
 from .exports import feeds
@@ -28,6 +27,7 @@ from .pages import ranking as page_ranking
 from .pages import screen as page_screen
 from .pages import screens_index as page_screens
 from .pages import units as page_units
+from .report import files as report_files
 
 MODULES = (
     page_home,
@@ -50,7 +50,7 @@ MODULES = (
     board_json,
     score_sheets,
     templates_xlsx,
-    report,
+    report_files,
     page_charts_assets,
 )
 """Page and file modules, in nav order. Each gives `make(board) -> contents.Output`: its pages,

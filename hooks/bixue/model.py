@@ -351,6 +351,17 @@ class Exemplar:
 
 
 @dataclass(frozen=True)
+class Publicity:
+    """A notice's 公示期: objections are taken from `start` to `end` (both included)."""
+
+    start: date
+    end: date
+    office: str = text_field("")
+    """`contact` in the data: where to raise them, an office and a landline (0393-1234567),
+    published as written (it names no person: a name in it is masked as in any text)."""
+
+
+@dataclass(frozen=True)
 class Notice:
     slug: str
     title: str = text_field()
@@ -358,6 +369,7 @@ class Notice:
     body: str = markdown_field()
     pinned: bool = False
     internal: bool = False
+    publicity: Optional[Publicity] = None
     origin: Origin = Origin("data/notices/notice.md", 1)
 
 

@@ -10,6 +10,7 @@ from .. import figures
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
 from ..figures.changes import compute_changes, first_overdue_day
+from ..figures.publicity import publicity_view
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
 from .feeds import link
@@ -224,6 +225,7 @@ def notice_data(board: Board, notice) -> dict:
         "title": notice.title,
         "date": notice.date.isoformat(),
         "pinned": notice.pinned,
+        **publicity_data(board, notice),
         "url": link(board.site_url, notice_url(notice)),
     }
 
@@ -236,3 +238,20 @@ def files(board: Board) -> Iterable[GeneratedFile]:
 def make(board: Board) -> Output:
     """This module's pages, files and blocks."""
     return Output((), tuple(files(board)))
+
+
+def publicity_data(board: Board, notice) -> dict:
+    """The 公示期, with its state as of the board's day; nothing for a notice without one."""
+    view = publicity_view(notice, board.as_of)
+    if view is None:
+        return {}
+    publicity = view.publicity
+    return {
+        "publicity": {
+            "start": publicity.start.isoformat(),
+            "end": publicity.end.isoformat(),
+            "contact": publicity.office,
+            "state": view.state,
+            "status": view.status,
+        }
+    }

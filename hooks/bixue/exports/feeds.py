@@ -16,7 +16,7 @@ from ..figures.board import Board
 from ..figures.changes import compute_changes
 from ..pages.changes import render_changes
 from ..pages.exemplars import case_view
-from ..pages.notices import notice_url
+from ..pages.notices import notice_url, publicity_html
 from ..pages.projects import progress_anchor
 from ..render import absolute_url, render_markdown
 from .tasks_data import count_entries
@@ -83,7 +83,7 @@ def activity_entry(board: Board, record) -> Entry:
 
 def notice_entry(notice) -> Entry:
     tags = ("通知公告", "置顶") if notice.pinned else ("通知公告",)
-    body = str(render_markdown(notice.body))
+    body = publicity_html(notice) + str(render_markdown(notice.body))
     return Entry(notice_url(notice), notice.title, notice.date, "", body, tags)
 
 

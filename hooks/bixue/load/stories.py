@@ -21,6 +21,7 @@ from .fields import (
 )
 from .images import image_path
 from .names import reserved_problem
+from .publicity import read_publicity
 from .reading import Reading, Source, by_bytes, origin
 from .yamlfile import Node, decode, parse_yaml
 
@@ -76,7 +77,7 @@ def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
 def read_notice(reading: Reading, file: Path) -> Optional[model.Notice]:
     source, root, body, body_line = read_document(reading, file)
     file_slug = slug(source, file)
-    entries = mapping(source, root, "", ("title", "date"), ("pinned", "internal"))
+    entries = mapping(source, root, "", ("title", "date"), ("pinned", "internal", "publicity"))
     if entries is None:
         return None
     get = entries.get
@@ -87,6 +88,7 @@ def read_notice(reading: Reading, file: Path) -> Optional[model.Notice]:
         body=body,
         pinned=bool(boolean(source, get("pinned"), "pinned")),
         internal=bool(boolean(source, get("internal"), "internal")),
+        publicity=read_publicity(source, get("publicity")),
         origin=origin(source, root, body=body_line),
     )
 

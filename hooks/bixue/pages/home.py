@@ -9,10 +9,12 @@ from .. import charts, figures, render
 from ..charts import embed as chart_html
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
+from ..figures.publicity import open_notices
 from . import indicator_page
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
 from .common import has_ledger, units_of
+from .notices import publicity_views
 from .projects import render_home as render_projects
 from .report_links import render_board_link
 from .units import grouped_units
@@ -84,17 +86,18 @@ def render_top_bottom(board: Board, here: str) -> str:
 
 
 def latest_notices(board: Board):
-    """Every pinned notice, then the newest unpinned ones."""
+    """Every pinned notice, every notice 正在公示, then the newest others."""
     notices = board.notices()
-    pinned = [notice for notice in notices if notice.pinned]
-    return pinned + [notice for notice in notices if not notice.pinned][:NOTICES_SHOWN]
+    first = [notice for notice in notices if notice.pinned or notice in open_notices(board)]
+    return first + [notice for notice in notices if notice not in first][:NOTICES_SHOWN]
 
 
 def render_notices(board: Board, here: str) -> str:
     notices = latest_notices(board)
     if not notices:
         return ""
-    return render.render_block("home_notices.html", notices=notices, here=here)
+    views = publicity_views(board, notices)
+    return render.render_block("home_notices.html", notices=notices, here=here, views=views)
 
 
 def render_exemplars(board: Board, here: str) -> str:

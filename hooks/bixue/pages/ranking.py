@@ -54,7 +54,11 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
     def table(view: RoundView, size: int) -> str:
         uri = f"ranking/{view.round.id}.json"
         link = render_link(board, here, view.round.date, f"{view.round.name}通报")
-        return paged.table(render_round(board, view, here), uri, here, files, "个单位", size) + link
+        return (
+            paged.table(render_round(board, view, here), uri, here, files, "个单位", size)
+            + "\n"
+            + link
+        )
 
     found = [(f"最新：{latest.round.name}", table(latest, paged.PAGE_SIZE))]
     found.append(("", chart_html.render(charts_scores.ranking_totals(board), "ranking-totals")))

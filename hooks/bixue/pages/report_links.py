@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime
 
-from .. import render, report
+from .. import render
 from ..figures.board import Board
+from ..report import files as report
 
 
 def render_link(board: Board, here: str, day: datetime.date, label: str = "通报") -> str:

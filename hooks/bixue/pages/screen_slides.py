@@ -9,8 +9,10 @@ from ..charts import LIST_SIZE, red_black
 from ..charts import screen as screen_charts
 from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
+from ..figures.publicity import open_notices
 from . import exemplars as page_exemplars
 from .common import has_ledger, units_of
+from .notices import publicity_views
 from .screen_parts import Rotation, SlideView, capped, chart_drawing, chunks, pair_side, slide
 
 MAX_CASES = 8
@@ -111,11 +113,13 @@ def exemplars(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]
 
 
 def notices(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
-    shown = board.notices()
+    publicizing = open_notices(board)  # 正在公示 first: the screen is where passers-by see it
+    shown = [*publicizing, *(notice for notice in board.notices() if notice not in publicizing)]
     if not shown:
         return []
     pages, more = capped(shown, NOTICES_PER_PAGE)
-    return slide("screen_notices.html", "notices", seconds, pages=pages, more=more)
+    views = publicity_views(board, shown)
+    return slide("screen_notices.html", "notices", seconds, pages=pages, more=more, views=views)
 
 
 def pairs(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from types import MappingProxyType
 from typing import Iterable, Optional
 
 from docx import Document
@@ -17,7 +18,7 @@ from ..outputs.xlsx_write import with_fixed_dates
 from .content import Block, Heading, Report, Table, long_date
 
 TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
-HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
+HEADING_FONTS = MappingProxyType({1: "黑体", 2: "楷体_GB2312"})
 PAGE_NUMBER_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 TITLE_SIZE, BODY_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(12), Pt(14)
@@ -25,7 +26,7 @@ TITLE_SIZE, BODY_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(12), Pt
 LINE = Pt(28)
 INDENT = Pt(32)
 """Two characters of 三号."""
-MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+MARGINS = MappingProxyType({"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)})
 TEXT_WIDTH = Mm(210 - 28 - 26)
 
 
