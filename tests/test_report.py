@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -80,6 +81,8 @@ def test_opening_and_ledger_figures_are_the_boards(demo_site, document):
         ledger["closure_rate_pct"],
     )
     assert f"逾期 {ledger['overdue']} 项" in line and f"到期 {ledger['due_soon']} 项" in line
+    updated = datetime.date.fromisoformat(ledger["updated"])
+    assert line.endswith(f"整改台账更新至 {updated.month}月{updated.day}日。")
 
 
 def test_overdue_items_by_unit_are_the_ledger_pages(demo_site, document):
@@ -152,6 +155,13 @@ def test_indicators_name_the_units_behind(demo_site, document):
         ]
         if behind:
             assert "：" + "、".join(behind) in line
+        late = [
+            f"{names[row['unit']]}（报至 {row['latest_period']}）"
+            for row in indicator["units"]
+            if row["overdue_report"]
+        ]
+        if late:
+            assert f"逾期未报（应报至 {indicator['period_due']}）：" + "、".join(late) in line
         missing = [names[row["unit"]] for row in indicator["units"] if row["latest"] is None]
         if missing:
             assert "未报送：" + "、".join(missing) in line

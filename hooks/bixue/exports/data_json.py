@@ -10,9 +10,9 @@ from .. import figures
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, IndicatorView, LedgerStats, RoundView
 from ..figures.changes import compute_changes, first_overdue_day
-from ..figures.publicity import publicity_view
 from ..pages.exemplars import case_url
 from ..pages.notices import notice_url
+from .data_sources import with_sources
 from .feeds import link
 from .log_json import log_data
 from .tasks_data import targets_data, task_totals_data
@@ -30,27 +30,30 @@ def ratio(value: Optional[Fraction]) -> Optional[float]:
 def board_data(board: Board) -> dict:
     """Every published figure of the board; no person and no internal record's text."""
     plan = board.campaign.plan
-    return {
-        "schema": SCHEMA,
-        "title": plan.title,
-        "short_title": plan.display_title,
-        "organization": plan.organization,
-        "period": {"start": plan.start.isoformat(), "end": plan.end.isoformat()},
-        "as_of": board.as_of.isoformat(),
-        "profile": "public" if board.public else "internal",
-        "time_progress": ratio(board.time_progress),
-        "time_progress_pct": figures.format_percent(board.time_progress),
-        "phase": board.phase.label,
-        "units": [unit_data(board, unit) for unit in board.campaign.units],
-        "indicators": [indicator_data(view) for view in board.indicators],
-        "rounds": [round_data(view) for view in board.rounds],
-        "ledger": ledger_data(board),
-        "exemplars": [case_data(board, case) for case in board.exemplars()],
-        "notices": [notice_data(board, notice) for notice in board.notices()],
-        "changes": changes_data(board),
-        **log_data(board),
-        **projects_data(board),
-    }
+    return with_sources(
+        board,
+        {
+            "schema": SCHEMA,
+            "title": plan.title,
+            "short_title": plan.display_title,
+            "organization": plan.organization,
+            "period": {"start": plan.start.isoformat(), "end": plan.end.isoformat()},
+            "as_of": board.as_of.isoformat(),
+            "profile": "public" if board.public else "internal",
+            "time_progress": ratio(board.time_progress),
+            "time_progress_pct": figures.format_percent(board.time_progress),
+            "phase": board.phase.label,
+            "units": [unit_data(board, unit) for unit in board.campaign.units],
+            "indicators": [indicator_data(view) for view in board.indicators],
+            "rounds": [round_data(view) for view in board.rounds],
+            "ledger": ledger_data(board),
+            "exemplars": [case_data(board, case) for case in board.exemplars()],
+            "notices": [notice_data(board, notice) for notice in board.notices()],
+            "changes": changes_data(board),
+            **log_data(board),
+            **projects_data(board),
+        },
+    )
 
 
 def changes_data(board: Board) -> dict:
@@ -225,7 +228,6 @@ def notice_data(board: Board, notice) -> dict:
         "title": notice.title,
         "date": notice.date.isoformat(),
         "pinned": notice.pinned,
-        **publicity_data(board, notice),
         "url": link(board.site_url, notice_url(notice)),
     }
 
@@ -238,20 +240,3 @@ def files(board: Board) -> Iterable[GeneratedFile]:
 def make(board: Board) -> Output:
     """This module's pages, files and blocks."""
     return Output((), tuple(files(board)))
-
-
-def publicity_data(board: Board, notice) -> dict:
-    """The 公示期, with its state as of the board's day; nothing for a notice without one."""
-    view = publicity_view(notice, board.as_of)
-    if view is None:
-        return {}
-    publicity = view.publicity
-    return {
-        "publicity": {
-            "start": publicity.start.isoformat(),
-            "end": publicity.end.isoformat(),
-            "contact": publicity.office,
-            "state": view.state,
-            "status": view.status,
-        }
-    }

@@ -10,6 +10,7 @@ from ..charts import embed as chart_html
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
 from ..figures.publicity import open_notices
+from ..figures.source_dates import ledger_updated_text
 from . import indicator_page
 from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
@@ -38,6 +39,7 @@ def render_headline(board: Board, here: str) -> str:
         ledger=has_ledger(board),
         stats=board.ledger_stats,
         warn_days=board.campaign.plan.warn_days,
+        updated=ledger_updated_text(board),
         indicators=headline_indicators(board),
     )
 

@@ -11,6 +11,7 @@ from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import indicators as charts_indicators
 from ..figures.board import Board, IndicatorView
+from ..figures.source_dates import reports_due
 from ..model import Indicator
 from . import paged
 
@@ -66,6 +67,7 @@ def render_latest(board: Board, view: IndicatorView, here: str, caption: bool = 
         terms=board.campaign.plan.terms,
         growth=growth_note(view),
         scope=scope_note(board, view),
+        due=reports_due(board).get(view.indicator.id),
     )
 
 

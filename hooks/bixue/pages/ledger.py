@@ -11,6 +11,7 @@ from ..charts import embed as chart_html
 from ..charts import ledger as charts_ledger
 from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
+from ..figures.source_dates import ledger_updated_text
 from ..model import STATUSES
 from ..outputs import downloads, images
 from . import ledger_table, paged, workbooks
@@ -80,6 +81,7 @@ def render_summary(board: Board, here: str) -> str:
         stats=board.ledger_stats,
         statuses=STATUSES,
         unlisted=board.unlisted_count(),
+        updated=ledger_updated_text(board),
         downloads={"xlsx": downloads.XLSX, "csv": downloads.CSV},
     )
 

@@ -10,6 +10,7 @@ from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
+from ..figures.source_dates import reports_due
 from ..model import Unit
 from . import indicator_page
 from .achievements import unit_honours
@@ -99,6 +100,7 @@ def _indicators(board: Board, unit: Unit, here: str) -> str:
     return render.render_block(
         "unit_indicators.html",
         rows=rows,
+        due=reports_due(board),
         links=indicator_page.urls(board),
         progress=board.time_progress,
         here=here,

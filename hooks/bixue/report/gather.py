@@ -9,6 +9,7 @@ from .. import figures
 from ..charts import red_black
 from ..figures.board import Board, LedgerRow, RoundView
 from ..figures.changes import compute_changes
+from ..figures.source_dates import ledger_updated_text
 from ..model import STATUS_NAMES
 from .content import Block, Heading, Paragraph, Report, Table, long_date, numbered
 from .sections_more import changes_blocks, indicator_blocks, project_blocks
@@ -68,7 +69,8 @@ def ledger_blocks(board: Board) -> List[Block]:
         f"未启动 {counts['todo']} 项，长期坚持 {counts['ongoing']} 项。"
         f"逾期 {stats.overdue} 项，{board.campaign.plan.warn_days} 天内到期 {stats.due_soon} 项。"
     )
-    blocks: List[Block] = [Paragraph(text)]
+    updated = ledger_updated_text(board)
+    blocks: List[Block] = [Paragraph(text + (f"{updated}。" if updated else ""))]
     overdue = board.overdue_rows()
     if overdue:
         blocks += [Heading(numbered(0, 2) + "逾期事项", 2), overdue_table(board, overdue)]

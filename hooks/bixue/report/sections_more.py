@@ -7,6 +7,7 @@ from typing import List
 from .. import figures
 from ..figures.board import Board, IndicatorView
 from ..figures.changes import Changes
+from ..figures.source_dates import reports_due
 from .content import Block, Paragraph, Table, long_date
 
 
@@ -24,6 +25,7 @@ def indicator_line(board: Board, view: IndicatorView) -> str:
         parts.append(behind_text(board, view))
     if indicator.direction == "down":
         parts.append(over_text(view))
+    parts.append(overdue_text(board, view))
     missing = [row.unit.name for row in view.rows if row.latest is None]
     if missing:
         parts.append("未报送：" + "、".join(missing))
@@ -39,6 +41,16 @@ def behind_text(board: Board, view: IndicatorView) -> str:
         f"{row.unit.name}（{figures.format_percent(row.completion)}）" for row in behind
     )
     return f"落后序时进度（{progress}）的单位 {len(behind)} 个：{names}"
+
+
+def overdue_text(board: Board, view: IndicatorView) -> str:
+    """逾期未报: units whose latest report is older than the last period due."""
+    reports = reports_due(board)[view.indicator.id]
+    late = [row for row in view.rows if row.unit.id in reports.overdue]
+    if not late:
+        return ""
+    names = "、".join(f"{row.unit.name}（报至 {row.latest_period}）" for row in late)
+    return f"逾期未报（应报至 {reports.due}）：{names}"
 
 
 def over_text(view: IndicatorView) -> str:
