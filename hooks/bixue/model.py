@@ -348,6 +348,9 @@ class Exemplar:
     adopted_by: Tuple[str, ...] = ()
     internal: bool = False
     origin: Origin = Origin("data/exemplars/case.md", 1)
+    publish_names: bool = False
+    """The people named agreed to be named in full: the public build keeps `people` (and their
+    names in this case's text) as written, here only."""
 
 
 @dataclass(frozen=True)

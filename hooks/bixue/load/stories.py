@@ -26,7 +26,9 @@ from .reading import Reading, Source, by_bytes, origin
 from .yamlfile import Node, decode, parse_yaml
 
 EXEMPLAR_REQUIRED = ("title", "unit", "date", "category")
-EXEMPLAR_OPTIONAL = ("summary", "people", "tags", "cover", "adopted_by", "internal")
+EXEMPLAR_OPTIONAL = (
+    *("summary", "people", "tags", "cover", "adopted_by", "internal", "publish_names"),
+)
 
 
 def documents(reading: Reading, folder: str) -> List[Path]:
@@ -71,6 +73,7 @@ def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
         adopted_by=tuple(adopter for adopter in adopters if adopter),
         internal=bool(boolean(source, get("internal"), "internal")),
         origin=origin(source, root, body=body_line),
+        publish_names=bool(boolean(source, get("publish_names"), "publish_names")),
     )
 
 

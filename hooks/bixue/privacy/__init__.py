@@ -52,11 +52,31 @@ def publish(campaign: Campaign) -> Campaign:
     """The campaign as the public build shows it: every value of a person field masked, and
     every known person's name masked in every text and Markdown field, of every record."""
     known = names.person_names(campaign)
-    text = names.masker(known, names.kept_names(campaign) & known, mask_person)
-    masked = declared.mapped(campaign, mask_person, text)
+    kept = names.kept_names(campaign) & known
+    text = names.masker(known, kept, mask_person)
+    masked = with_consented_names(declared.mapped(campaign, mask_person, text), campaign, kept)
     if campaign.plan.mask_leading_group:
         return masked
     return with_leading_group(masked, campaign.plan.leading_group)
+
+
+def with_consented_names(masked: Campaign, campaign: Campaign, kept: set) -> Campaign:
+    """A case with `publish_names: true` keeps its people in full, in its people and its own
+    text: they agreed to be named there. Everywhere else their names stay masked."""
+    if not any(case.publish_names for case in campaign.exemplars):
+        return masked
+    known = names.person_names(campaign)
+    cases = tuple(
+        declared.mapped(case, str, names.masker(known, kept | consented(case), mask_person))
+        if case.publish_names
+        else new
+        for case, new in zip(campaign.exemplars, masked.exemplars, strict=True)
+    )
+    return dataclasses.replace(masked, exemplars=cases)
+
+
+def consented(case) -> set:
+    return {person.strip() for person in case.people if person.strip()}
 
 
 def with_leading_group(masked: Campaign, roles: Tuple[LeaderRole, ...]) -> Campaign:
