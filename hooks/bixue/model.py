@@ -68,6 +68,17 @@ def _none_known() -> Mapping:
     return MappingProxyType({})
 
 
+def sources_field():
+    """Where each value of a record was written (`file:line`, `workbook:sheet!cell`), by
+    `source_key`: for the internal build's 来源, never published."""
+    return field(default_factory=_none_known, compare=False, metadata={PRIVACY: UNPUBLISHED})
+
+
+def source_key(*parts: str) -> str:
+    """The key of one value in a record's `sources`: source_key("value", unit, period)."""
+    return "\t".join(parts)
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written: the file (relative to the project, posix) and its first line."""
@@ -250,6 +261,8 @@ class Indicator:
     unit id WHOLE_ID in `targets` and `values` (2 所园评上省三级)."""
     source: Optional[LogSource] = None
     """Values counted from the activity log or the honours, never typed (`source:`)."""
+    sources: Mapping[str, str] = sources_field()
+    """source_key("value", unit, period) and source_key("target", unit) -> where written."""
 
     def applies(self, unit_id: str) -> bool:
         return self.applies_to is None or unit_id in self.applies_to
@@ -283,6 +296,8 @@ class Round:
     scores: Mapping[str, Mapping[str, Number]]
     """unit_id -> {criterion_id: score}."""
     origin: Origin = Origin("data/evaluations.yml", 1)
+    sources: Mapping[str, str] = sources_field()
+    """source_key("score", unit, criterion) -> where written."""
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..figures import provenance
 from ..figures.board import Board
 from ..figures.publicity import publicity_view
-from ..figures.source_dates import ledger_updated, reports_due
+from ..figures.source_dates import ledger_sources, ledger_updated, reports_due
 
 
 def with_sources(board: Board, data: dict) -> dict:
@@ -21,7 +22,26 @@ def with_sources(board: Board, data: dict) -> dict:
         for row in entry["units"]:
             row["overdue_report"] = row["unit"] in reports.overdue
     data["ledger"]["updated"] = iso(ledger_updated(board))
+    if not board.public:
+        with_provenance(board, data)
     return data
+
+
+def with_provenance(board: Board, data: dict) -> None:
+    """Internal build: where each value went into a figure was written (`source` keys)."""
+    for entry, view in zip(data["indicators"], board.indicators, strict=True):
+        sources = provenance.indicator_sources(board, view)
+        for row in entry["units"]:
+            row["source"] = sources[row["unit"]]
+    for entry, view in zip(data["rounds"], board.rounds, strict=True):
+        sources = provenance.round_sources(board, view)
+        for row in entry["ranking"]:
+            if row["unit"] in sources:
+                row["source"] = sources[row["unit"]]
+    data["ledger"]["sources"] = [
+        {"path": source.path, "items": source.items, "updated": iso(source.updated)}
+        for source in ledger_sources(board)
+    ]
 
 
 def iso(day) -> Optional[str]:

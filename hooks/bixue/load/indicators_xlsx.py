@@ -66,6 +66,7 @@ def read_sheet(
     columns = header_columns(source, sheet, at, known, unknown=unknown)
     values: Dict[str, Dict[str, model.Number]] = {}
     targets = dict(indicator.targets)
+    sources = {k: v for k, v in indicator.sources.items() if not k.startswith("value\t")}
     for number, unit, row in unit_rows(source, sheet, at, columns.get("unit", 1)):
         if not indicator.applies(unit):
             # A row left blank (an older template listed every unit) says nothing: no error.
@@ -90,7 +91,22 @@ def read_sheet(
         target = target_in(source, *cells.get("target", (0, None)), indicator.direction)
         if target is not None:
             targets[unit] = target
-    return dataclasses.replace(indicator, values=values, targets=targets)
+        sources.update(
+            cell_sources(
+                source, unit, cells, [*reported_values, *(["target"] * (target is not None))]
+            )
+        )
+    return dataclasses.replace(indicator, values=values, targets=targets, sources=sources)
+
+
+def cell_sources(source: WorkbookSource, unit: str, cells: dict, keys) -> Dict[str, str]:
+    """Where the unit's values (by period) and target were read: `workbook:sheet!cell`."""
+    return {
+        model.source_key("target", unit)
+        if key == "target"
+        else model.source_key("value", unit, key): source.where(cells[key][0])
+        for key in keys
+    }
 
 
 def number_in(source: WorkbookSource, line: int, value, name: str) -> Optional[model.Number]:

@@ -25,6 +25,7 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .log_source import read_source
+from .provenance import indicator_sources, leaves
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
@@ -107,6 +108,7 @@ def read_indicator(
         targets=targets,
         values=read_values(source, get("values"), periods),
         origin=origin(source, node),
+        sources=indicator_sources(source, entries, concerned),
         applies_to=applies,
         baselines=baselines,
         growth=growth,
@@ -249,7 +251,8 @@ def read_round(
     }
     name = text(source, entries.get("name"), "rounds.name") or ""
     when = a_date(source, entries.get("date"), "rounds.date")
-    return model.Round(round_id, name, when, scores, origin(source, node))
+    sources = leaves(source, entries.get("scores"), "score")
+    return model.Round(round_id, name, when, scores, origin(source, node), sources)
 
 
 def read_scores(

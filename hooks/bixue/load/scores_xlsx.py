@@ -70,12 +70,15 @@ def read_sheet(
     for criterion in criteria:
         if criterion.id not in columns:
             source.error(header_line, "", f"缺少评比内容“{criterion.name}”这一列")
-    scores = {}
+    scores, sources = {}, {}
     for number, unit, row in unit_rows(source, sheet, at, columns.get("unit", 1)):
         unit_scores = read_row(source, sheet, number, row, columns, criteria)
         if unit_scores is not None:
             scores[unit] = unit_scores
-    return dataclasses.replace(round_, scores=scores)
+            for key in unit_scores:
+                where = source.where(line_of(sheet, number, columns[key]))
+                sources[model.source_key("score", unit, key)] = where
+    return dataclasses.replace(round_, scores=scores, sources=sources)
 
 
 def read_row(source, sheet: Sheet, number: int, row, columns, criteria) -> Optional[Dict]:

@@ -10,6 +10,7 @@ from typing import Dict, List, Sequence, Tuple
 from .. import figures, render
 from ..charts import embed as chart_html
 from ..charts import indicators as charts_indicators
+from ..figures import provenance
 from ..figures.board import Board, IndicatorView
 from ..figures.source_dates import reports_due
 from ..model import Indicator
@@ -68,6 +69,8 @@ def render_latest(board: Board, view: IndicatorView, here: str, caption: bool = 
         growth=growth_note(view),
         scope=scope_note(board, view),
         due=reports_due(board).get(view.indicator.id),
+        sources=provenance.indicator_sources(board, view),
+        completion_sources=provenance.board_completion_sources(view),
     )
 
 

@@ -11,7 +11,8 @@ from ..charts import embed as chart_html
 from ..charts import ledger as charts_ledger
 from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board
-from ..figures.source_dates import ledger_updated_text
+from ..figures.provenance import item_source
+from ..figures.source_dates import ledger_sources, ledger_updated_text
 from ..model import STATUSES
 from ..outputs import downloads, images
 from . import ledger_table, paged, workbooks
@@ -82,6 +83,7 @@ def render_summary(board: Board, here: str) -> str:
         statuses=STATUSES,
         unlisted=board.unlisted_count(),
         updated=ledger_updated_text(board),
+        sources=() if board.public else ledger_sources(board),
         downloads={"xlsx": downloads.XLSX, "csv": downloads.CSV},
     )
 
@@ -110,11 +112,13 @@ def _deadline_list(board: Board, here: str, flag: str, rows, hidden: int, **extr
     """The first page of overdue (`flag` overdue) or due-soon (soon) items, a link to the rest
     and how many internal ones are not listed."""
     template = "ledger_overdue.html" if flag == "overdue" else "ledger_due_soon.html"
+    shown = rows[: ledger_table.PAGE_SIZE]
     return render.render_block(
         template,
         board=board,
         here=here,
-        rows=rows[: ledger_table.PAGE_SIZE],
+        rows=shown,
+        sources=None if board.public else {r.item.id: item_source(r.item) for r in shown},
         more=_more(rows, here, flag),
         hidden=hidden,
         **extra,

@@ -9,6 +9,7 @@ from .. import render
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
 from ..contents import GeneratedFile, GeneratedPage, Output
+from ..figures import provenance
 from ..figures.board import Board, RoundView
 from . import paged, workbooks
 from .report_links import render_link
@@ -29,6 +30,7 @@ def render_round(board: Board, view: RoundView, here: str, caption: bool = False
         here=here,
         caption=caption,
         block="ranking-latest" if view is board.latest_round else "ranking-round",
+        sources=provenance.round_sources(board, view),
     )
 
 
