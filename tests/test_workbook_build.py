@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import filecmp
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -111,7 +113,34 @@ def test_a_campaign_in_workbooks_builds_the_pages_of_the_same_campaign_in_yaml(t
     files = site_files(from_yaml)
     assert files == site_files(from_xlsx) and len(files) > 50
     differ = [name for name in files if not filecmp.cmp(from_yaml / name, from_xlsx / name, False)]
-    assert differ == []
+    # 来源 (internal build) names the file each value was read from: yml lines or workbook cells
+    assert [
+        name
+        for name in differ
+        if without_sources(from_yaml / name) != without_sources(from_xlsx / name)
+    ] == []
+    assert differ
+
+
+SOURCE_ATTRS = re.compile(
+    r' title="来源：[^"]*" data-source="[^"]*"'
+    r'|<details class="bx-sources".*?</details>|<code data-source="[^"]*">[^<]*</code>',
+    re.S,
+)
+
+
+def without_sources(path: Path):
+    """A page or data.json with every 来源 taken out."""
+    text = path.read_text(encoding="utf-8")
+    if path.name != "data.json":
+        return SOURCE_ATTRS.sub("", text)
+    data = json.loads(text)
+    data["ledger"].pop("sources", None)
+    for row in [r for i in data["indicators"] for r in i["units"]] + [
+        r for x in data["rounds"] for r in x["ranking"]
+    ]:
+        row.pop("source", None)
+    return data
 
 
 def test_a_filled_in_template_builds(tmp_path):
