@@ -215,24 +215,29 @@ def test_gbt_9704_layout(document):
     assert [round(length.mm) for length in (section.page_width, section.page_height)] == [210, 297]
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert [round(margin.mm, 1) for margin in margins] == [37, 35, 28, 26]
-    title = document.paragraphs[0].runs[0]
-    assert (east_asian(title), title.font.size) == ("方正小标宋简体", Pt(22))
+    assert look(document.paragraphs[0]) == ("方正小标宋简体", Pt(22))
     body = document.paragraphs[3]
-    assert body.paragraph_format.line_spacing == Pt(28)
-    assert (east_asian(body.runs[0]), body.runs[0].font.size) == ("仿宋_GB2312", Pt(16))
+    assert body.style.paragraph_format.line_spacing == Pt(28)
+    assert body.style.paragraph_format.first_line_indent == Pt(32)
+    assert look(body) == ("仿宋_GB2312", Pt(16))
     first = next(p for p in document.paragraphs if p.text.startswith("一、"))
     second = next(p for p in document.paragraphs if p.text.startswith("（一）"))
-    assert east_asian(first.runs[0]) == "黑体" and east_asian(second.runs[0]) == "楷体_GB2312"
+    assert look(first) == ("黑体", Pt(16)) and look(second) == ("楷体_GB2312", Pt(16))
+    cell = document.tables[0].rows[1].cells[0].paragraphs[0]
+    assert look(cell) == ("仿宋_GB2312", Pt(12))
     for footer in (section.footer, section.even_page_footer):
         xml = footer.paragraphs[0]._p.xml
         assert "PAGE" in xml and footer.paragraphs[0].text.replace("1", "").strip() == "—  —"
     assert document.settings.odd_and_even_pages_header_footer
 
 
-def east_asian(run) -> str:
+def look(paragraph):
+    """The East Asian font and size a paragraph's style gives its text."""
     from docx.oxml.ns import qn
 
-    return run._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+    style = paragraph.style
+    fonts = style.element.rPr.find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia")), style.font.size
 
 
 def test_the_command_writes_the_same_bytes_as_the_build(demo_site, tmp_path):

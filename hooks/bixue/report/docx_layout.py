@@ -9,23 +9,30 @@ from typing import Iterable, Optional
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..outputs.xlsx_write import with_fixed_dates
 from .content import Block, Heading, Report, Table, long_date
+from .docx_styles import (
+    ADDRESSEE,
+    BODY,
+    CELL,
+    CELL_CENTER,
+    HEADER,
+    HEADING_1,
+    HEADING_2,
+    SIGNATURE,
+    TITLE,
+    ensure_styles,
+    set_fonts,
+)
 
-TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
-HEADING_FONTS = MappingProxyType({1: "黑体", 2: "楷体_GB2312"})
 PAGE_NUMBER_FONT = "宋体"
-LATIN_FONT = "Times New Roman"
-TITLE_SIZE, BODY_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(12), Pt(14)
-"""二号, 三号, 小四 (tables), 四号 (page numbers)."""
-LINE = Pt(28)
-INDENT = Pt(32)
-"""Two characters of 三号."""
+PAGE_NUMBER_SIZE = Pt(14)
+"""四号."""
 MARGINS = MappingProxyType({"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)})
 TEXT_WIDTH = Mm(210 - 28 - 26)
 
@@ -34,14 +41,10 @@ def built_in(report: Report) -> bytes:
     """The whole document in the built-in layout."""
     document = Document()
     set_page(document)
-    set_defaults(document)
-    title = document.add_paragraph()
-    styled(title, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, line=Pt(36))
-    add_run(title, report.title, TITLE_FONT, TITLE_SIZE)
-    document.add_paragraph()
-    addressee = document.add_paragraph()
-    styled(addressee, indent=False)
-    add_run(addressee, report.addressee, BODY_FONT, BODY_SIZE)
+    styles = ensure_styles(document)
+    paragraph(document, report.title, styles[TITLE])
+    paragraph(document, "", styles[BODY])
+    paragraph(document, report.addressee, styles[ADDRESSEE])
     write_blocks(document, report.blocks)
     write_signature(document, report)
     return saved(document, report)
@@ -57,13 +60,6 @@ def set_page(document) -> None:
     document.settings.odd_and_even_pages_header_footer = True
     page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
     page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
-
-
-def set_defaults(document) -> None:
-    normal = document.styles["Normal"]
-    normal.font.size = BODY_SIZE
-    set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
-    normal.paragraph_format.space_after = Pt(0)
 
 
 def page_number(paragraph, align) -> None:
@@ -98,47 +94,51 @@ def element(tag: str, text: str):
 
 
 def write_blocks(document, blocks: Iterable[Block]) -> None:
-    """Headings, paragraphs and tables at the end of the document, each formatted directly (an
-    office template's styles are not ours)."""
+    """Headings, paragraphs and tables at the end of the document, in the 通报's styles."""
+    styles = ensure_styles(document)
     for block in blocks:
         if isinstance(block, Table):
-            write_table(document, block)
-            continue
-        paragraph = document.add_paragraph()
-        styled(paragraph)
-        if isinstance(block, Heading):
-            paragraph.paragraph_format.keep_with_next = True
-            add_run(paragraph, block.text, HEADING_FONTS[block.level], BODY_SIZE)
+            write_table(document, block, styles)
+        elif isinstance(block, Heading):
+            paragraph(document, block.text, styles[HEADING_1 if block.level == 1 else HEADING_2])
         else:
-            run = add_run(paragraph, block.text, BODY_FONT, BODY_SIZE)
+            added = paragraph(document, block.text, styles[BODY])
             if block.placeholder:
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                added.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
-def write_table(document, table: Table) -> None:
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+def write_table(document, table: Table, styles) -> None:
+    grid = document.add_table(rows=1, cols=len(table.headers))
     grid.style = document.styles["Table Grid"] if "Table Grid" in document.styles else None
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     whole = sum(table.widths)
-    for column, width in zip(grid.columns, table.widths, strict=True):
-        column.width = int(TEXT_WIDTH * width / whole)
-    for row_index, cells in enumerate((table.headers, *table.rows)):
-        for column, text in enumerate(cells):
-            cell = grid.cell(row_index, column)
-            cell.width = int(TEXT_WIDTH * table.widths[column] / whole)
-            paragraph = cell.paragraphs[0]
-            styled(
-                paragraph,
-                indent=False,
-                line=Pt(20),
-                align=WD_ALIGN_PARAGRAPH.CENTER if row_index == 0 or column else None,
-            )
-            font = HEADING_FONTS[1] if row_index == 0 else BODY_FONT
-            add_run(paragraph, text, font, TABLE_SIZE)
+    widths = [int(TEXT_WIDTH * width / whole) for width in table.widths]
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    # one row at a time: python-docx finds a cell by row and column over the whole table
+    fill_row(grid.rows[0].cells, table.headers, widths, [styles[HEADER]] * len(widths))
+    looks = [styles[CELL], *([styles[CELL_CENTER]] * (len(widths) - 1))]
+    for cells in table.rows:
+        fill_row(grid.add_row().cells, cells, widths, looks)
     repeat_header(grid.rows[0])
-    after = document.add_paragraph()
-    styled(after, line=Pt(14))
+    paragraph(document, "", styles[CELL])
+
+
+def fill_row(cells, texts, widths, looks) -> None:
+    for cell, text, width, look in zip(cells, texts, widths, looks, strict=True):
+        cell.width = width
+        first = cell.paragraphs[0]
+        first._p.style = look.style_id
+        first.add_run(text)
+
+
+def paragraph(document, text: str, style):
+    """A paragraph of `style` at the end: its id set directly (python-docx looks a style given
+    by name or object up among all styles, each time)."""
+    added = document.add_paragraph(text)
+    added._p.style = style.style_id
+    return added
 
 
 def repeat_header(row) -> None:
@@ -151,24 +151,10 @@ def repeat_header(row) -> None:
 
 def write_signature(document, report: Report) -> None:
     """发文机关 and 成文日期 on the right, four characters in (GB/T 9704 7.3.5.2)."""
-    document.add_paragraph()
+    styles = ensure_styles(document)
+    paragraph(document, "", styles[BODY])
     for text in (report.organization, long_date(report.as_of)):
-        paragraph = document.add_paragraph()
-        styled(paragraph, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-        paragraph.paragraph_format.right_indent = Pt(64)
-        add_run(paragraph, text, BODY_FONT, BODY_SIZE)
-
-
-def styled(paragraph, align=None, indent: bool = True, line=LINE) -> None:
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = line
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.first_line_indent = INDENT if indent else None
-    if align is not None:
-        paragraph.alignment = align
-    else:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph(document, text, styles[SIGNATURE])
 
 
 def add_run(paragraph, text: str, east_asian: str, size):
@@ -176,17 +162,6 @@ def add_run(paragraph, text: str, east_asian: str, size):
     run.font.size = size
     set_fonts(run._r.get_or_add_rPr(), east_asian)
     return run
-
-
-def set_fonts(properties, east_asian: str) -> None:
-    """Chinese text in `east_asian`, Latin letters and digits in Times New Roman."""
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), east_asian)
 
 
 def saved(document, report: Report, stamp: Optional[datetime.datetime] = None) -> bytes:
