@@ -266,3 +266,14 @@ def test_bytes_are_stable_and_dated_by_the_as_of_day(board):
     assert first == second
     properties = docx.Document(io.BytesIO(first)).core_properties
     assert properties.created.date().isoformat() == AS_OF
+
+
+def test_a_long_title_is_whole_on_the_page_and_cut_in_the_properties(board):
+    import dataclasses
+
+    long = "很长的活动名称" * 50
+    plan = dataclasses.replace(board.campaign.plan, title=long)
+    other = dataclasses.replace(board, campaign=dataclasses.replace(board.campaign, plan=plan))
+    document = docx.Document(io.BytesIO(report.document(other)))
+    assert document.paragraphs[0].text == f"关于{long}进展情况的通报"
+    assert len(document.core_properties.title) == 255

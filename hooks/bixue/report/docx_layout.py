@@ -30,6 +30,8 @@ from .docx_styles import (
     set_fonts,
 )
 
+CORE_PROPERTY_CHARS = 255
+"""What Word (and python-docx) take in a document property; the page keeps the whole title."""
 PAGE_NUMBER_FONT = "宋体"
 PAGE_NUMBER_SIZE = Pt(14)
 """四号."""
@@ -169,7 +171,7 @@ def saved(document, report: Report, stamp: Optional[datetime.datetime] = None) -
     entries carry the as-of day, never the clock."""
     stamp = stamp or datetime.datetime.combine(report.as_of, datetime.time())
     properties = document.core_properties
-    properties.title = report.title
+    properties.title = report.title[:CORE_PROPERTY_CHARS]
     properties.author = properties.last_modified_by = "Bixue"
     properties.created = properties.modified = properties.last_printed = stamp
     properties.revision = 1
