@@ -8,7 +8,6 @@ from types import MappingProxyType
 from typing import Iterable, Optional
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,6 +28,7 @@ from .docx_styles import (
     ensure_styles,
     set_fonts,
 )
+from .docx_table import table_element
 
 CORE_PROPERTY_CHARS = 255
 """What Word (and python-docx) take in a document property; the page keeps the whole title."""
@@ -110,29 +110,18 @@ def write_blocks(document, blocks: Iterable[Block]) -> None:
 
 
 def write_table(document, table: Table, styles) -> None:
-    grid = document.add_table(rows=1, cols=len(table.headers))
-    grid.style = document.styles["Table Grid"] if "Table Grid" in document.styles else None
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    whole = sum(table.widths)
-    widths = [int(TEXT_WIDTH * width / whole) for width in table.widths]
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
-    # one row at a time: python-docx finds a cell by row and column over the whole table
-    fill_row(grid.rows[0].cells, table.headers, widths, [styles[HEADER]] * len(widths))
-    looks = [styles[CELL], *([styles[CELL_CENTER]] * (len(widths) - 1))]
-    for cells in table.rows:
-        fill_row(grid.add_row().cells, cells, widths, looks)
-    repeat_header(grid.rows[0])
+    cell_styles = [
+        styles[CELL].style_id,
+        *([styles[CELL_CENTER].style_id] * (len(table.widths) - 1)),
+    ]
+    element = table_element(table, TEXT_WIDTH, styles[HEADER].style_id, cell_styles)
+    body = document.element.body
+    end = body.find(qn("w:sectPr"))
+    if end is None:
+        body.append(element)
+    else:
+        end.addprevious(element)
     paragraph(document, "", styles[CELL])
-
-
-def fill_row(cells, texts, widths, looks) -> None:
-    for cell, text, width, look in zip(cells, texts, widths, looks, strict=True):
-        cell.width = width
-        first = cell.paragraphs[0]
-        first._p.style = look.style_id
-        first.add_run(text)
 
 
 def paragraph(document, text: str, style):
@@ -141,14 +130,6 @@ def paragraph(document, text: str, style):
     added = document.add_paragraph(text)
     added._p.style = style.style_id
     return added
-
-
-def repeat_header(row) -> None:
-    """The header row again on every page a long table runs onto."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
 
 
 def write_signature(document, report: Report) -> None:
