@@ -66,17 +66,21 @@ def test_planted_search_entries_are_never_published(tmp_path, setup):
     assert index(build(tmp_path, data, cache, "again")) == index(first)
 
 
-def test_a_damaged_workbook_entry_is_written_again(tmp_path, setup):
+def test_damaged_workbook_and_report_entries_are_written_again(tmp_path, setup):
     data, cache = setup
     first = build(tmp_path, data, cache, "first")
-    for part in (cache / "workbooks").glob("*.xlsx"):
+    parts = [*(cache / "workbooks").glob("*.xlsx"), *(cache / "reports").glob("*.docx")]
+    assert {part.suffix for part in parts} == {".xlsx", ".docx"}
+    for part in parts:
         part.write_bytes(part.read_bytes()[:200])
     again = build(tmp_path, data, cache, "again")
-    for workbook in (first / "downloads").rglob("*.xlsx"):
-        assert (again / workbook.relative_to(first)).read_bytes() == workbook.read_bytes()
+    downloads = [path for path in (first / "downloads").rglob("*") if path.is_file()]
+    assert {path.suffix for path in downloads} >= {".xlsx", ".docx"}
+    for download in downloads:
+        assert (again / download.relative_to(first)).read_bytes() == download.read_bytes()
 
 
-def test_a_changed_ledger_changes_its_kept_workbook(tmp_path, setup):
+def test_a_changed_ledger_changes_its_kept_workbooks_and_reports(tmp_path, setup):
     data, cache = setup
     build(tmp_path, data, cache, "first")
     ledger = data / "rectifications" / "2014-inspections.yml"
@@ -85,8 +89,8 @@ def test_a_changed_ledger_changes_its_kept_workbook(tmp_path, setup):
     again = build(tmp_path, data, cache, "again")
     clean = build(tmp_path, data, tmp_path / "empty-cache", "clean")
     assert same_pages(again, clean)
-    for workbook in (clean / "downloads").rglob("*.xlsx"):
-        assert (again / workbook.relative_to(clean)).read_bytes() == workbook.read_bytes()
+    for download in (clean / "downloads").rglob("*.*"):
+        assert (again / download.relative_to(clean)).read_bytes() == download.read_bytes()
 
 
 def test_a_second_build_takes_theme_outputs_from_disk_and_damaged_ones_are_rendered(

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Dict, Optional
@@ -24,6 +25,17 @@ never read again."""
 
 def key(kind: str, source: bytes) -> str:
     return hashlib.sha256(f"{kind}-{VERSION}".encode() + b"\0" + source).hexdigest()
+
+
+def code_digest() -> bytes:
+    """A digest of the package's own files and of the Python running it: part of the key of a
+    result the board's code computes (a 通报), so that a new version never reads an old one's."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".html", ".json") and path.is_file():
+            digest.update(f"{path.relative_to(package)}\0".encode() + path.read_bytes())
+    return digest.hexdigest().encode()
 
 
 def folder(kind: str) -> Optional[Path]:
