@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "pages": {"render", "charts", "figures", "model", "contents", "outputs", "errors", "report"},
     "outputs": {"render", "figures", "model", "contents", "errors", "session"},
     "exports": {"render", "pages", "figures", "model", "contents"},
-    "report": {"charts", "figures", "model", "contents", "outputs", "render"},
+    "report": {"charts", "figures", "model", "contents", "outputs", "render", "session"},
     "generate": {"pages", "outputs", "exports", "figures", "contents", "report"},
     "publish": set(),
     "raw_blocks": set(),
