@@ -28,9 +28,11 @@ MAY_IMPORT = {
     "session": {"model"},
     "build": {"load", "privacy", "figures", "generate", "errors", "session.cache"},
     "docs_folder": {"build", "generate", "figures", "session.build_session"},
-    "__main__": {"build", "session", "docs_folder", "errors", "outputs", "report"},
+    "__main__": {"build", "session", "docs_folder", "errors", "outputs", "report", "boards"},
+    "boards": {"exports"},
     "adapter": {
         *("build", "generate", "errors", "figures", "raw_blocks", "render", "session", "publish"),
+        "boards",
     },
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map.

@@ -1,6 +1,6 @@
 """The `bixue` command (or `python -m bixue`): `render OUT/` (the board as a docs folder), `check`
-(the data checked, no MkDocs), `templates OUT/` (the workbooks to hand out) and `report OUT.docx`
-(the 通报)."""
+(the data checked, no MkDocs), `templates OUT/` (the workbooks to hand out), `report OUT.docx`
+(the 通报) and `portal OUT/ BOARD…` (one page over many boards' data.json)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import List, Optional
 
 from . import build, docs_folder, report
+from .boards import portal, reading
 from .errors import DataErrors
 from .outputs import templates_xlsx
 from .session import collector
@@ -23,6 +24,8 @@ EXAMPLES = """示例（在项目里运行：含 mkdocs.yml 的文件夹或其子
   bixue render 输出/       写出完整的 docs 文件夹
   bixue templates 模板/    写出发给各单位填写的 Excel 模板
   bixue report 通报.docx   写出进展情况通报（Word），可加 --as-of 2014-06-30
+  bixue portal 门户/ 甲/site https://乙.example/data.json
+                           写出多个看板的一览页
 每个命令的说明：bixue 命令 -h"""
 HEADINGS = MappingProxyType({"positional arguments": "参数", "options": "选项"})
 
@@ -86,9 +89,34 @@ def main(argv: Optional[List[str]] = None) -> int:
             default=find_project(Path.cwd()),
             help="项目根目录（默认：当前文件夹起向上第一个含 mkdocs.yml 的文件夹）",
         )
+    add_portal(commands)
     args = parser.parse_args(argv)
-    run = {"render": run_render, "check": run_check, "templates": run_templates}
-    return {**run, "report": run_report}[args.command](args)
+    runs = {"render": run_render, "check": run_check, "templates": run_templates}
+    return {**runs, "report": run_report, "portal": run_portal}[args.command](args)
+
+
+def add_portal(commands) -> None:
+    command = commands.add_parser("portal", help="写出多个看板的一览页（只读各看板的 data.json）")
+    command.add_argument("out", type=Path, help="输出文件夹（写入其中的 index.html）")
+    command.add_argument(
+        "boards",
+        nargs="+",
+        help="看板：构建好的站点文件夹，或 data.json 的网址（http://、file://）",
+    )
+    command.add_argument("--title", default="互学互比看板一览", help="页面标题")
+    command.add_argument(
+        "--timeout", type=float, default=reading.TIMEOUT, help="每个网址最多等待的秒数"
+    )
+
+
+def run_portal(args) -> int:
+    entries = reading.read_boards(args.boards, args.timeout)
+    page = portal.write_portal(args.out, entries, args.title, datetime.datetime.now())
+    bad = [entry for entry in entries if entry.data is None]
+    for entry in bad:
+        print(f"无法读取 {entry.source}：{entry.reason}", file=sys.stderr)
+    print(f"已写出 {page}：{len(entries)} 个看板，{len(bad)} 个无法读取")
+    return 0
 
 
 def run_render(args) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .. import figures
@@ -20,6 +21,10 @@ from .tasks_data import targets_data, task_totals_data
 PATH = "data.json"
 SCHEMA = "bixue-board/1"
 """Raised when a key changes meaning, so other systems can tell."""
+VERSION = 1
+"""The same number as a plain integer (`version`): readers refuse a version they do not know."""
+SCHEMA_FILE = Path(__file__).with_name("data_json.schema.json")
+"""The JSON Schema every data.json of this version meets (FORMAT.md: data.json)."""
 
 
 def ratio(value: Optional[Fraction]) -> Optional[float]:
@@ -34,6 +39,7 @@ def board_data(board: Board) -> dict:
         board,
         {
             "schema": SCHEMA,
+            "version": VERSION,
             "title": plan.title,
             "short_title": plan.display_title,
             "organization": plan.organization,
@@ -44,7 +50,7 @@ def board_data(board: Board) -> dict:
             "time_progress_pct": figures.format_percent(board.time_progress),
             "phase": board.phase.label,
             "units": [unit_data(board, unit) for unit in board.campaign.units],
-            "indicators": [indicator_data(view) for view in board.indicators],
+            "indicators": [indicator_data(view, periods(board)) for view in board.indicators],
             "rounds": [round_data(view) for view in board.rounds],
             "ledger": ledger_data(board),
             "exemplars": [case_data(board, case) for case in board.exemplars()],
@@ -138,7 +144,11 @@ def unit_data(board: Board, unit) -> dict:
     return {"id": unit.id, "name": unit.name, "short": unit.label, "group": unit.group, "url": url}
 
 
-def indicator_data(view: IndicatorView) -> dict:
+def periods(board: Board) -> tuple:
+    return board.campaign.indicators.periods if board.campaign.indicators else ()
+
+
+def indicator_data(view: IndicatorView, periods: tuple = ()) -> dict:
     indicator = view.indicator
     return {
         "id": indicator.id,
@@ -154,6 +164,7 @@ def indicator_data(view: IndicatorView) -> dict:
         "units": [
             {
                 "unit": row.unit.id,
+                "values": values_until(indicator, row, periods),
                 "latest_period": row.latest_period,
                 "latest": row.latest,
                 "target": row.target,
@@ -166,6 +177,16 @@ def indicator_data(view: IndicatorView) -> dict:
             for row in view.rows
         ],
     }
+
+
+def values_until(indicator, row, periods: tuple) -> dict:
+    """The unit's values as written, period by period, up to the latest one the board counts:
+    what a later publication is compared with to find corrections."""
+    written = indicator.values.get(row.unit.id, {})
+    if row.latest_period not in periods:
+        return {}
+    counted = periods[: periods.index(row.latest_period) + 1]
+    return {period: written[period] for period in counted if period in written}
 
 
 def round_data(view: RoundView) -> dict:

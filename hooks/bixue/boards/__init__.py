@@ -1,0 +1,1 @@
+"""Boards read back from their published data.json: schema, headline figures, portal, archive."""
