@@ -29,7 +29,7 @@ MAY_IMPORT = {
     "build": {"load", "privacy", "figures", "generate", "errors", "session.cache"},
     "docs_folder": {"build", "generate", "figures", "session.build_session"},
     "__main__": {"build", "session", "docs_folder", "errors", "outputs", "report", "boards"},
-    "boards": {"exports"},
+    "boards": {"exports", "render", "contents"},
     "adapter": {
         *("build", "generate", "errors", "figures", "raw_blocks", "render", "session", "publish"),
         "boards",

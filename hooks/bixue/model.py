@@ -201,6 +201,8 @@ class Plan:
     unit_screens: bool = True
     change_days: int = 7
     """The window of 本期动态: this many days ending on the as-of day."""
+    archive_keep: Optional[int] = None
+    """`archive.keep`: publications kept in 往期公示 (None: every one)."""
     terms: Terms = Terms()
     time_progress: TimeProgress = TimeProgress()
     black_list: bool = True

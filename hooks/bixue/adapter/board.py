@@ -81,7 +81,19 @@ def add_generated(session: BuildSession, files, config, board: Board):
     this = session.build
     this.stash_key = _stash_key(session)
     output = generate.generate(board)
-    for page in output.pages:
+    add_pages(session, files, config, output.pages)
+    for item in output.files:
+        if item.source:
+            files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
+        else:
+            files.append(File.generated(config, item.dest_uri, content=item.content))
+    return files
+
+
+def add_pages(session: BuildSession, files, config, pages) -> None:
+    """Generated pages into MkDocs' files, their blocks set aside; a hand-written page wins."""
+    this = session.build
+    for page in pages:
         if files.get_file_from_path(page.src_uri) is None:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             markdown, blocks, hidden = _stash(session, page.markdown)
@@ -89,12 +101,6 @@ def add_generated(session: BuildSession, files, config, board: Board):
             files.append(
                 File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
             )
-    for item in output.files:
-        if item.source:
-            files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
-        else:
-            files.append(File.generated(config, item.dest_uri, content=item.content))
-    return files
 
 
 def _stash_key(session: BuildSession) -> str:

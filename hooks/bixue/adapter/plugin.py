@@ -12,8 +12,8 @@ from .. import build, render
 from ..figures.board import Board
 from ..publish import lock, space, swap
 from ..session.build_session import ACTIVE, BuildSession
+from . import archive, kept_on_disk, serve, serve_site, verify
 from . import board as adapter
-from . import kept_on_disk, serve, serve_site, verify
 
 
 class BixuePlugin:
@@ -31,6 +31,8 @@ class BixuePlugin:
         self.built = False
         self._active = None  # the token that makes the session the build's (ACTIVE)
         self._lock: Optional[int] = None  # held from on_config to the publish: one build a site
+        self.archive: Optional[archive.Plan] = None
+        """往期公示: what `mkdocs build` adds to the site's archive (None under serve)."""
 
     def new_session(self, serving: bool = False, dirty: bool = False) -> BuildSession:
         """A session that keeps nothing from earlier builds: as when serve starts."""
@@ -52,6 +54,8 @@ class BixuePlugin:
             except lock.Busy as busy:
                 raise PluginError(str(busy)) from None
             self.site_dir = config.site_dir
+            self.archive = archive.plan(self.board, config.site_dir)
+            config.nav = archive.in_nav(config.nav)
             config.site_dir = swap.staging_dir(config.site_dir)
         return config
 
@@ -69,7 +73,11 @@ class BixuePlugin:
         serve.reuse_search_entries(self.session, config)
         if first:
             kept_on_disk.load_search(self.session, config)
-        return adapter.add_generated(self.session, files, config, self.board)
+        files = adapter.add_generated(self.session, files, config, self.board)
+        if self.archive is not None:
+            page = archive.page(self.board, self.archive)
+            adapter.add_pages(self.session, files, config, [page])
+        return files
 
     def on_env(self, env, config, files):
         adapter.cache_theme_templates(env)
@@ -124,8 +132,10 @@ class BixuePlugin:
             return
         site_dir, self.site_dir = self.site_dir, None
         built, self.built = self.built, False
+        chosen, self.archive = self.archive, None
         try:
             if built:
+                archive.put_in(chosen, swap.staging_dir(site_dir))
                 swap.swap_in(swap.staging_dir(site_dir), site_dir)
             else:
                 swap.discard(swap.staging_dir(site_dir))

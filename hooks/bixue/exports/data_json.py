@@ -227,7 +227,26 @@ def ledger_data(board: Board) -> dict:
     summary = stats_data(board.ledger_stats)
     summary["not_listed"] = board.unlisted_count()
     summary["by_unit"] = {unit_id: stats_data(s) for unit_id, s in board.ledger_by_unit.items()}
+    summary["items"] = [item_data(row) for row in board.listed_ledger("")]
     return summary
+
+
+def item_data(row) -> dict:
+    """A listed item's state, no text: what a later publication is compared with (往期公示)."""
+    item = row.item
+
+    def day(value):
+        return value.isoformat() if value else None
+
+    return {
+        "id": item.id,
+        "unit": item.unit,
+        "status": item.status,
+        "found": day(item.found),
+        "deadline": day(item.deadline),
+        "completed": day(item.completed),
+        "overdue": row.overdue,
+    }
 
 
 def case_data(board: Board, case) -> dict:

@@ -31,10 +31,12 @@ PLAN_REQUIRED = ("title", "organization", "period", "phases")
 PLAN_OPTIONAL = (
     *("short_title", "theme", "as_of", "goals", "leading_group", "pairs", "requirements"),
     *("screen", "privacy", "ledger", "terms"),
-    *("screens", "unit_screens", "changes", "time_progress", "ranking", "stale_days"),
+    *("screens", "unit_screens", "changes", "time_progress", "ranking", "stale_days", "archive"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
-MAX_SETTINGS = MappingProxyType({"warn_days": 365, "days": 366, "stale_days": 3660})
+MAX_SETTINGS = MappingProxyType(
+    {"warn_days": 365, "days": 366, "stale_days": 3660, "keep": 100_000}
+)
 """Upper limits of the settings: beyond them a screen would never turn (a browser fires a timer
 of more than 24.8 days at once) and every item would be 临期."""
 
@@ -73,6 +75,7 @@ def load_plan(reading: Reading) -> Optional[model.Plan]:
         screens=read_screens(source, get("screens"), screen),
         unit_screens=read_flag(source, get("unit_screens"), "unit_screens", True),
         change_days=read_days(source, get("changes")),
+        archive_keep=read_keep(source, get("archive")),
         terms=read_terms(source, get("terms")),
         time_progress=read_time_progress(source, get("time_progress"), start, end),
         black_list=read_setting(source, get("ranking"), "ranking", "black_list", True),
@@ -193,6 +196,14 @@ def read_stale_days(source: Source, node: Optional[Node]) -> int:
     """`stale_days`: after how many days without new data the board says so (0: never)."""
     days = integer(source, node, "stale_days", 0, MAX_SETTINGS["stale_days"])
     return 14 if days is None else days
+
+
+def read_keep(source: Source, node: Optional[Node]) -> Optional[int]:
+    """`archive.keep`: how many publications 往期公示 keeps, at least one; none said: all."""
+    entries = mapping(source, node, "archive", (), ("keep",))
+    if not entries:
+        return None
+    return integer(source, entries.get("keep"), "archive.keep", 1, MAX_SETTINGS["keep"])
 
 
 def read_setting(

@@ -1,0 +1,69 @@
+"""往期公示 for `mkdocs build`: the archive page, made from the published site's archive and this
+build's board, and the archive put into the new site just before it is published."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Optional, Tuple
+
+from ..boards import archive_page
+from ..figures.board import Board
+from ..publish import archive
+from .board import with_entry
+
+ENTRY = MappingProxyType({archive_page.TITLE: archive_page.PAGE})
+"""In the navigation of a published build, after 通知公告: serve publishes nothing to keep."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What this build adds to the archive, decided while it holds the site's lock."""
+
+    site: Path
+    carried: Tuple[archive.Entry, ...]
+    """The published site's entries the new site keeps, oldest first."""
+    name: str
+    published: str
+    as_of: str
+
+
+def publication_time(environ=os.environ) -> str:
+    """Now, or SOURCE_DATE_EPOCH's time for a reproducible build."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.datetime.fromtimestamp(int(epoch)) if epoch else datetime.datetime.now()
+    return when.astimezone().isoformat(timespec="seconds")
+
+
+def plan(board: Board, site_dir: str) -> Plan:
+    site = Path(site_dir)
+    earlier = archive.entries(site, "public" if board.public else "internal")
+    name = archive.new_name([entry.name for entry in earlier], board.as_of.isoformat())
+    carried = tuple(archive.kept(earlier, board.campaign.plan.archive_keep))
+    return Plan(site, carried, name, publication_time(), board.as_of.isoformat())
+
+
+def in_nav(nav):
+    return with_entry(nav, ENTRY, after="notices/index.md") if nav else nav
+
+
+def page(board: Board, chosen: Plan):
+    earlier = [archive_page.Publication(e.name, e.published, e.data) for e in chosen.carried]
+    return archive_page.for_build(board, earlier, chosen.name, chosen.published)
+
+
+def put_in(chosen: Optional[Plan], staging: str) -> None:
+    """The kept entries linked into the finished site, and the site itself added as one."""
+    if chosen is None:
+        return
+    built = Path(staging)
+    archive.carry(chosen.site, built, [entry.name for entry in chosen.carried])
+    archive.add(
+        built,
+        chosen.name,
+        chosen.published,
+        lambda up: archive_page.banner(chosen.as_of, chosen.published, up),
+    )

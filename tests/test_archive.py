@@ -1,0 +1,175 @@
+"""往期公示: every publication kept under archive/<as of>/ as published, marked 往期, listed on
+archive/ with what changed; bounded by archive.keep; no nesting; rollback undoes an entry; a
+public site's archive holds nothing internal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bixue.publish import archive, releases
+from bs4 import BeautifulSoup
+from conftest import build_site, minimal_campaign, soup
+
+
+def published(site: Path, data: Path, **env) -> Path:
+    result = build_site(site, data, **env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def second_week(data: Path) -> None:
+    """A fortnight later: an item done, one found (and overdue), a round scored, a past value
+    corrected."""
+    edit(data / "campaign.yml", "as_of: 2014-06-30", "as_of: 2014-07-15")
+    edit(
+        data / "rectifications" / "first.yml",
+        "  deadline: 2014-07-01\n  status: doing",
+        "  deadline: 2014-07-01\n  status: done\n  completed: 2014-07-10",
+    )
+    with (data / "rectifications" / "first.yml").open("a", encoding="utf-8") as ledger:
+        ledger.write(
+            "- id: ZG-2014-006\n  unit: north\n  problem: 路灯不亮。\n"
+            "  found: 2014-07-05\n  deadline: 2014-07-10\n  status: todo\n"
+        )
+    edit(
+        data / "evaluations.yml",
+        "    date: 2014-07-10\n",
+        "    date: 2014-07-10\n    scores:\n      north: {service: 27, facilities: 19}\n",
+    )
+    edit(
+        data / "indicators.yml",
+        "north: {2014-Q1: 280, 2014-Q2: 610}",
+        "north: {2014-Q1: 290, 2014-Q2: 610}",
+    )
+
+
+def rows(site: Path) -> dict:
+    page = soup(site, "archive/")
+    return {row["data-entry"]: row for row in page.select(".bx-archive__table tbody tr")}
+
+
+def changes(site: Path, name: str) -> dict:
+    entry = soup(site, "archive/").select_one(f"section.bx-archive__entry[data-entry='{name}']")
+    found = {}
+    for item in entry.select("li"):
+        found.setdefault(item["data-kind"], []).append(item.get_text(" ", strip=True))
+    return found
+
+
+def without_banner(page: str) -> str:
+    parsed = BeautifulSoup(page, "html.parser")
+    parsed.select_one(".bx-archived").decompose()
+    return str(parsed)
+
+
+@pytest.fixture
+def campaign(tmp_path):
+    return minimal_campaign(tmp_path / "campaign")
+
+
+def test_publications_are_kept_as_published_with_what_changed(tmp_path, campaign):
+    site = tmp_path / "site"
+    published(site, campaign)
+    first = tmp_path / "first"
+    shutil.copytree(site, first, ignore=shutil.ignore_patterns("archive"))
+    second_week(campaign)
+    published(site, campaign)
+
+    assert sorted(p.name for p in (site / "archive").iterdir()) == [
+        "2014-06-30",
+        "2014-07-15",
+        "index.html",
+    ]
+    listed = rows(site)
+    assert list(listed) == ["2014-07-15", "2014-06-30"]  # newest first
+    assert listed["2014-07-15"].select_one(".bx-archive__current")
+    assert listed["2014-06-30"].th.a["href"] == "2014-06-30/"
+    assert listed["2014-06-30"].select("td")[-1].get_text(strip=True) == "第一次发布"
+    assert "更正" in listed["2014-07-15"].select("td")[-1].get_text()
+    found = changes(site, "2014-07-15")
+    assert found["found"] == ["新发现 1 项：ZG-2014-006"]
+    assert found["done"] == ["完成整改 1 项：ZG-2014-002"]
+    assert found["overdue"] == ["新增逾期 1 项：ZG-2014-006"]
+    assert found["rounds"] == ["新增评比：第二季度验收评比"]
+    assert found["correction"] == ["更正 营业收入 北区 2014-Q1：280 → 290"]
+    assert "序时进度：" in " ".join(found["moved"])
+
+    # the first publication as it was published: same files, pages only marked 往期
+    kept = site / "archive" / "2014-06-30"
+    assert not (kept / "archive").exists()  # no nesting
+    assert (kept / "data.json").read_bytes() == (first / "data.json").read_bytes()
+    assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()) == sorted(
+        [
+            *(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()),
+            "publication.json",
+        ]
+    )
+    page = (kept / "units" / "north" / "index.html").read_text("utf-8")
+    banner = BeautifulSoup(page, "html.parser").select_one(".bx-archived")
+    assert "往期" in banner.get_text() and banner.time["datetime"] == "2014-06-30"
+    assert [a["href"] for a in banner.select("a")] == ["../../../../", "../../../../archive/"]
+    original = (first / "units" / "north" / "index.html").read_text("utf-8")
+    assert without_banner(page) == str(
+        BeautifulSoup(
+            original.replace('href="../../archive/"', 'href="../../../../archive/"'), "html.parser"
+        )
+    )
+    assert soup(site, "archive/2014-06-30/").select_one(".bx-archived a")["href"] == "../../"
+    # the current board links to the archive in its navigation
+    assert soup(site, "").select_one("a[href='archive/']")
+
+    # a rollback takes the last publication and its entry away; the next publish goes on from it
+    releases.rollback(site)
+    assert sorted(p.name for p in (site / "archive").iterdir()) == ["2014-06-30", "index.html"]
+    edit(campaign / "campaign.yml", "as_of: 2014-07-15", "as_of: 2014-07-20\narchive:\n  keep: 2")
+    published(site, campaign)
+    assert list(rows(site)) == ["2014-07-20", "2014-06-30"]
+    edit(campaign / "campaign.yml", "as_of: 2014-07-20", "as_of: 2014-07-25")
+    published(site, campaign)
+    assert list(rows(site)) == ["2014-07-25", "2014-07-20"]  # keep: 2
+    assert sorted(p.name for p in (site / "archive").iterdir()) == [
+        "2014-07-20",
+        "2014-07-25",
+        "index.html",
+    ]
+    # kept entries are linked, not copied again
+    assert (site / "archive" / "2014-07-20" / "data.json").stat().st_nlink >= 2
+
+
+def test_a_public_archive_holds_nothing_internal(tmp_path, campaign):
+    site = tmp_path / "site"
+    published(site, campaign)  # an internal board published here first
+    internal = json.loads((site / "archive" / "2014-06-30" / "data.json").read_text("utf-8"))
+    assert "ZG-2014-003" in {item["id"] for item in internal["ledger"]["items"]}
+    published(site, campaign, BOARD_PROFILE="public")
+    published(site, campaign, BOARD_PROFILE="public")
+    assert list(rows(site)) == ["2014-06-30-2", "2014-06-30"]
+    for data in (site / "archive").rglob("data.json"):
+        assert json.loads(data.read_text("utf-8"))["profile"] == "public"
+    for path in (site / "archive").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
+            assert "ZG-2014-003" not in path.read_text("utf-8"), path
+    # the internal publication is kept in the internal site only: a site per profile
+    assert not [e for e in archive.entries(site, "internal")]
+
+
+def test_entry_names_keep_and_marking():
+    assert archive.new_name(["2014-06-30"], "2014-07-01") == "2014-07-01"
+    assert archive.new_name(["2014-06-30", "2014-06-30-2"], "2014-06-30") == "2014-06-30-3"
+    earlier = [archive.Entry(str(n), str(n), {}) for n in range(5)]
+    assert [e.name for e in archive.kept(earlier, 3)] == ["3", "4"]
+    assert archive.kept(earlier, 1) == [] and archive.kept(earlier, None) == earlier
+    page = '<body class="x"><div class="md-container" data-md-component="container"><p>'
+    assert archive.marked(page, "<B>") == page.replace('container">', 'container"><B>')
+    assert archive.marked("<html><body><p>", "<B>") == "<html><body><B><p>"
+    assert archive.relinked('<a href="../archive/">', 3) == '<a href="../../../archive/">'
+    assert archive.relinked('<a href="archive/">', 2) == '<a href="../../archive/">'
