@@ -50,6 +50,20 @@ def tree(folder: Path) -> dict:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def board(folder: Path) -> dict:
+    """The site without its 往期公示, which grows by one entry at each publish, and without the
+    build stamp, a digest of every file, 往期公示 included."""
+    return {
+        name: body
+        for name, body in tree(folder).items()
+        if not name.startswith("archive") and name != "build-stamp.json"
+    }
+
+
+def archived(site: Path) -> list:
+    return sorted(p.name for p in (site / "archive").iterdir() if p.is_dir())
+
+
 def release(number: int) -> dict:
     return {name: release_body(name, number) for name in FILES}
 
@@ -122,20 +136,26 @@ cli(["build", "--strict", "-d", site])
 def test_a_real_build_killed_at_each_publish_step_and_the_next_build(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
     site = tmp_path / "site"
-    internal = tree(built_ok(site))
-    public = tree(built_ok(site, BOARD_PROFILE="public"))
+    internal = board(built_ok(site))
+    public = board(built_ok(site, BOARD_PROFILE="public"))
     assert internal != public
     for step in range(12):
-        before = tree(site)
+        before, entries = board(site), archived(site)
         command = [sys.executable, "-c", KILLED_BUILD, str(step), str(site)]
         env["BOARD_PROFILE"] = "public" if before == internal else "internal"
+        after = public if before == internal else internal
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-        assert tree(site) in (internal, public), f"step {step}: {result.stderr[-2000:]}"
+        assert board(site) in (internal, public), f"step {step}: {result.stderr[-2000:]}"
         if result.returncode == 0:
             break
         assert result.returncode == 9, result.stderr[-2000:]
+        # the old release whole, or the new one whole: a board of the other profile, whose
+        # archive holds only its own publication (the other profile's entries are not carried)
+        assert (board(site), archived(site)) in ((before, entries), (after, ["2014-10-20"]))
+        kept = archived(site) if board(site) == internal else []
         built_ok(site)
-        assert tree(site) == internal
+        assert board(site) == internal
+        assert archived(site) == [*kept, "2014-10-20" + (f"-{len(kept) + 1}" if kept else "")]
     assert step >= 5  # every step was killed once, then a build went through
 
 

@@ -19,7 +19,7 @@ from typing import Callable, List, Optional, Sequence
 
 ARCHIVE = "archive"
 RECORD = "publication.json"
-CONTAINER = re.compile(r'<div[^>]*data-md-component="container"[^>]*>')
+MAIN = re.compile(r'<main[^>]*data-md-component="main"[^>]*>')
 BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
 
 
@@ -104,9 +104,9 @@ def relinked(page: str, depth: int) -> str:
 
 
 def marked(page: str, banner: str) -> str:
-    """The page with the banner first in material's container (instant navigation replaces the
-    container, so the banner goes with the archived page), else first in the body."""
-    for tag in (CONTAINER, BODY):
+    """The page with the banner first in material's main part, below the tabs (instant
+    navigation replaces it, so the banner goes with the archived page), else first in the body."""
+    for tag in (MAIN, BODY):
         found = tag.search(page)
         if found:
             return page[: found.end()] + banner + page[found.end() :]

@@ -1,0 +1,91 @@
+"""往期公示's cost: the demo built into a site holding no archive, then into one holding 52
+archived publications (a year of weekly boards), as a user builds (`mkdocs build`), runs
+interleaved; prints the median seconds of each and their ratio.
+
+Usage: .venv/bin/python scripts/bench_archive.py [--entries 52] [--runs 3] [--limit 1.10]
+Exits 1 when the ratio is over the limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
+
+
+def build(site: Path) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(result.stderr[-3000:])
+    return time.monotonic() - started
+
+
+def archived_site(folder: Path, entries: int) -> Path:
+    """A published site whose archive holds `entries` publications, one a week back from the
+    demo's: copies of its own entry (hard links), each with its as-of date and time."""
+    site = folder / "site"
+    build(site)
+    archive = site / "archive"
+    (own,) = [p for p in archive.iterdir() if p.is_dir()]
+    day = datetime.date.fromisoformat(own.name)
+    for week in range(1, entries):
+        as_of = (day - datetime.timedelta(weeks=week)).isoformat()
+        copy = archive / as_of
+        shutil.copytree(own, copy, copy_function=os.link)
+        data = json.loads((own / "data.json").read_text("utf-8"))
+        data["as_of"] = as_of
+        (copy / "data.json").unlink()
+        (copy / "data.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        record = {"published": f"{as_of}T09:00:00+08:00"}
+        (copy / "publication.json").unlink()
+        (copy / "publication.json").write_text(json.dumps(record), "utf-8")
+    return site
+
+
+def timed(template: Path, folder: Path) -> float:
+    """One build into a fresh copy of `template` (a site and no releases beside it)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    if template is not None:
+        shutil.copytree(template, folder / "site", copy_function=os.link)
+    return build(folder / "site")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=52)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=1.10)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        full = archived_site(work / "full", args.entries)
+        found = len([p for p in (full / "archive").iterdir() if p.is_dir()])
+        none, many = [], []
+        for _ in range(args.runs):
+            none.append(timed(None, work / "none-run"))
+            many.append(timed(full, work / "many-run"))
+    ratio = statistics.median(many) / statistics.median(none)
+    print(
+        f"build with no archive: {statistics.median(none):.2f} s; with {found} archived "
+        f"publications: {statistics.median(many):.2f} s; ratio {ratio:.3f} "
+        f"(runs: {', '.join(f'{t:.2f}' for t in none)} / {', '.join(f'{t:.2f}' for t in many)})"
+    )
+    return 0 if ratio <= args.limit else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
