@@ -175,3 +175,14 @@ def test_entry_names_keep_and_marking():
     assert archive.marked("<html><body><p>", "<B>") == "<html><body><B><p>"
     assert archive.relinked('<a href="../archive/">', 3) == '<a href="../../../archive/">'
     assert archive.relinked('<a href="archive/">', 2) == '<a href="../../archive/">'
+
+
+def test_archive_keep_is_a_whole_number_from_one(tmp_path):
+    from conftest import load_errors
+
+    data = minimal_campaign(tmp_path)
+    with (data / "campaign.yml").open("a", encoding="utf-8") as plan:
+        plan.write("archive:\n  keep: 0\n  days: 3\n")
+    messages = [str(error) for error in load_errors(data)]
+    assert any("archive.keep" in m and "不小于 1" in m and "campaign.yml:" in m for m in messages)
+    assert any("days" in m for m in messages), messages
