@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -55,12 +56,27 @@ def page(board: Board, chosen: Plan):
     return archive_page.for_build(board, earlier, chosen.name, chosen.published)
 
 
-def put_in(chosen: Optional[Plan], staging: str) -> None:
-    """The kept entries linked into the finished site, and the site itself added as one."""
-    if chosen is None:
-        return
+def start_linking(chosen: Plan) -> threading.Thread:
+    """Link the kept entries aside while MkDocs builds: the build does not wait for them."""
+    names = [entry.name for entry in chosen.carried]
+    worker = threading.Thread(target=archive.prepare, args=(chosen.site, names), daemon=True)
+    worker.start()
+    return worker
+
+
+def finish(chosen: Optional[Plan], worker: Optional[threading.Thread]) -> None:
+    """After the publish, or a build that is not published: what was linked aside goes."""
+    if worker is not None:
+        worker.join()
+    if chosen is not None:
+        archive.discard(chosen.site)
+
+
+def put_in(chosen: Plan, worker: threading.Thread, staging: str) -> None:
+    """The kept entries moved into the finished site, and the site itself added as one."""
     built = Path(staging)
-    archive.carry(chosen.site, built, [entry.name for entry in chosen.carried])
+    worker.join()
+    archive.adopt(chosen.site, built, [entry.name for entry in chosen.carried])
     archive.add(
         built,
         chosen.name,
