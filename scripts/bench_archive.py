@@ -35,16 +35,18 @@ def build(site: Path) -> float:
 
 def archived_site(folder: Path, entries: int) -> Path:
     """A published site whose archive holds `entries` publications, one a week back from the
-    demo's: copies of its own entry (hard links), each with its as-of date and time."""
+    demo's: copies of its own entry (hard links) in the store, each with its as-of date."""
     site = folder / "site"
     build(site)
     archive = site / "archive"
     (own,) = [p for p in archive.iterdir() if p.is_dir()]
     day = datetime.date.fromisoformat(own.name)
+    store = own.resolve().parent  # entries are written beside the site, linked from it
     for week in range(1, entries):
         as_of = (day - datetime.timedelta(weeks=week)).isoformat()
-        copy = archive / as_of
+        copy = store / as_of
         shutil.copytree(own, copy, copy_function=os.link)
+        (archive / as_of).symlink_to(copy, target_is_directory=True)
         data = json.loads((own / "data.json").read_text("utf-8"))
         data["as_of"] = as_of
         (copy / "data.json").unlink()
@@ -55,13 +57,20 @@ def archived_site(folder: Path, entries: int) -> Path:
     return site
 
 
-def timed(template: Path, folder: Path) -> float:
-    """One build into a fresh copy of `template` (a site and no releases beside it)."""
+def timed(template, folder: Path) -> float:
+    """One build into a fresh copy of `template`'s folder (its site, its archive store, no
+    releases): the store is moved in and back, the site copied with its links."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    if template is not None:
-        shutil.copytree(template, folder / "site", copy_function=os.link)
-    return build(folder / "site")
+    if template is None:
+        return build(folder / "site")
+    shutil.copytree(template, folder / "site", symlinks=True, copy_function=os.link)
+    store = template.with_name(f".{template.name}.archive")
+    os.replace(store, folder / store.name)
+    try:
+        return build(folder / "site")
+    finally:
+        os.replace(folder / store.name, store)
 
 
 def main(argv=None) -> int:

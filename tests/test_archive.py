@@ -5,6 +5,7 @@ public site's archive holds nothing internal."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -141,8 +142,13 @@ def test_publications_are_kept_as_published_with_what_changed(tmp_path, campaign
         "2014-07-25",
         "index.html",
     ]
-    # kept entries are linked, not copied again
-    assert (site / "archive" / "2014-07-20" / "data.json").stat().st_nlink >= 2
+    # an entry is written once, beside the site, and linked from each site that keeps it
+    entry = site / "archive" / "2014-07-20"
+    assert entry.is_symlink() and entry.resolve() == archive.store_dir(site) / "2014-07-20"
+    assert (entry / "data.json").stat().st_nlink >= 2  # the new site's own files, hard-linked
+    # the store keeps what the published site and the releases kept for a rollback link to
+    linked = {p.name for r in [site, *releases.releases(site)] for p in (r / "archive").glob("2*")}
+    assert {p.name for p in archive.store_dir(site).iterdir()} == linked
 
 
 def test_a_public_archive_holds_nothing_internal(tmp_path, campaign):
@@ -152,12 +158,15 @@ def test_a_public_archive_holds_nothing_internal(tmp_path, campaign):
     assert "ZG-2014-003" in {item["id"] for item in internal["ledger"]["items"]}
     published(site, campaign, BOARD_PROFILE="public")
     published(site, campaign, BOARD_PROFILE="public")
-    assert list(rows(site)) == ["2014-06-30-2", "2014-06-30"]
+    # the internal entry stays in the store while the release kept for a rollback links to it:
+    # its name is not taken again
+    assert list(rows(site)) == ["2014-06-30-3", "2014-06-30-2"]
     for data in (site / "archive").rglob("data.json"):
         assert json.loads(data.read_text("utf-8"))["profile"] == "public"
-    for path in (site / "archive").rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
-            assert "ZG-2014-003" not in path.read_text("utf-8"), path
+    for folder, _, files in os.walk(site / "archive", followlinks=True):
+        for path in (Path(folder) / name for name in files):
+            if path.suffix in (".html", ".json", ".xml"):
+                assert "ZG-2014-003" not in path.read_text("utf-8"), path
     # the internal publication is kept in the internal site only: a site per profile
     assert not [e for e in archive.entries(site, "internal")]
 

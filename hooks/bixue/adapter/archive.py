@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -13,7 +12,7 @@ from typing import Optional, Tuple
 
 from ..boards import archive_page
 from ..figures.board import Board
-from ..publish import archive
+from ..publish import archive, releases
 from .board import with_entry
 
 ENTRY = MappingProxyType({archive_page.TITLE: archive_page.PAGE})
@@ -42,7 +41,7 @@ def publication_time(environ=os.environ) -> str:
 def plan(board: Board, site_dir: str) -> Plan:
     site = Path(site_dir)
     earlier = archive.entries(site, "public" if board.public else "internal")
-    name = archive.new_name([entry.name for entry in earlier], board.as_of.isoformat())
+    name = archive.new_name(archive.names_taken(site), board.as_of.isoformat())
     carried = tuple(archive.kept(earlier, board.campaign.plan.archive_keep))
     return Plan(site, carried, name, publication_time(), board.as_of.isoformat())
 
@@ -56,30 +55,20 @@ def page(board: Board, chosen: Plan):
     return archive_page.for_build(board, earlier, chosen.name, chosen.published)
 
 
-def start_linking(chosen: Plan) -> threading.Thread:
-    """Link the kept entries aside while MkDocs builds: the build does not wait for them."""
-    names = [entry.name for entry in chosen.carried]
-    worker = threading.Thread(target=archive.prepare, args=(chosen.site, names), daemon=True)
-    worker.start()
-    return worker
-
-
-def finish(chosen: Optional[Plan], worker: Optional[threading.Thread]) -> None:
-    """After the publish, or a build that is not published: what was linked aside goes."""
-    if worker is not None:
-        worker.join()
-    if chosen is not None:
-        archive.discard(chosen.site)
-
-
-def put_in(chosen: Plan, worker: threading.Thread, staging: str) -> None:
-    """The kept entries moved into the finished site, and the site itself added as one."""
+def put_in(chosen: Plan, staging: str) -> None:
+    """The kept entries linked from the finished site, and the site itself added as one."""
     built = Path(staging)
-    worker.join()
-    archive.adopt(chosen.site, built, [entry.name for entry in chosen.carried])
+    archive.link_kept(chosen.site, built, [entry.name for entry in chosen.carried])
     archive.add(
+        chosen.site,
         built,
         chosen.name,
         chosen.published,
         lambda up: archive_page.banner(chosen.as_of, chosen.published, up),
     )
+
+
+def tidy(chosen: Optional[Plan]) -> None:
+    """After a publish (or a build not published): entries no kept site links to go."""
+    if chosen is not None:
+        archive.prune_store(chosen.site, [chosen.site, *releases.releases(chosen.site)])

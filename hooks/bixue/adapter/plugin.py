@@ -33,7 +33,6 @@ class BixuePlugin:
         self._lock: Optional[int] = None  # held from on_config to the publish: one build a site
         self.archive: Optional[archive.Plan] = None
         """往期公示: what `mkdocs build` adds to the site's archive (None under serve)."""
-        self._linking = None  # the thread linking the kept entries aside during the build
 
     def new_session(self, serving: bool = False, dirty: bool = False) -> BuildSession:
         """A session that keeps nothing from earlier builds: as when serve starts."""
@@ -56,7 +55,6 @@ class BixuePlugin:
                 raise PluginError(str(busy)) from None
             self.site_dir = config.site_dir
             self.archive = archive.plan(self.board, config.site_dir)
-            self._linking = archive.start_linking(self.archive)
             config.nav = archive.in_nav(config.nav)
             config.site_dir = swap.staging_dir(config.site_dir)
         return config
@@ -134,10 +132,10 @@ class BixuePlugin:
             return
         site_dir, self.site_dir = self.site_dir, None
         built, self.built = self.built, False
-        chosen, self.archive, linking, self._linking = self.archive, None, self._linking, None
+        chosen, self.archive = self.archive, None
         try:
             if built:
-                archive.put_in(chosen, linking, swap.staging_dir(site_dir))
+                archive.put_in(chosen, swap.staging_dir(site_dir))
                 swap.swap_in(swap.staging_dir(site_dir), site_dir)
             else:
                 swap.discard(swap.staging_dir(site_dir))
@@ -147,7 +145,7 @@ class BixuePlugin:
             swap.discard(swap.staging_dir(site_dir))
             raise PluginError(self._full_disk(site_dir)) from None
         finally:
-            archive.finish(chosen, linking)  # what was linked aside and not used goes
+            archive.tidy(chosen)
             held, self._lock = self._lock, None
             if held is not None:
                 lock.let_go(Path(site_dir), held)

@@ -1,13 +1,13 @@
 """往期公示 on disk: every publication kept under archive/<as of>/ of the site, as published.
 
-At each publish the archive of the published site is hard-linked into the new one (nothing is
-copied again, nothing rebuilt): into a scratch folder beside the site while MkDocs builds
-(`prepare`, in a thread: the links are the file system's work, not Python's), moved into the
-built site afterwards (`adopt`, one rename an entry). Then the new site itself, minus archive/, is
-added as one more entry: its HTML pages with a banner saying 往期, every other file hard-linked.
-An entry holds the board's data.json as published and `publication.json` (when it was
-published). Entries of another profile are never carried: an internal board never enters a
-public site's archive.
+Each entry is written once, into a store beside the site (`.site.archive/<name>/`, like
+`.site.releases/`): the new site's own files hard-linked, its HTML pages with a banner saying
+往期. A site, the published one and each release kept for a rollback, holds `archive/<name>` as a
+link to the store, one a publication: publishing costs one entry's files and a link per kept
+entry, whatever the archive's size, and every release keeps exactly the archive it was published
+with. An entry holds the board's data.json as published and `publication.json` (when it was
+published); it never holds archive/ itself. Entries of another profile are never carried: an
+internal board never enters a public site's archive. The store drops an entry no site links to.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, Iterable, List, Optional, Sequence
 
 ARCHIVE = "archive"
 RECORD = "publication.json"
@@ -73,37 +72,52 @@ def kept(earlier: Sequence[Entry], keep: Optional[int]) -> List[Entry]:
     return list(earlier)[max(len(earlier) - (keep - 1), 0) :] if keep > 1 else []
 
 
-def scratch_dir(site: Path) -> Path:
-    """Where the kept entries are linked while the new site is built, beside the site."""
-    return site.with_name(f".{site.name}.archive-next")
+def store_dir(site: Path) -> Path:
+    """Where the entries are, beside the site."""
+    return site.with_name(f".{site.name}.archive")
 
 
-def prepare(site: Path, names: Sequence[str]) -> None:
-    """Hard-link the named entries of the published site into the scratch folder."""
-    scratch = scratch_dir(site)
-    shutil.rmtree(scratch, ignore_errors=True)  # a build that died left it
-    scratch.mkdir(parents=True)
-    for name in names:
-        link_tree(site / ARCHIVE / name, scratch / name)
+def names_taken(site: Path) -> List[str]:
+    """Names an entry may not take: those in the store (a rolled-back publication's stays there
+    while its release is kept) and those the site links to."""
+    store = store_dir(site)
+    names = {p.name for p in store.iterdir()} if store.is_dir() else set()
+    folder = site / ARCHIVE
+    return sorted(names | ({p.name for p in folder.iterdir()} if folder.is_dir() else set()))
 
 
-def adopt(site: Path, staging: Path, names: Sequence[str]) -> None:
-    """Move the prepared entries into the built site; the scratch folder goes."""
-    scratch = scratch_dir(site)
+def link_kept(site: Path, staging: Path, names: Sequence[str]) -> None:
+    """The named entries of the published site linked from the new one."""
     (staging / ARCHIVE).mkdir(parents=True, exist_ok=True)
     for name in names:
-        os.replace(scratch / name, staging / ARCHIVE / name)
-    discard(site)
+        entry = store_dir(site) / name
+        if not entry.is_dir():  # a folder in the site itself (an archive copied by hand)
+            link_tree(site / ARCHIVE / name, entry)
+        (staging / ARCHIVE / name).symlink_to(entry.absolute(), target_is_directory=True)
 
 
-def discard(site: Path) -> None:
-    shutil.rmtree(scratch_dir(site), ignore_errors=True)
+def prune_store(site: Path, sites: Iterable[Path]) -> None:
+    """Delete the entries none of `sites` (the published site and the kept releases) links to."""
+    store = store_dir(site)
+    if not store.is_dir():
+        return
+    linked = set()
+    for folder in sites:
+        archive = folder / ARCHIVE
+        for link in archive.iterdir() if archive.is_dir() else ():
+            if link.is_symlink():
+                linked.add(Path(os.readlink(link)).name)
+    for entry in store.iterdir():
+        if entry.name not in linked:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
-def add(staging: Path, name: str, published: str, banner: Callable[[str], str]) -> None:
-    """The new site, as built, becomes archive/<name>/ of itself. `banner(up)` is the HTML said
-    on every archived page, `up` the relative link from that page to the site's root."""
-    target = staging / ARCHIVE / name
+def add(site: Path, staging: Path, name: str, published: str, banner: Callable[[str], str]) -> None:
+    """The new site, as built, becomes the entry `name` in the store, linked from its own
+    archive/. `banner(up)` is the HTML said on every archived page, `up` the relative link from
+    that page to the site's root."""
+    target = store_dir(site) / name
+    shutil.rmtree(target, ignore_errors=True)  # a publish that died here left part of it
     for folder, subfolders, files in os.walk(staging):
         here = Path(folder)
         if here == staging:
@@ -120,6 +134,8 @@ def add(staging: Path, name: str, published: str, banner: Callable[[str], str]) 
                 link_file(here / file, target / inside / file)
     record = {"published": published}
     (target / RECORD).write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    (staging / ARCHIVE).mkdir(parents=True, exist_ok=True)
+    (staging / ARCHIVE / name).symlink_to(target.absolute(), target_is_directory=True)
 
 
 def relinked(page: str, depth: int) -> str:
@@ -139,13 +155,7 @@ def marked(page: str, banner: str) -> str:
 
 
 def link_tree(source: Path, target: Path) -> None:
-    """`target` a copy of `source` made of hard links: `cp -al` where there is one (its loop is
-    C, and 52 entries of the demo are 12,000 files), else the same in Python."""
-    if shutil.which("cp") and os.name == "posix":
-        done = subprocess.run(["cp", "-al", str(source), str(target)], capture_output=True)
-        if done.returncode == 0:
-            return
-        shutil.rmtree(target, ignore_errors=True)
+    """`target` a copy of `source` made of hard links."""
     for folder, _, files in os.walk(source):
         here = Path(folder)
         (target / here.relative_to(source)).mkdir(parents=True, exist_ok=True)
