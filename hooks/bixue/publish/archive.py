@@ -118,6 +118,7 @@ def add(site: Path, staging: Path, name: str, published: str, banner: Callable[[
     that page to the site's root."""
     target = store_dir(site) / name
     shutil.rmtree(target, ignore_errors=True)  # a publish that died here left part of it
+    banners = {}  # by depth: the same for every page of a folder level
     for folder, subfolders, files in os.walk(staging):
         here = Path(folder)
         if here == staging:
@@ -128,7 +129,9 @@ def add(site: Path, staging: Path, name: str, published: str, banner: Callable[[
             if file.endswith(".html"):
                 page = here / file
                 depth = len(inside.parts) + 2  # from archive/<name>/<inside>/ up to the root
-                text = marked(relinked(page.read_text("utf-8"), depth), banner("../" * depth))
+                if depth not in banners:
+                    banners[depth] = banner("../" * depth)
+                text = marked(relinked(page.read_text("utf-8"), depth), banners[depth])
                 (target / inside / file).write_text(text, "utf-8")
             else:
                 link_file(here / file, target / inside / file)
