@@ -53,4 +53,7 @@ def test_a_full_disk_says_so_in_chinese_and_leaves_the_site_as_it_was(tmp_path, 
         f"磁盘空间不足：无法写入 {site}（约需 {max(round(megabytes), 1)} MB）；已发布的站点未改动"
     )
     assert tree(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.releases", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.archive", ".site.releases", "site"]
+    # 往期公示's store keeps only what the published site links to: no entry of the failed build
+    linked = sorted(p.name for p in (site / "archive").iterdir() if p.is_symlink())
+    assert sorted(p.name for p in (tmp_path / ".site.archive").iterdir()) == linked
