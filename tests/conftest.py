@@ -31,8 +31,11 @@ def image_cache_of_this_run(tmp_path_factory):
 
 
 def build_site(dest: Path, data: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` into dest, as a user would; env adds BOARD_* variables."""
+    """Run `mkdocs build --strict` into dest, as a user would; env adds BOARD_* variables. The
+    board alone, without 往期公示 (BIXUE_ARCHIVE=0), as serve builds it: tests of the archive
+    and of publishing ask for it with BIXUE_ARCHIVE="1"."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
+    full_env["BIXUE_ARCHIVE"] = "0"
     if data is not None:
         full_env["BOARD_DATA"] = str(data)
     full_env.update(env)

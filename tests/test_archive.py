@@ -16,7 +16,7 @@ from conftest import build_site, minimal_campaign, soup
 
 
 def published(site: Path, data: Path, **env) -> Path:
-    result = build_site(site, data, **env)
+    result = build_site(site, data, **{"BIXUE_ARCHIVE": "1", **env})
     assert result.returncode == 0, result.stderr[-3000:]
     return site
 
@@ -195,3 +195,9 @@ def test_archive_keep_is_a_whole_number_from_one(tmp_path):
     messages = [str(error) for error in load_errors(data)]
     assert any("archive.keep" in m and "不小于 1" in m and "campaign.yml:" in m for m in messages)
     assert any("days" in m for m in messages), messages
+
+
+def test_bixue_archive_0_publishes_without_the_archive(tmp_path, campaign):
+    site = published(tmp_path / "site", campaign, BIXUE_ARCHIVE="0")
+    assert not (site / "archive").exists() and not (tmp_path / ".site.archive").exists()
+    assert not soup(site, "").select("a[href='archive/']")

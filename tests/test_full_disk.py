@@ -40,7 +40,7 @@ def tree(folder: Path) -> dict:
     "where, code", [("page", errno.ENOSPC), ("page", errno.EDQUOT), ("publish", errno.ENOSPC)]
 )
 def test_a_full_disk_says_so_in_chinese_and_leaves_the_site_as_it_was(tmp_path, where, code):
-    site = built(tmp_path / "site")
+    site = built(tmp_path / "site", BIXUE_ARCHIVE="1")
     before = tree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
     command = [sys.executable, "-c", FULL_DISK_BUILD, where, str(code), str(site)]

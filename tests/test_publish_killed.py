@@ -165,6 +165,6 @@ def test_a_real_build_killed_at_each_publish_step_and_the_next_build(tmp_path):
 
 
 def built_ok(site: Path, **env) -> Path:
-    result = build_site(site, **env)
+    result = build_site(site, BIXUE_ARCHIVE="1", **env)
     assert result.returncode == 0, result.stderr[-3000:]
     return site

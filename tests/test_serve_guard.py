@@ -146,6 +146,7 @@ class Guard:
                 **self.env,
                 "BIXUE_CACHE": str(self.folder / "cache-clean"),
                 "BOARD_SITE_URL": SERVE_URL,
+                "BIXUE_ARCHIVE": "0",  # serve keeps no 往期公示
             },
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

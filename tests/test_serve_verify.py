@@ -15,7 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bixue.adapter import verify
-from conftest import ROOT, SERVE_URL, free_port
+from conftest import ROOT, SERVE_URL, built, free_port
 
 VERIFY_LINE = "核对："
 
@@ -85,10 +85,11 @@ def test_nothing_is_built_outside_serve_or_without_the_switch(monkeypatch, caplo
 
 
 def test_a_site_that_is_not_a_clean_builds_gets_a_warning_naming_its_files(
-    demo_site, tmp_path, monkeypatch, caplog
+    tmp_path, monkeypatch, caplog
 ):
     served = tmp_path / "site"
-    shutil.copytree(demo_site, served)
+    # as serve builds: a publish keeps 往期公示, a served site has none
+    shutil.copytree(built(tmp_path / "built" / "site", BIXUE_ARCHIVE="0"), served)
     (served / "feed.json").write_text("{}", encoding="utf-8")
     (served / "data.json").unlink()
     monkeypatch.setenv(verify.SWITCH, "1")

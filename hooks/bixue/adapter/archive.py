@@ -15,6 +15,8 @@ from ..figures.board import Board
 from ..publish import archive, releases
 from .board import with_entry
 
+SWITCH = "BIXUE_ARCHIVE"
+"""`BIXUE_ARCHIVE=0 mkdocs build` publishes without 往期公示: no entry kept, no archive page."""
 ENTRY = MappingProxyType({archive_page.TITLE: archive_page.PAGE})
 """In the navigation of a published build, after 通知公告: serve publishes nothing to keep."""
 
@@ -29,6 +31,10 @@ class Plan:
     name: str
     published: str
     as_of: str
+
+
+def wanted(environ=os.environ) -> bool:
+    return environ.get(SWITCH, "1") != "0"
 
 
 def publication_time(environ=os.environ) -> str:
@@ -55,8 +61,10 @@ def page(board: Board, chosen: Plan):
     return archive_page.for_build(board, earlier, chosen.name, chosen.published)
 
 
-def put_in(chosen: Plan, staging: str) -> None:
+def put_in(chosen: Optional[Plan], staging: str) -> None:
     """The kept entries linked from the finished site, and the site itself added as one."""
+    if chosen is None:  # BIXUE_ARCHIVE=0
+        return
     built = Path(staging)
     archive.link_kept(chosen.site, built, [entry.name for entry in chosen.carried])
     archive.add(

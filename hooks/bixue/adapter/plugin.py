@@ -54,8 +54,9 @@ class BixuePlugin:
             except lock.Busy as busy:
                 raise PluginError(str(busy)) from None
             self.site_dir = config.site_dir
-            self.archive = archive.plan(self.board, config.site_dir)
-            config.nav = archive.in_nav(config.nav)
+            if archive.wanted():
+                self.archive = archive.plan(self.board, config.site_dir)
+                config.nav = archive.in_nav(config.nav)
             config.site_dir = swap.staging_dir(config.site_dir)
         return config
 

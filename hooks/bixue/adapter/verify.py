@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Sequence, Tuple
 
+from . import archive
+
 SWITCH = "BIXUE_SERVE_VERIFY"
 SHOWN = 3
 """File names a mismatch line shows of each kind; the rest is `…`."""
@@ -76,7 +78,8 @@ def clean_build(config_file: str, site_dir: Path, site_url: str) -> subprocess.C
     """`mkdocs build` (or `properdocs build`) of the same project into `site_dir`, in a fresh
     process that keeps nothing, with this process's environment and the serve address as the
     site's (mkdocs.yml reads it from BOARD_SITE_URL)."""
-    env = {**os.environ, "BOARD_SITE_URL": site_url}
+    # serve publishes nothing, so keeps no 往期公示: neither does the build it is compared with
+    env = {**os.environ, "BOARD_SITE_URL": site_url, archive.SWITCH: "0"}
     env.pop(SWITCH, None)
     command = [sys.executable, "-m", engine(), "build", "-f", config_file, "-d", str(site_dir)]
     return subprocess.run(
