@@ -22,7 +22,12 @@ a digest of every file, differs with it and nothing else: it is written again af
 
 def properdocs_build(dest: Path, monkeypatch, **env: str) -> Path:
     """What `BIXUE_ENGINE=properdocs bash scripts/build.sh` runs, strict, at conftest's date."""
-    settings = {"BIXUE_ENGINE": "properdocs", "SOURCE_DATE_EPOCH": "1400000000", **env}
+    settings = {
+        "BIXUE_ENGINE": "properdocs",
+        "SOURCE_DATE_EPOCH": "1400000000",
+        "BIXUE_ARCHIVE": "0",
+        **env,
+    }
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     result = build_site.build(dest, ["--strict"])

@@ -24,7 +24,12 @@ def made(sheets) -> bytes:
     return xlsx_stream.workbook(sheets, "台账", STAMP)
 
 
-def test_a_workbook_made_again_reuses_its_unchanged_rows_and_equals_a_fresh_one():
+def test_a_workbook_made_again_reuses_its_unchanged_rows_and_equals_a_fresh_one(
+    tmp_path, monkeypatch
+):
+    blocked = tmp_path / "no-cache"  # a file: no disk cache, so what serve keeps is what counts
+    blocked.write_text("")
+    monkeypatch.setenv("BIXUE_CACHE", str(blocked))
     plain = BuildSession()
     with plain.active():
         plain.start_build()

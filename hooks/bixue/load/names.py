@@ -17,6 +17,7 @@ RESERVED_NAMES = frozenset(
         ),
         *("campaign", "indicators", "ranking", "pairs", "rectification", "print", "changes"),
         *("javascripts", "stylesheets", "images", "templates", "templates-xlsx"),
+        *("glossary", "activities", "achievements", "archive", "returns"),
     }
 )
 """Every folder and page name of the built site (MkDocs', the theme's and the board's): a unit

@@ -83,7 +83,7 @@ def project_blocks(board: Board) -> List[Block]:
             f"{figures.format_percent(totals.completion)}"
         )
     text += f"；落后序时进度 {totals.behind} 个，逾期节点 {totals.overdue_milestones} 个。"
-    headers = ("项目", "责任单位", "状态", "投资完成率", "下一节点")
+    headers = ("项目", "责任单位", "状态", "完成率", "下一节点")
     table = tuple(project_cells(board, row) for row in rows)
     return [Paragraph(text), Table(headers, table, (5, 3, 3, 3, 4))]
 
@@ -92,7 +92,9 @@ def project_cells(board: Board, row) -> tuple:
     project = row.project
     unit = board.unit(project.unit).name if project.unit else "—"
     state = row.state + ("（落后序时进度）" if row.behind else "")
-    if project.plan is None:
+    if row.is_task:  # a task is measured by its counted targets, never by money
+        rate = "—" if row.completion is None else figures.format_percent(row.completion)
+    elif project.plan is None:
         rate = "—"
     else:
         rate = "未报送" if row.completed is None else figures.format_percent(row.completion)
