@@ -17,9 +17,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterable, List
+from typing import Iterable, List, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+from bixue import build as board_build  # noqa: E402
+from bixue.campaigns import driver, layout  # noqa: E402
+
 CHATTER = (
     re.compile(r"^INFO\s+-"),
     re.compile(r"^Aborted with a BuildError!$"),
@@ -57,10 +61,11 @@ def engine(environ) -> str:
     return chosen
 
 
-def build(site: Path, extra: Iterable[str] = ()) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", engine(os.environ), "build", "-f", "mkdocs.yml"]
+def build(site: Path, extra: Iterable[str] = (), environ=None) -> subprocess.CompletedProcess:
+    environ = os.environ if environ is None else environ
+    command = [sys.executable, "-m", engine(environ), "build", "-f", "mkdocs.yml"]
     command += ["-d", str(site), *extra]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
@@ -75,12 +80,38 @@ def report(result: subprocess.CompletedProcess, site: Path, seconds: float) -> L
     return [summary, *lines]
 
 
+def run_board(folder: Path, environ) -> Tuple[bool, List[str]]:
+    """One campaign's board (the several-campaign driver's runner): built, and what to show."""
+    result = build(folder, environ=environ)
+    lines = report(result, folder, 0.0)
+    return (True, lines[1:]) if result.returncode == 0 else (False, lines[:-1])
+
+
+def build_campaigns(data: Path, site: Path, started: float) -> int:
+    """data/campaigns/<id>/: every board at <id>/ and the root page listing them."""
+    try:
+        shown = driver.build_site(ROOT, data, site, run_board)
+    except driver.Failed as failed:
+        print("\n".join(failed.lines), file=sys.stderr)
+        return 1
+    where = os.path.relpath(site, Path.cwd()) if site.is_relative_to(Path.cwd()) else site
+    count = len(layout.ids(data))
+    seconds = time.monotonic() - started
+    pages = count_pages(site)
+    summary = f"已生成 {count} 个活动共 {pages} 个页面，用时 {seconds:.1f} 秒，站点在 {where}/"
+    print("\n".join([summary, *shown]))
+    return 0
+
+
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
     site = args.site_dir.absolute()
     started = time.monotonic()
+    data = board_build.data_dir(ROOT, os.environ)
+    if layout.is_several(data):
+        return build_campaigns(data, site, started)
     try:
         result = build(site)
     except ValueError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import List, Mapping, Optional, Tuple
 
 from . import figures, generate, load, privacy
+from .campaigns import layout
 from .errors import DataErrors
 from .figures import glossary
 from .figures.board import Board, compute_board
@@ -21,6 +22,10 @@ MARKER = re.compile(r"<!--\s*bixue:([a-z0-9-]+)\s*-->")
 STAMP = "build-stamp.json"
 UNSTAMPED = frozenset({STAMP, "sitemap.xml", "sitemap.xml.gz"})
 """Files left out of the stamp: the sitemap carries the build date, not new content."""
+SEVERAL = (
+    "data/ 里是多个活动（data/campaigns/<活动>/）：整个站点请用 bash scripts/build.sh 构建；"
+    "只构建其中一个：BOARD_DATA=data/campaigns/<活动> mkdocs build"
+)
 
 
 def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
@@ -38,6 +43,8 @@ def load_board(
         raise ValueError(reason)
     if profile not in PROFILES:
         raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
+    if layout.is_several(data_dir(project, environ)):
+        raise ValueError(SEVERAL)
     campaign = load.load_campaign(data_dir(project, environ), project, kept)
     if profile == "public":
         errors = privacy.check_public_text(campaign)

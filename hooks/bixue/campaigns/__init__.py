@@ -1,0 +1,1 @@
+"""Several campaigns on one site: data/campaigns/<id>/ built at <id>/, the root listing them."""
