@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from bixue.boards.headline import headline
 from bixue.campaigns import siblings
+from bixue.pages import other_years
 from bixue.publish import lock
 from conftest import ROOT, soup
 
@@ -123,10 +124,10 @@ def test_a_unit_only_in_one_campaign_links_nowhere():
             {"id": "2015", "label": "2015年", "units": ["a", "b"]},
         ],
     )
-    environ = {siblings.ENV: told}
-    assert siblings.unit_links("b", "units/b/", environ) == ""
-    assert 'href="../../../2014/units/a/"' in siblings.unit_links("a", "units/a/", environ)
-    assert siblings.unit_links("a", "units/a/", {}) == ""
+    environ = {other_years.ENV: told}
+    assert other_years.unit_links("b", "units/b/", environ) == ""
+    assert 'href="../../../2014/units/a/"' in other_years.unit_links("a", "units/a/", environ)
+    assert other_years.unit_links("a", "units/a/", {}) == ""
 
 
 def test_each_campaign_has_its_own_screen_and_feed_at_its_address(two_years):

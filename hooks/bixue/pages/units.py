@@ -6,7 +6,6 @@ from types import MappingProxyType
 from typing import Dict, Iterable, List, Tuple
 
 from .. import render
-from ..campaigns import siblings
 from ..charts import embed as chart_html
 from ..charts import scores as charts_scores
 from ..contents import GeneratedPage, Output
@@ -27,6 +26,7 @@ from .common import (
     unit_rounds,
     units_of,
 )
+from .other_years import unit_links
 from .projects import unit_projects
 
 INDEX = "units/index.md"
@@ -65,7 +65,7 @@ def unit_sections(board: Board, unit: Unit, here: str) -> List[Tuple[str, str]]:
     compared = unit.compare  # a unit not compared has no indicator rows and no rounds to show
     return [
         ("", _facts(board, unit, here)),
-        ("", siblings.unit_links(unit.id, here)),
+        ("", unit_links(unit.id, here)),
         (CHANGES_HEADING, render_unit_changes(board, unit.id, here)),
         ("指标进度", _indicators(board, unit, here)),
         ("评比成绩", _rounds(board, unit, here) if compared else ""),
