@@ -143,8 +143,9 @@ def test_each_campaign_has_its_own_screen_and_feed_at_its_address(two_years):
 def test_the_site_is_published_whole_with_nothing_of_the_build_left_inside(two_years):
     _, site = two_years
     assert sorted(p.name for p in site.iterdir()) == ["2014", "2015", "index.html"]
-    assert not list(site.parent.glob(".site.campaigns")) and not list(site.parent.glob(".*lock"))
-    assert not [p for p in site.rglob(".*")]
+    assert not list(site.parent.glob(".*lock")) and not [p for p in site.rglob(".*")]
+    home = site.parent / ".site.campaigns"  # only the campaigns' archive stores stay
+    assert sorted(p.name for p in home.iterdir()) == [".2014.archive", ".2015.archive"]
 
 
 def test_a_bad_campaign_is_named_with_its_folder_and_the_old_site_stays(two_years, tmp_path):
@@ -182,3 +183,33 @@ def test_mkdocs_build_alone_says_how_to_build_several_campaigns(two_years, tmp_p
     result = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True)
     assert result.returncode == 1
     assert "bash scripts/build.sh" in result.stderr and "data/campaigns/" in result.stderr
+
+
+def archive_names(site: Path, campaign_id: str) -> list:
+    folder = site / campaign_id / "archive"
+    entries = sorted(p for p in folder.iterdir() if p.is_symlink())
+    assert all((entry / "data.json").is_file() for entry in entries)
+    return [entry.name for entry in entries]
+
+
+def test_each_campaign_keeps_its_own_archive_and_a_rollback_puts_the_whole_site_back(two_years):
+    """Last in this file: it publishes the site again."""
+    project, site = two_years
+    plan = project / "data" / "campaigns" / "2015" / "campaign.yml"
+    first = plan.read_text("utf-8")
+    plan.write_text(first.replace("as_of: 2015-09-30", "as_of: 2015-10-10"), "utf-8")
+    try:
+        result = build(project, site, BOARD_SITE_URL="https://board.example/")
+    finally:
+        plan.write_text(first, "utf-8")
+    assert result.returncode == 0, result.stderr
+    assert archive_names(site, "2015") == ["2015-09-30", "2015-10-10"]
+    assert archive_names(site, "2014") == ["2014-10-20", "2014-10-20-2"]
+    listed = soup(site, "2015/archive/").select(".bx-archive table tbody tr")
+    assert sorted(entry["data-entry"] for entry in listed) == ["2015-09-30", "2015-10-10"]
+    assert [href for href, _ in root_rows(site)] == ["2015/", "2014/"]
+    assert data_of(site, "2015")["as_of"] == "2015-10-10"
+    rollback = [sys.executable, "scripts/rollback.py", str(site)]
+    assert subprocess.run(rollback, cwd=project, capture_output=True).returncode == 0
+    assert data_of(site, "2015")["as_of"] == "2015-09-30"
+    assert archive_names(site, "2015") == ["2015-09-30"]

@@ -4,12 +4,11 @@ and address), then the root page; published in one step, under the site's lock."
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Callable, List, Mapping, Tuple
 
 from ..publish import lock, swap
-from . import layout, root_page, siblings
+from . import archives, layout, root_page, siblings
 
 UNCHANGED = "站点未改动"
 DEFAULT_URL = "http://127.0.0.1:8000/"
@@ -19,12 +18,6 @@ Runner = Callable[[Path, Mapping[str, str]], Tuple[bool, List[str]]]
 """Builds one board into a folder with these environment variables: (built, lines to show)."""
 
 
-def scratch_dir(site: Path) -> Path:
-    """Where the boards are built one by one, beside the site (each build's lock and releases
-    stay there, out of the published site)."""
-    return site.with_name(f".{site.name}.campaigns")
-
-
 def board_env(environ, data: Path, campaign_id: str, told: str) -> dict:
     base = (environ.get("BOARD_SITE_URL") or DEFAULT_URL).rstrip("/") + "/"
     return {
@@ -32,7 +25,6 @@ def board_env(environ, data: Path, campaign_id: str, told: str) -> dict:
         "BOARD_DATA": str(layout.campaigns_dir(data) / campaign_id),
         "BOARD_SITE_URL": f"{base}{campaign_id}/",
         siblings.ENV: told,
-        "BIXUE_ARCHIVE": "0",  # 往期公示 is one board's: not kept per campaign yet
     }
 
 
@@ -57,35 +49,34 @@ def build_site(project: Path, data: Path, site: Path, run: Runner, environ=os.en
 
 
 def _build_locked(data, site, ids, campaigns, run, environ) -> List[str]:
-    scratch = scratch_dir(site)
-    shutil.rmtree(scratch, ignore_errors=True)
+    home = archives.home_dir(site)
     shown: List[str] = []
     failed: List[str] = []
     try:
         for campaign_id in ids:
+            board = archives.seed(site, home, campaign_id)
             told = siblings.encode(campaign_id, campaigns)
-            built, lines = run(scratch / campaign_id, board_env(environ, data, campaign_id, told))
+            built, lines = run(board, board_env(environ, data, campaign_id, told))
             if built:
                 shown += [f"{campaign_id}/：{line}" for line in lines]
             else:
-                failed += [
-                    f"{layout.label(campaign_id)}（data/{layout.FOLDER}/{campaign_id}/）：",
-                    *lines,
-                ]
+                where = f"data/{layout.FOLDER}/{campaign_id}/"
+                failed += [f"{layout.label(campaign_id)}（{where}）：", *lines]
         if failed:
             raise Failed([*failed, UNCHANGED])
-        _publish(scratch, site, ids, environ)
+        _publish(home, site, ids, environ)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        for campaign_id in ids:
+            archives.settle(site, home, campaign_id)
     return shown
 
 
-def _publish(scratch: Path, site: Path, ids, environ) -> None:
+def _publish(home: Path, site: Path, ids, environ) -> None:
     staging = Path(swap.staging_dir(str(site)))
     swap.discard(str(staging))
     staging.mkdir(parents=True)
     for campaign_id in ids:
-        (scratch / campaign_id).rename(staging / campaign_id)
+        (home / campaign_id).rename(staging / campaign_id)
     root_page.write(staging, ids, environ)
     swap.swap_in(str(staging), str(site))
 
