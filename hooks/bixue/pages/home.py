@@ -16,6 +16,7 @@ from .changes import HEADING as CHANGES_HEADING
 from .changes import render_changes
 from .common import has_ledger, units_of
 from .notices import publicity_views
+from .other_years import campaign_links
 from .projects import render_home as render_projects
 from .report_links import render_board_link
 from .units import grouped_units
@@ -115,6 +116,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
     here = render.page_url(HERE)
     sections = [
         ("", render_overview(board, here)),
+        ("", campaign_links(here)),
         ("", render_board_link(board, here)),
         ("各单位", render_unit_chips(board, here)),
         ("核心指标", render_headline(board, here)),

@@ -1,5 +1,5 @@
-"""其他年度 on a unit's page: the same unit's page in the site's other campaigns, as the
-several-campaign build tells each board (campaigns.siblings) in an environment variable."""
+"""其他年度 on a board's home and unit pages: the site's other campaigns, the same unit's page
+in them, as the several-campaign build tells each board (campaigns.siblings) in the environment."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .. import render
 ENV = "BIXUE_CAMPAIGNS"
 """Set by the driver for each board's build: {"current": id, "campaigns": [{id, label, units}]}."""
 HEADING = "其他年度"
+ALL = "历年一览"
 
 
 def decode(environ: Mapping[str, str]) -> dict:
@@ -38,3 +39,22 @@ def _part(campaign: dict, current: str, page: str, here: str) -> str:
         return f'<strong aria-current="page">{name}</strong>'
     link = render.relative_url(page, f"{campaign['id']}/{here}")
     return f'<a href="{html.escape(link)}">{name}</a>'
+
+
+def campaign_links(here: str, environ: Mapping[str, str] = os.environ) -> str:
+    """On a board's home page (`here`): every campaign of the site and the root's list of them;
+    "" for a board built alone."""
+    told = decode(environ)
+    if len(told["campaigns"]) < 2:
+        return ""
+    page = f"{told['current']}/{here}"
+    parts = [_board(c, told["current"], page) for c in told["campaigns"]]
+    listed = f'<a href="{html.escape(render.relative_url(page, ""))}">{ALL}</a>'
+    return f'<p class="other-campaigns">{HEADING}：{" · ".join(parts)}（{listed}）</p>'
+
+
+def _board(campaign: dict, current: str, page: str) -> str:
+    name = html.escape(campaign["label"])
+    if campaign["id"] == current:
+        return f'<strong aria-current="page">{name}</strong>'
+    return f'<a href="{html.escape(render.relative_url(page, campaign["id"] + "/"))}">{name}</a>'
