@@ -175,6 +175,19 @@ def test_a_second_build_waits_for_the_lock_of_the_whole_site(two_years):
     assert result.returncode == 1 and "另一个构建正在写入" in result.stderr
 
 
+def test_bixue_check_checks_every_campaign(two_years):
+    project, _ = two_years
+    environ = {**os.environ}
+    environ.pop("BOARD_DATA", None)
+    command = [sys.executable, "-m", "bixue", "check"]
+    environ["PYTHONPATH"] = str(project / "hooks")
+    result = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    checked = [line for line in result.stdout.splitlines() if line.startswith("检查 ")]
+    assert [Path(line.split(" ", 1)[1]).name for line in checked] == ["2014", "2015"]
+    assert result.stdout.count("数据检查通过：10 个单位") == 2
+
+
 def test_mkdocs_build_alone_says_how_to_build_several_campaigns(two_years, tmp_path):
     project, _ = two_years
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")]

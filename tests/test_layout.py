@@ -29,7 +29,10 @@ MAY_IMPORT = {
     "build": {"load", "privacy", "figures", "generate", "errors", "session.cache", "campaigns"},
     "campaigns": {"load", "errors", "pages", "publish", "boards"},
     "docs_folder": {"build", "generate", "figures", "session.build_session"},
-    "__main__": {"build", "session", "docs_folder", "errors", "outputs", "report", "boards"},
+    "__main__": {
+        *("build", "session", "docs_folder", "errors", "outputs", "report", "boards"),
+        "campaigns",
+    },
     "boards": {"exports", "render", "contents"},
     "adapter": {
         *("build", "generate", "errors", "figures", "raw_blocks", "render", "session", "publish"),

@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from . import build, docs_folder, report
 from .boards import portal, reading
+from .campaigns import layout
 from .errors import DataErrors
 from .outputs import templates_xlsx
 from .session import collector
@@ -135,8 +136,14 @@ def run_render(args) -> int:
 
 def run_check(args) -> int:
     folder = build.data_dir(args.project, os.environ)
+    if layout.is_several(folder):
+        return check_campaigns(args.project, folder)
+    return check_one(args.project, folder, os.environ)
+
+
+def check_one(project: Path, folder: Path, environ) -> int:
     print(f"检查 {folder}")
-    board = loaded(args.project, os.environ, "")
+    board = loaded(project, environ, "")
     if board is None:
         return 1
     campaign = board.campaign
@@ -147,6 +154,15 @@ def run_check(args) -> int:
     )
     print(f"数据检查通过：{counts}")
     return 0
+
+
+def check_campaigns(project: Path, folder: Path) -> int:
+    """data/campaigns/<id>/: each campaign checked in turn, every error of every one shown."""
+    failed = 0
+    for campaign_id in layout.ids(folder):
+        campaign_dir = layout.campaigns_dir(folder) / campaign_id
+        failed += check_one(project, campaign_dir, {**os.environ, "BOARD_DATA": str(campaign_dir)})
+    return 1 if failed else 0
 
 
 def run_templates(args) -> int:
