@@ -165,6 +165,30 @@ def test_a_bad_campaign_is_named_with_its_folder_and_the_old_site_stays(two_year
     assert sorted(p.name for p in site.iterdir()) == ["2014", "2015", "index.html"]
 
 
+def test_a_board_that_fails_to_build_is_named_and_nothing_is_published(two_years, tmp_path):
+    """A phone number passes the check of the data and stops only the public board's build."""
+    project, _ = two_years
+    notices = project / "data" / "campaigns" / "2015" / "notices"
+    notice = next(p for p in sorted(notices.glob("*.md")) if "internal: true" not in p.read_text())
+    text = notice.read_text("utf-8")
+    notice.write_text(text.rstrip("\n") + "\n\n咨询电话 13912345678\n", "utf-8")
+    site = tmp_path / "public"
+    site.mkdir()
+    (site / "index.html").write_text("old", "utf-8")
+    try:
+        result = build(project, site, BOARD_PROFILE="public")
+    finally:
+        notice.write_text(text, "utf-8")
+    assert result.returncode == 1
+    assert f"data/campaigns/2015/notices/{notice.name}" in result.stderr
+    assert "手机号码" in result.stderr
+    assert "2015年（data/campaigns/2015/）：" in result.stderr and "2014年（" not in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text("utf-8") == "old"
+    home = tmp_path / ".public.campaigns"
+    assert all(not any(store.iterdir()) for store in home.iterdir())
+
+
 def test_a_second_build_waits_for_the_lock_of_the_whole_site(two_years):
     project, site = two_years
     held = lock.take(site)
