@@ -23,8 +23,7 @@ def indicator_line(board: Board, view: IndicatorView) -> str:
         parts.append(f"整体完成率 {figures.format_percent(view.completion)}")
     if indicator.tracks_progress:
         parts.append(behind_text(board, view))
-    if indicator.direction == "down":
-        parts.append(over_text(view))
+    parts.append(missed_text(view))
     parts.append(overdue_text(board, view))
     missing = [row.unit.name for row in view.rows if row.latest is None]
     if missing:
@@ -53,18 +52,23 @@ def overdue_text(board: Board, view: IndicatorView) -> str:
     return f"逾期未报（应报至 {reports.due}）：{names}"
 
 
-def over_text(view: IndicatorView) -> str:
-    """Units above their ceiling (direction down: completion below 100%)."""
-    unit = view.indicator.unit
-    over = [row for row in view.rows if row.completion is not None and row.completion < 1]
-    if not over:
-        return "各单位均未超过目标"
-    names = "、".join(
-        f"{row.unit.name}（{figures.format_number(row.latest)} {unit}，"
-        f"目标 {figures.format_number(row.target)} {unit}）"
-        for row in over
-    )
-    return f"超过目标的单位 {len(over)} 个：{names}"
+def missed_text(view: IndicatorView) -> str:
+    """超标 (over a cap, 越低越好) and 未达标 (short of a level): the board's IndicatorRow.missed,
+    worded as the pages word it (`8 / 上限 6`); the measure is in the line's heading."""
+    parts = []
+    for code, bound in (("over", "上限"), ("short", "目标")):
+        rows = [row for row in view.rows if row.missed == code]
+        if not rows:
+            continue
+        names = "、".join(
+            f"{row.unit.name}（{figures.format_number(row.latest)} / {bound} "
+            f"{figures.format_number(row.target)}）"
+            for row in rows
+        )
+        parts.append(f"{figures.MISSED_WORDS[code]}的单位 {len(rows)} 个：{names}")
+    if not parts and view.indicator.direction == "down":
+        return "各单位均未超标"
+    return "；".join(parts)
 
 
 def project_blocks(board: Board) -> List[Block]:
