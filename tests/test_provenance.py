@@ -120,3 +120,27 @@ def test_the_public_build_names_no_data_file(public_site):
     data = json.loads((public_site / "data.json").read_text(encoding="utf-8"))
     assert "sources" not in data["ledger"]
     assert not [r for i in data["indicators"] for r in i["units"] if "source" in r]
+
+
+def test_ledger_table_rows_name_their_place(demo_site):
+    """Each row of the ledger table (HTML first page, and every row of its JSON) names the line
+    or cell its item was read from, on the 编号 cell."""
+    data = json.loads((demo_site / "rectification" / "ledger.json").read_text(encoding="utf-8"))
+    for row in data["rows"]:
+        assert row["id"] in written_at(row["src"]), row["src"]
+    assert all(row["src"].startswith("data/rectifications/") for row in data["rows"])
+    places = {row["id"]: row["src"] for row in data["rows"]}
+    cells = soup(demo_site, "rectification/").select("#bx-ledger-table tbody th[data-source]")
+    assert len(cells) == len(data["rows"]) == 43
+    for cell in cells:
+        assert cell["data-source"] == places[cell.get_text(strip=True)]
+        assert cell["title"] == "来源：" + cell["data-source"]
+
+
+def test_the_public_ledger_table_names_no_place(public_site):
+    data = json.loads((public_site / "rectification" / "ledger.json").read_text(encoding="utf-8"))
+    assert data["rows"] and not [row for row in data["rows"] if "src" in row]
+    page = soup(public_site, "rectification/")
+    assert page.select("#bx-ledger-table tbody th") and not page.select(
+        "#bx-ledger-table th[title]"
+    )

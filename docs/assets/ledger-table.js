@@ -65,7 +65,8 @@
     var progress = updates(row) + photos(row, table.siteBase);
     return '<tr id="item-' + esc(row.id) + '" class="' + cls + '" data-item="' + esc(row.id) +
       '" data-status="' + row.st + '">' +
-      '<th scope="row" class="bx-ledger-id-cell">' + esc(row.id) + "</th>" +
+      '<th scope="row" class="bx-ledger-id-cell"' + (row.src ? ' title="来源：' + esc(row.src) +
+        '" data-source="' + esc(row.src) + '"' : "") + ">" + esc(row.id) + "</th>" +
       '<td><span data-field="unit"><a class="bx-unit" href="' + esc(table.unitsUrl + unit[0] + "/") +
       '">' + esc(unit[1]) + '</a></span><br><span class="bx-ledger-sub" data-field="owner">' +
       esc(row.o || "—") + "</span></td>" +

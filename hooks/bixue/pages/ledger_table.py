@@ -10,6 +10,7 @@ from urllib.parse import quote
 from .. import render
 from ..contents import GeneratedFile
 from ..figures.board import Board, LedgerRow, in_id_order
+from ..figures.provenance import item_source
 from ..model import STATUSES
 from ..outputs import images
 
@@ -25,6 +26,9 @@ def render_items(board: Board, here: str, photos: Dict) -> str:
         board=board,
         here=here,
         rows=rows[:PAGE_SIZE],
+        sources=None
+        if board.public
+        else {row.item.id: item_source(row.item) for row in rows[:PAGE_SIZE]},
         total=len(rows),
         page_size=PAGE_SIZE,
         photos=photos,
@@ -47,15 +51,17 @@ def filter_choices(board: Board, rows: List[LedgerRow]) -> Dict[str, List[str]]:
 def json_file(board: Board, photos: Dict) -> GeneratedFile:
     """Every listed item, in id order, with its Markdown already rendered and sanitised. Under
     `serve`, a row whose item, unit and photos are as in the last build is taken from it
-    (render.kept): at 500 units, making 20,000 rows again was half a second of every rebuild."""
+    (render.kept): at 500 units, making 20,000 rows again was half a second of every rebuild.
+    The internal build gives each row its place (`src`: file:line or workbook:sheet!cell); the
+    public one names no file."""
     units = {unit.id: index for index, unit in enumerate(board.campaign.units)}
 
     def row_json(row: LedgerRow) -> str:
         found = photos.get(row.item.id)
         return render.kept(
             "ledger.json row",
-            {"row": row, "unit": units[row.item.unit], "photos": found},
-            lambda: _compact(_row(row, units, found)),
+            {"row": row, "unit": units[row.item.unit], "photos": found, "public": board.public},
+            lambda: _compact(_row(row, units, found, not board.public)),
         )
 
     listed = _compact([[unit.id, unit.name] for unit in board.campaign.units])
@@ -67,7 +73,7 @@ def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _row(row: LedgerRow, units: Dict[str, int], photos) -> dict:
+def _row(row: LedgerRow, units: Dict[str, int], photos, sourced: bool) -> dict:
     item = row.item
     found = {
         "id": item.id,
@@ -85,6 +91,7 @@ def _row(row: LedgerRow, units: Dict[str, int], photos) -> dict:
         "od": row.days_late if row.overdue else None,
         "dl": row.days_left if row.due_soon else None,
         "up": [[_day(u.date), str(render.render_markdown(u.note))] for u in item.updates],
+        "src": item_source(item) if sourced else None,
     }
     if photos is not None:
         found["ph"] = [_photo(image, caption) for image, caption in _pairs(photos)]
