@@ -147,10 +147,39 @@
     history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
-  function draw(table, data, state) {
+  // Phones read the ledger as records (ledger.css, same breakpoint): what is still open comes
+  // first, soonest deadline first, and 已销号 items are folded behind a button, unless the reader
+  // chose a sort or asked for 已销号 items. Desktop keeps the chosen order (编号 by default).
+  var PHONE = "(max-width: 44.9375em)";
+  var OPENNESS = {todo: 0, doing: 0, ongoing: 0, done: 1, verified: 2};
+
+  function openFirst(a, b) {
+    return OPENNESS[a.row.st] - OPENNESS[b.row.st] || SORTS.deadline(a, b);
+  }
+
+  function ordered(table, data, state) {
     var chosen = [];
     data.rows.forEach(function (row, i) { if (matches(row, state, data)) chosen.push({row: row, i: i}); });
+    var phone = window.matchMedia(PHONE).matches;
     if (SORTS[state.sort]) chosen.sort(SORTS[state.sort]);
+    else if (phone) chosen.sort(openFirst);
+    var verified = chosen.filter(function (c) { return c.row.st === "verified"; }).length;
+    var foldable = phone && state.status !== "verified" && verified > 0;
+    if (foldable && !table.unfolded) {
+      chosen = chosen.filter(function (c) { return c.row.st !== "verified"; });
+    }
+    return {rows: chosen, verified: foldable ? verified : 0};
+  }
+
+  function drawFold(table, verified) {
+    table.fold.hidden = !verified;
+    table.fold.setAttribute("aria-expanded", table.unfolded ? "true" : "false");
+    table.fold.textContent = (table.unfolded ? "收起已销号 " : "显示已销号 ") + verified + " 项";
+  }
+
+  function draw(table, data, state) {
+    var found = ordered(table, data, state);
+    var chosen = found.rows;
     var pages = Math.max(1, Math.ceil(chosen.length / table.size));
     state.page = Math.min(state.page, pages);
     var start = (state.page - 1) * table.size;
@@ -159,6 +188,7 @@
     table.status.textContent = chosen.length
       ? "符合条件 " + chosen.length + " 项，显示第 " + (start + 1) + "–" + (start + shown.length) + " 项"
       : "没有符合条件的事项";
+    drawFold(table, found.verified);
     table.pageLabel.textContent = "第 " + state.page + " / " + pages + " 页";
     table.prev.disabled = state.page <= 1;
     table.next.disabled = state.page >= pages;
@@ -175,6 +205,8 @@
       pageLabel: pager.querySelector(".bx-lt-page"),
       prev: pager.querySelector('[data-page="prev"]'),
       next: pager.querySelector('[data-page="next"]'),
+      fold: section.querySelector(".bx-lt-fold"),
+      unfolded: false,
       size: parseInt(section.getAttribute("data-page-size"), 10) || 50,
       unitsUrl: section.getAttribute("data-units-url"),
       siteBase: section.getAttribute("data-units-url").replace(/units\/$/, "")
@@ -195,6 +227,14 @@
       form.addEventListener("reset", function () { setTimeout(function () { redraw(1); }, 0); });
       table.prev.addEventListener("click", function () { redraw(state.page - 1); });
       table.next.addEventListener("click", function () { redraw(state.page + 1); });
+      table.fold.addEventListener("click", function () {
+        table.unfolded = !table.unfolded;
+        redraw(state.page);
+      });
+      var phone = window.matchMedia(PHONE);
+      var relayout = function () { redraw(1); };
+      if (phone.addEventListener) phone.addEventListener("change", relayout);
+      else if (phone.addListener) phone.addListener(relayout);  // older Safari and Chromium
       state = Object.assign(formState(form, state.page), {page: state.page});
       var jump = function () {
         var id = decodeURIComponent(location.hash.replace(/^#item-/, ""));
@@ -205,7 +245,9 @@
           if (field.type === "checkbox") field.checked = false; else field.value = "";
         });
         state = formState(form, 1);
-        var index = data.rows.findIndex(function (row) { return row.id === id; });
+        var row = data.rows.find(function (r) { return r.id === id; });
+        if (row && row.st === "verified") table.unfolded = true;
+        var index = ordered(table, data, state).rows.findIndex(function (c) { return c.row.id === id; });
         state.page = index < 0 ? 1 : Math.floor(index / table.size) + 1;
         draw(table, data, state);
         var target = document.getElementById("item-" + id);
