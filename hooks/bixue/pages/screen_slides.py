@@ -10,6 +10,7 @@ from ..charts import screen as screen_charts
 from ..figures.board import Board
 from ..figures.changes import compute_changes, first_overdue_day
 from ..figures.publicity import open_notices
+from ..figures.source_dates import ledger_updated_text, reports_due
 from . import exemplars as page_exemplars
 from .common import has_ledger, units_of
 from .notices import publicity_views
@@ -60,7 +61,9 @@ def ranking(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
 
 
 def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView]:
-    """One slide per indicator: every unit's completion beside time progress (or the target)."""
+    """One slide per indicator: every unit's completion beside time progress (or the target), and
+    the units 逾期未报 (a latest report older than the last period due), as the pages say."""
+    due = reports_due(board)
     return [
         SlideView(
             "screen_indicator.html",
@@ -70,6 +73,7 @@ def indicators(board: Board, rotation: Rotation, seconds: int) -> List[SlideView
                 view=view,
                 progress=board.time_progress,
                 terms=board.campaign.plan.terms,
+                due=due.get(view.indicator.id),
                 figure=chart_drawing(screen_charts.indicator_chart(board, view)),
             ),
         )
@@ -87,6 +91,7 @@ def rectification(board: Board, rotation: Rotation, seconds: int) -> List[SlideV
         "rectification",
         seconds,
         stats=board.ledger_stats,
+        updated=ledger_updated_text(board),
         unlisted=board.unlisted_count(),
         warn_days=board.campaign.plan.warn_days,
         units=units_of(board, [row.item for page in (*overdue, *due_soon) for row in page]),
