@@ -28,7 +28,7 @@ def test_the_json_has_every_listed_row_in_id_order_and_reuses_rows_under_serve()
     rows = in_id_order(first.listed_ledger())
     assert json.loads(text) == {
         "units": [[unit.id, unit.name] for unit in campaign.units],
-        "rows": [ledger_table._row(row, units, None) for row in rows],
+        "rows": [ledger_table._row(row, units, None, True) for row in rows],
     }
     session = BuildSession(serving=True)
     with session.active():
