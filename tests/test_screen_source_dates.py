@@ -54,3 +54,25 @@ def test_the_rectification_slide_says_when_the_ledger_was_last_updated(demo_site
     data = json.loads((demo_site / "data.json").read_text(encoding="utf-8"))
     month, day = data["ledger"]["updated"].split("-")[1:]
     assert shown.get_text(strip=True) == f"整改台账更新至 {int(month)}月{int(day)}日"
+
+
+def test_a_unit_screen_marks_its_overdue_reports(demo_site):
+    data = json.loads((demo_site / "data.json").read_text(encoding="utf-8"))
+    late = {
+        (row["unit"], indicator["id"]): row["latest_period"]
+        for indicator in data["indicators"]
+        for row in indicator["units"]
+        if row["overdue_report"]
+    }
+    assert late
+    for unit in {unit for unit, _ in late} | {data["units"][0]["id"]}:
+        deck = soup(demo_site, f"screen/units/{unit}/")
+        [shell] = deck.select("section[data-slide=unit-indicators]")
+        path = demo_site / "screen" / "units" / unit / shell["data-src"]
+        body = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        marked = {
+            (unit, flag.find_parent("tr")["data-indicator"]): flag.get_text(strip=True)
+            for flag in body.select("[data-report=overdue]")
+        }
+        mine = {key: f"逾期未报 · 报至 {period}" for key, period in late.items() if key[0] == unit}
+        assert marked == mine, unit

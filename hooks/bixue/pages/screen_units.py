@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import List, Tuple
 
 from ..figures.board import Board, IndicatorRow, IndicatorView
+from ..figures.source_dates import reports_due
 from ..model import Unit
 from .common import has_ledger, partner_groups, row_for, unit_rounds, units_of
 from .screen_parts import Rotation, SlideView, capped, chunks, pair_side, slide
@@ -111,6 +112,7 @@ def unit_indicators(board: Board, rotation: Rotation, seconds: int) -> List[Slid
         seconds,
         unit=rotation.unit,
         progress=board.time_progress,
+        due=reports_due(board),
         pages=chunks(rows, INDICATORS_PER_PAGE),
     )
 
