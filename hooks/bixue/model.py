@@ -389,6 +389,10 @@ class Campaign:
     projects: Optional[Projects] = None
     data_dir: str = field(default="data", metadata={PRIVACY: UNPUBLISHED})
     """Absolute path of the data folder, for copying images."""
+    made_ids: Tuple[Tuple[str, str, str, str], ...] = field(
+        default=(), metadata={PRIVACY: UNPUBLISHED}
+    )
+    """(where, kind, name, id) of every id made from a name, for check.sh to list."""
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]

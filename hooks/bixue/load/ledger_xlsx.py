@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Dict, List, Tuple
 
 from .. import model
+from . import forms
 from .cells import as_date, as_text, leading_date, reported
 from .reading import Reading
 from .statuses import status_code, status_problem
@@ -45,7 +46,6 @@ DATES = ("found", "deadline", "completed")
 TEXTS = ("id", "source", "category", "owner")
 MARKDOWN = ("problem", "measures")
 BULLET = re.compile(r"^[ \t]*•[ \t]*", re.M)
-YES, NO = ("是", "true", "1"), ("否", "false", "0")
 
 
 def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.RectificationItem]:
@@ -135,9 +135,8 @@ def status_of(source: WorkbookSource, value, line: int):
 
 
 def yes_no(source: WorkbookSource, value, line: int):
-    written = as_text(value).lower()
-    if written in YES or written in NO:
-        return written in YES
+    if forms.yes_no(as_text(value)) is not None:
+        return forms.yes_no(as_text(value))
     source.error(line, "internal", f"必须是 是 或 否（空白为否），实际为 '{as_text(value)}'")
     return INVALID
 

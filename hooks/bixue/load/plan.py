@@ -22,6 +22,7 @@ from .fields import (
     texts,
     unit_ref,
 )
+from .made import with_ids
 from .reading import Reading, Source, note_unique, origin, required_file
 from .screens import read_screen, read_screens
 from .yamlfile import Node
@@ -99,7 +100,7 @@ def read_phases(
 ) -> Tuple[model.Phase, ...]:
     """The phases, each within the period and starting no earlier than the one before."""
     seen: Dict[str, str] = {}
-    items = nonempty_sequence(source, node, "phases", "一个阶段")
+    items = with_ids(source, nonempty_sequence(source, node, "phases", "一个阶段"), "阶段")
     found = [(phase, item.value) for item in items if (phase := read_phase(source, item, seen))]
     # Dates missing or in the wrong order are reported already: nothing to compare them with.
     dated = [(phase, entries) for phase, entries in found if in_order(phase.start, phase.end)]

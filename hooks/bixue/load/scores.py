@@ -24,6 +24,7 @@ from .fields import (
     text,
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
+from .made import with_ids
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
@@ -43,7 +44,7 @@ def load_indicators(reading: Reading) -> Optional[model.Indicators]:
         return None
     periods = read_periods(source, entries.get("periods"))
     seen: Dict[str, str] = {}
-    items = sequence(source, entries.get("indicators"), "indicators")
+    items = with_ids(source, sequence(source, entries.get("indicators"), "indicators"), "指标")
     reading.kept.indicators.start_build()
     against = repr((source.path, reading.unit_ids, reading.invalid_ids, periods))
     indicators = [read_indicator_kept(source, item, periods, seen, against) for item in items]
@@ -150,11 +151,11 @@ def read_target(
 def unit_entries(source: Source, node: Optional[Node], name: str) -> List[Tuple[str, Node]]:
     """The entries of a mapping keyed by unit id, unknown units reported and left out."""
     entries = any_mapping(source, node, name) or {}
-    return [
-        (unit, child)
-        for unit, child in entries.items()
-        if known_unit(source, unit, child.line, join(name, unit))
-    ]
+    found = (
+        (known_unit(source, key, child.line, join(name, key)), child)
+        for key, child in entries.items()
+    )
+    return [(unit, child) for unit, child in found if unit]
 
 
 def read_values(
@@ -196,7 +197,7 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
     seen: Dict[str, str] = {}
     rounds = [
         read_round(source, item, criteria, seen)
-        for item in sequence(source, entries.get("rounds"), "rounds")
+        for item in with_ids(source, sequence(source, entries.get("rounds"), "rounds"), "轮次")
     ]
     levels = [
         read_level(source, item) for item in sequence(source, entries.get("levels"), "levels")
@@ -208,7 +209,9 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
 
 
 def read_criteria(source: Source, node: Optional[Node]) -> Tuple[model.Criterion, ...]:
-    items = nonempty_sequence(source, node, "criteria", "一项评比内容")
+    items = with_ids(
+        source, nonempty_sequence(source, node, "criteria", "一项评比内容"), "评比内容"
+    )
     seen: Dict[str, str] = {}
     criteria = [read_criterion(source, item, seen) for item in items]
     return tuple(criterion for criterion in criteria if criterion)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .. import model
-from . import mdsafety
+from . import mdsafety, unitref
 from .cells import as_text, header_text, reported
 from .fields import did_you_mean
 from .workbook import HEADER_ROWS, NOTE_SHEETS, Sheet, WorkbookSource, line_of
@@ -97,16 +97,8 @@ def cell_value(values: Tuple, column: Optional[int]):
 
 
 def unit_names(units: Sequence[model.Unit]) -> Dict[str, Tuple[str, ...]]:
-    """Every way a cell may name a unit -> the unit ids it names (more than one: ambiguous)."""
-    names: Dict[str, Tuple[str, ...]] = {}
-    for unit in units:
-        names[unit.id] = (unit.id,)
-    for kind in ("name", "short"):
-        for unit in units:
-            word = getattr(unit, kind)
-            if word and word not in {u.id for u in units}:
-                names[word] = tuple(dict.fromkeys((*names.get(word, ()), unit.id)))
-    return names
+    """Every way a cell may name a unit -> the unit ids it names (load.unitref)."""
+    return unitref.unit_ways(units)
 
 
 def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
@@ -114,30 +106,21 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
     if value is None or reported(value):
         return value
     written = as_text(value)
-    units = source.reading.units
     if source.reading.unit_ids is None:
         return written  # units.yml is unreadable: its errors come first
-    if source.unit_names is None:
-        source.unit_names = unit_names(units)
-    ids = source.unit_names.get(written, ())
+    ids = unitref.candidates(source.reading, written)
     if len(ids) == 1:
         return ids[0]
     if ids:
-        shown = "、".join(f"{model_unit(units, i).name}（{i}）" for i in ids)
-        message = f"'{written}' 是几个单位共用的简称：{shown}"
-        source.error(line, field_name, message, "写单位全称或 id")
+        source.error(line, field_name, *unitref.ambiguous(source.reading, written))
         return INVALID
     if written in source.reading.invalid_ids:
         return INVALID  # units.yml's own error says what is wrong with this id
-    options = [*source.unit_names]
+    options = [*source.reading.unit_ways]
     hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
     message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"
     source.error(line, field_name, message, hint)
     return INVALID
-
-
-def model_unit(units: Sequence[model.Unit], unit_id: str) -> model.Unit:
-    return next(unit for unit in units if unit.id == unit_id)
 
 
 def unit_rows(

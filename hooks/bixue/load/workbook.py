@@ -57,8 +57,6 @@ class WorkbookSource(Source):
     """Sheet index -> field -> column number, for errors about a whole row."""
     headers: Dict[str, str] = field(default_factory=dict)
     """Field (as the YAML reader names it) -> the header shown in errors."""
-    unit_names: Optional[Dict[str, Tuple[str, ...]]] = None
-    """Every way a cell may name a unit -> the unit ids it names; made on first use."""
 
     def cell(self, line: int) -> str:
         sheet, rest = divmod(line, SHEET_STEP)
