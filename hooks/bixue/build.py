@@ -13,6 +13,7 @@ from typing import List, Mapping, Optional, Tuple
 from . import figures, generate, load, privacy
 from .errors import DataErrors
 from .figures.board import Board, compute_board
+from .load.asof import completed_after
 from .session.cache import Cache
 
 PROFILES = ("internal", "public")
@@ -38,12 +39,15 @@ def load_board(
     if profile not in PROFILES:
         raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
     campaign = load.load_campaign(data_dir(project, environ), project, kept)
+    day = as_of(environ, campaign.plan.as_of)
+    late = completed_after(campaign, day)
+    if late:
+        raise DataErrors(late)
     if profile == "public":
         errors = privacy.check_public_text(campaign)
         if errors:
             raise DataErrors(errors)
         campaign = privacy.publish(campaign)
-    day = as_of(environ, campaign.plan.as_of)
     return compute_board(campaign, day, profile == "public", site_url)
 
 

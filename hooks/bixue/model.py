@@ -6,7 +6,7 @@ from dataclasses import MISSING, dataclass, field
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping, Optional, Tuple, Union
+from typing import Any, Mapping, Optional, Tuple, Union
 
 Number = Union[int, float]
 
@@ -393,6 +393,9 @@ class Campaign:
         default=(), metadata={PRIVACY: UNPUBLISHED}
     )
     """(where, kind, name, id) of every id made from a name, for check.sh to list."""
+    completions: Tuple[Tuple[date, Any], ...] = field(default=(), metadata={PRIVACY: UNPUBLISHED})
+    """(date, DataError without a message) of each milestone's `done`, checked against the
+    as-of day once it is known (load.asof)."""
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]

@@ -56,6 +56,7 @@ def load_campaign(
         projects=load_projects(reading),
         data_dir=str(data_dir.resolve()),
         made_ids=tuple(reading.made_ids),
+        completions=tuple(reading.completions),
     )
     check_misnamed(reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))

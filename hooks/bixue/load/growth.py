@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Dict, Optional, Tuple
 
 from .. import model
-from .fields import did_you_mean, is_map, join, known_unit, mapping, number, sequence, text
+from .fields import did_you_mean, is_map, join, known_unit, listed, mapping, number, text
 from .reading import Source
 from .unitref import unit_id_of
 from .yamlfile import Node
@@ -22,7 +22,7 @@ def read_applies_to(source: Source, node: Optional[Node]) -> Optional[Tuple[str,
         group = text(source, entries.get("group"), "applies_to.group")
         return group_units(source, group, entries.get("group")) if group else ()
     named = []
-    for item in sequence(source, node, "applies_to"):
+    for item in listed(source, node, "applies_to"):
         value = text(source, item, "applies_to")
         unit = value and known_unit(source, value, item.line, "applies_to")
         if unit:

@@ -14,12 +14,13 @@ from .fields import (
     check_chronological,
     integer,
     join,
+    listed,
+    listed_texts,
     mapping,
     markdown,
     nonempty_sequence,
     sequence,
     text,
-    texts,
     unit_ref,
 )
 from .made import with_ids
@@ -140,7 +141,7 @@ def read_leading_group(source: Source, node: Optional[Node]) -> Tuple[model.Lead
             role = text(source, entries.get("role"), "leading_group.role") or ""
             roles.append(
                 model.LeaderRole(
-                    role, texts(source, entries.get("members"), "leading_group.members")
+                    role, listed_texts(source, entries.get("members"), "leading_group.members")
                 )
             )
     return tuple(roles)
@@ -152,8 +153,8 @@ def read_pairs(source: Source, node: Optional[Node]) -> Tuple[Tuple[str, str], .
 
 
 def read_pair(source: Source, node: Node) -> Optional[Tuple[str, str]]:
-    items = sequence(source, node, "pairs")
-    if not isinstance(node.value, list):
+    items = listed(source, node, "pairs")
+    if not isinstance(node.value, (list, str)):
         return None
     if len(items) != 2:
         written = " ".join(item.text for item in items)

@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from . import projects_xlsx, slips
+from .asof import note_completion
 from .datafiles import present
 from .fields import (
     a_date,
@@ -196,6 +197,8 @@ def read_milestones(source: Source, node: Optional[Node]) -> Tuple[model.Milesto
                 f"节点 '{name}' 的计划日期 {planned} 早于前面的 '{before.name}'（{before.planned}）"
             )
             source.error(entries["planned"].line, "milestones.planned", message, "节点按计划日期写")
+        if done:
+            note_completion(source, entries["done"].line, "milestones.done", done)
         if planned:
             milestones.append(model.Milestone(name, planned, done))
     return tuple(milestones)

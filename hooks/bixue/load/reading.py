@@ -74,6 +74,8 @@ class Reading:
     """The units read, for workbooks that name a unit by its name or short name."""
     made_ids: List[Tuple[str, str, str, str]] = field(default_factory=list)
     """(where, kind, name, id) of every id made from a name (load.made), for check.sh."""
+    completions: List[Tuple[Any, DataError]] = field(default_factory=list)
+    """(date, where) of each completion date that must not be after the as-of day (load.asof)."""
     kept: Any = field(default_factory=Kept)
     """What this load may take from the last (Kept, or a build session)."""
 

@@ -12,9 +12,10 @@ from .fields import (
     a_date,
     boolean,
     check_markdown,
+    listed,
+    listed_texts,
     mapping,
     markdown,
-    sequence,
     text,
     texts,
     unit_ref,
@@ -73,7 +74,7 @@ def read_exemplar(reading: Reading, file: Path, made: str) -> Optional[model.Exe
     get = entries.get
     adopters = (
         unit_ref(source, item, "adopted_by")
-        for item in sequence(source, get("adopted_by"), "adopted_by")
+        for item in listed(source, get("adopted_by"), "adopted_by")
     )
     return model.Exemplar(
         slug=file_slug,
@@ -83,7 +84,7 @@ def read_exemplar(reading: Reading, file: Path, made: str) -> Optional[model.Exe
         category=text(source, get("category"), "category") or "",
         body=body,
         summary=markdown(source, get("summary"), "summary") or "",
-        people=texts(source, get("people"), "people"),
+        people=listed_texts(source, get("people"), "people"),
         tags=texts(source, get("tags"), "tags"),
         cover=image_path(source, get("cover"), "cover") or "",
         adopted_by=tuple(adopter for adopter in adopters if adopter),
