@@ -201,6 +201,8 @@ class Indicator:
     """Unit of measure (万元, %, 件), shown beside numbers."""
     direction: str = "up"
     cumulative: bool = True
+    per_period: bool = False
+    """Values are each period's own count; loading adds them up to running totals."""
     targets: Mapping[str, Number] = field(default_factory=dict)
     """unit_id -> target; a single target in the file is given to every unit."""
     values: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)

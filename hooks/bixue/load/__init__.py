@@ -21,6 +21,7 @@ from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
 from .made import suggested, with_ids
 from .names import reserved_problem
+from .periods import with_running_totals
 from .plan import load_plan
 from .projects import load_projects
 from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
@@ -48,7 +49,7 @@ def load_campaign(
     campaign = model.Campaign(
         plan=load_plan(reading),
         units=units,
-        indicators=with_indicator_workbook(reading, load_indicators(reading)),
+        indicators=with_running_totals(with_indicator_workbook(reading, load_indicators(reading))),
         evaluations=with_score_workbook(reading, load_evaluations(reading)),
         ledger=load_ledger(reading),
         exemplars=load_exemplars(reading),

@@ -10,6 +10,7 @@ from typing import Dict, Optional, Tuple
 from .. import model
 from .cells import as_number, header_text, reported
 from .datafiles import present
+from .periods import check_rising
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
 from .workbook import Sheet, WorkbookSource, line_of, open_workbook
@@ -85,6 +86,8 @@ def read_sheet(
             if period in cells
         }
         reported_values = {p: v for p, v in reported_values.items() if v is not None}
+        written = [(p, reported_values[p], cells[p][0], p) for p in periods if p in reported_values]
+        check_rising(source, indicator, written)
         if reported_values:
             values[unit] = {p: reported_values[p] for p in periods if p in reported_values}
         target = target_in(source, *cells.get("target", (0, None)), indicator.direction)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
@@ -25,12 +26,13 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .made import with_ids
+from .periods import check_rising
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
 INDICATOR_OPTIONAL = (
     *("unit", "direction", "cumulative", "target", "values"),
-    *("applies_to", "baseline", "growth"),
+    *("applies_to", "baseline", "growth", "per_period"),
 )
 
 
@@ -88,6 +90,12 @@ def read_indicator(
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
     direction = choice(source, get("direction"), "direction", ("up", "down")) or "up"
     cumulative = boolean(source, get("cumulative"), "cumulative")
+    per_period = bool(boolean(source, get("per_period"), "per_period"))
+    if per_period and cumulative is False:
+        hint = "当月数用 per_period: true；累计数和水平值（如比率）不写 per_period"
+        source.error(
+            get("per_period").line, "per_period", "per_period 和 cumulative: false 不能同时写", hint
+        )
     applies = read_applies_to(source, get("applies_to"))
     concerned = source.reading.unit_ids or () if applies is None else applies
     for key in ("target", "values", "baseline"):
@@ -96,19 +104,21 @@ def read_indicator(
     targets = read_targets(source, get("target"), direction, concerned)
     if growth is not None:
         targets = growth_targets(source, get("growth"), baselines, growth, direction)
-    return model.Indicator(
+    indicator = model.Indicator(
         id=indicator_id,
         name=text(source, get("name"), "name") or "",
         unit=text(source, get("unit"), "unit") or "",
         direction=direction,
         cumulative=True if cumulative is None else cumulative,
+        per_period=per_period,
         targets=targets,
-        values=read_values(source, get("values"), periods),
         origin=origin(source, node),
         applies_to=applies,
         baselines=baselines,
         growth=growth,
     )
+    values = read_values(source, get("values"), periods, indicator)
+    return dataclasses.replace(indicator, values=values)
 
 
 def growth_targets(
@@ -159,16 +169,16 @@ def unit_entries(source: Source, node: Optional[Node], name: str) -> List[Tuple[
 
 
 def read_values(
-    source: Source, node: Optional[Node], periods: Sequence[str]
+    source: Source, node: Optional[Node], periods: Sequence[str], indicator: model.Indicator
 ) -> Dict[str, Dict[str, model.Number]]:
     values = {}
     for unit, child in unit_entries(source, node, "values"):
-        values[unit] = read_unit_values(source, child, join("values", unit), periods)
+        values[unit] = read_unit_values(source, child, join("values", unit), periods, indicator)
     return values
 
 
 def read_unit_values(
-    source: Source, node: Node, name: str, periods: Sequence[str]
+    source: Source, node: Node, name: str, periods: Sequence[str], indicator: model.Indicator
 ) -> Dict[str, model.Number]:
     entries = dict(any_mapping(source, node, name) or {})
     for before, key, line, message, hint in slips.split_thousands(entries):
@@ -182,7 +192,10 @@ def read_unit_values(
         period: number(source, entries.get(period), join(name, period)) for period in periods
     }
     # An empty value means "not reported yet", the same as leaving the period out.
-    return {period: value for period, value in by_period.items() if value is not None}
+    found = {period: value for period, value in by_period.items() if value is not None}
+    written = [(p, v, entries[p].line, join(name, p)) for p, v in found.items()]
+    check_rising(source, indicator, written)
+    return found
 
 
 def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
