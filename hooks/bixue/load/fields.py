@@ -210,6 +210,8 @@ def number_hint(node: Node) -> str:
 def number(source: Source, node: Optional[Node], name: str) -> Optional[model.Number]:
     if skipped(node):
         return None
+    if isinstance(node.value, str) and forms.percent_text(node.value) is not None:
+        return forms.percent_text(node.value)  # `95%` is the 95 it shows
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         source.error(node.line, name, f"必须是数字，实际为{found(node)}", number_hint(node))
         return None

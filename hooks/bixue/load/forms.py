@@ -7,12 +7,11 @@ import datetime
 import re
 from typing import Optional, Tuple
 
-from .cells import ANY_DATE, DATE_EXAMPLE, as_date, narrow
+from .cells import ANY_DATE, DATE_EXAMPLE, PERCENT, as_date, narrow, shown_percent
 
 YES, NO = ("是", "true", "1"), ("否", "false", "0")
 LIST_MARKS = re.compile("[，、,;；]")
 """What separates the items of a list typed as one text: 林美华，黄志强 / 林美华、黄志强."""
-PERCENT_TEXT = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*[%％]\s*")
 
 __all__ = ("DATE_EXAMPLE", "date_of", "other_date_form", "yes_no", "split_list", "percent_text")
 
@@ -43,6 +42,6 @@ def split_list(written: str) -> Tuple[str, ...]:
 
 
 def percent_text(written: str) -> Optional[float]:
-    """`95%` as 95; None for text that is not a number with a percent sign."""
-    match = PERCENT_TEXT.fullmatch(narrow(written))
-    return float(match.group(1)) if match else None
+    """`95%` (or `95％`) as 95; None for text that is not a number with a percent sign."""
+    match = PERCENT.fullmatch(narrow(written))
+    return shown_percent(float(match.group(1))) if match else None

@@ -38,8 +38,8 @@ def header_columns(
     columns: Dict[str, int] = {}
     for col, value in enumerate(values, start=1):
         header = header_text(value)
-        if not header or header in ignored:
-            continue
+        if not header or header in ignored or (number, col) in sheet.filled:
+            continue  # a header merged over several columns names the first
         where = line_of(sheet, number, col)
         if header not in known:
             hint = did_you_mean(header, known) or unknown[1] or "可用的列：" + "、".join(known)
