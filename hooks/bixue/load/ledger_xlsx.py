@@ -65,7 +65,7 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
         source.columns[sheet.index] = columns
         header_line = line_of(sheet, sheet.rows[at][0], 1)
         for field in ("unit", "status"):
-            if field not in columns:
+            if field not in columns and field not in source.meant.get(sheet.index, ()):
                 source.error(header_line, "", f"缺少“{LABELS[field]}”这一列（必填）")
         for number, values in data_rows(sheet, at):
             node = row_node(source, sheet, number, values, columns)
@@ -89,7 +89,7 @@ def row_node(
             continue
         column = columns.get(field)
         if column is None:
-            if field in ("unit", "status"):
+            if field in ("unit", "status") or field in source.meant.get(sheet.index, ()):
                 entries[field] = Node(INVALID, line_of(sheet, row))  # reported once, above
             continue
         line = line_of(sheet, row, column)

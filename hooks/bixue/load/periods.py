@@ -5,9 +5,12 @@ added up to each period."""
 from __future__ import annotations
 
 import dataclasses
+import re
+from datetime import date
 from typing import Dict, Optional, Sequence, Tuple
 
 from .. import model
+from .cells import as_date, narrow
 from .reading import Source
 
 FELL = "累计值只增不减：{period} {value} 小于 {before} {earlier}"
@@ -65,3 +68,48 @@ def with_running_totals(indicators: Optional[model.Indicators]) -> Optional[mode
         for indicator in indicators.indicators
     ]
     return dataclasses.replace(indicators, indicators=tuple(summed))
+
+
+MONTH_FORMS = (
+    re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})"),
+    re.compile(r"(?:(?P<year>\d{4})\s*年)?\s*(?P<month>\d{1,2})\s*月份?"),
+)
+QUARTER_FORMS = (
+    re.compile(r"(?P<year>\d{4})\s*[-年]?\s*[Qq](?P<quarter>[1-4])"),
+    re.compile(r"(?:(?P<year>\d{4})\s*年?)?\s*第?(?P<quarter>[一二三四1-4])季度"),
+)
+QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def period_of_day(day: date, periods: Sequence[str]) -> Optional[str]:
+    """The period a header Excel made into a date stands for: the month, quarter or date of
+    `day` among `periods`; None when no period is of those kinds or none fits."""
+    for period in periods:
+        if names_day(narrow(period), day):
+            return period
+    return None
+
+
+def names_day(label: str, day: date) -> bool:
+    written, problem = as_date(label)
+    if written is not None:
+        return written == day
+    for form in MONTH_FORMS:
+        match = form.fullmatch(label)
+        if match:
+            return int(match["month"]) == day.month and same_year(match, day)
+    for form in QUARTER_FORMS:
+        match = form.fullmatch(label)
+        if match:
+            quarter = QUARTER_DIGITS.get(match["quarter"]) or int(match["quarter"])
+            return quarter == (day.month - 1) // 3 + 1 and same_year(match, day)
+    return False
+
+
+def same_year(match: re.Match, day: date) -> bool:
+    return match["year"] is None or int(match["year"]) == day.year
+
+
+def as_typed(day: date) -> str:
+    """A date header as the clerk most likely typed it: 2012-09-01 was `2012年9月`."""
+    return f"{day.year}年{day.month}月" + ("" if day.day == 1 else f"{day.day}日")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .. import model
@@ -42,7 +43,11 @@ def header_columns(
             continue  # a header merged over several columns names the first
         where = line_of(sheet, number, col)
         if header not in known:
-            hint = did_you_mean(header, known) or unknown[1] or "可用的列：" + "、".join(known)
+            free = [h for h in known if known[h] not in columns]
+            meant = meant_header(header, free) or close_header(header, known)
+            if meant:
+                source.meant.setdefault(sheet.index, set()).add(known[meant])
+            hint = f"是不是 {meant}？" if meant else unknown[1] or "可用的列：" + "、".join(known)
             source.error(where, "", f"{unknown[0]} '{mdsafety.shorten(header)}'", hint)
         elif known[header] in columns:
             source.error(where, "", f"'{header}' 这一列出现了两次")
@@ -50,6 +55,29 @@ def header_columns(
             columns[known[header]] = col
     check_visible(source, sheet, at, columns)
     return columns
+
+
+def meant_header(header: str, known: Sequence[str]) -> Optional[str]:
+    """The known header a misspelt one most likely meant. A Chinese header's last characters say
+    what it is (完成时限 is a 时限: 整改时限, not 完成日期), so a shared ending weighs double."""
+    scored = sorted(((likeness(header, option), option) for option in known), reverse=True)
+    if not scored or scored[0][0] < max(2, len(header) // 2 + 1):
+        return None
+    tied = len(scored) > 1 and scored[1][0] == scored[0][0]
+    return None if tied else scored[0][1]  # a tie is left to spelling (close_header)
+
+
+def close_header(header: str, known: Sequence[str]) -> Optional[str]:
+    close = difflib.get_close_matches(header, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def likeness(header: str, option: str) -> int:
+    ending = 0
+    while ending < min(len(header), len(option)) and header[-1 - ending] == option[-1 - ending]:
+        ending += 1
+    shared = sum(min(header.count(c), option.count(c)) for c in set(header))
+    return 2 * ending + shared
 
 
 def check_visible(source: WorkbookSource, sheet: Sheet, at: int, columns: Dict[str, int]) -> None:

@@ -58,6 +58,9 @@ class WorkbookSource(Source):
     sheets: List[str] = field(default_factory=list)
     columns: Dict[int, Dict[str, int]] = field(default_factory=dict)
     """Sheet index -> field -> column number, for errors about a whole row."""
+    meant: Dict[int, Set[str]] = field(default_factory=dict)
+    """Sheet index -> the fields its unknown headers most likely meant: their cells are not
+    reported again on every row."""
     headers: Dict[str, str] = field(default_factory=dict)
     """Field (as the YAML reader names it) -> the header shown in errors."""
 
