@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from types import MappingProxyType
 from typing import Dict, Optional, Sequence, Tuple
 
 from .. import model
@@ -78,7 +79,7 @@ QUARTER_FORMS = (
     re.compile(r"(?P<year>\d{4})\s*[-年]?\s*[Qq](?P<quarter>[1-4])"),
     re.compile(r"(?:(?P<year>\d{4})\s*年?)?\s*第?(?P<quarter>[一二三四1-4])季度"),
 )
-QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+QUARTER_DIGITS = MappingProxyType({"一": 1, "二": 2, "三": 3, "四": 4})
 
 
 def period_of_day(day: date, periods: Sequence[str]) -> Optional[str]:
