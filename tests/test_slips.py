@@ -260,3 +260,19 @@ def test_a_milestone_done_after_the_as_of_day_is_an_error(tmp_path):
         data.parent, {**os.environ, "BOARD_DATA": str(data), "BOARD_AS_OF": "2014-07-02"}, ""
     )
     assert datetime.date(2014, 7, 2)
+
+
+def test_the_download_gives_back_the_counts_reported_and_says_which_number_to_fill(kept_site):
+    """Put back in place of data/indicators.xlsx, the download must give the same board: a
+    per-period indicator's cells hold each month's own count, not the running total."""
+    import openpyxl
+
+    _data, site = kept_site
+    book = openpyxl.load_workbook(site / "downloads" / "indicators.xlsx", read_only=True)
+    rows = [list(row) for row in book["为侨办实事"].iter_rows(values_only=True)]
+    assert rows[0][:4] == ["单位", "2014年4月", "2014年5月", "2014年6月"]
+    north = next(row for row in rows if row[0] in ("north", "示例北服务区", "北区"))
+    assert north[1:4] == [3, 4, None]
+    notes = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True)}
+    assert "当期" in notes["为侨办实事"] and "累计" not in notes["为侨办实事"]
+    assert "水平值" in notes["公示率"]

@@ -203,6 +203,9 @@ class Indicator:
     cumulative: bool = True
     per_period: bool = False
     """Values are each period's own count; loading adds them up to running totals."""
+    counts: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)
+    """With `per_period`: unit_id -> {period: its own count} as reported; `values` then holds
+    the running totals the board figures from."""
     targets: Mapping[str, Number] = field(default_factory=dict)
     """unit_id -> target; a single target in the file is given to every unit."""
     values: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)

@@ -60,6 +60,7 @@ def with_running_totals(indicators: Optional[model.Indicators]) -> Optional[mode
     summed = [
         dataclasses.replace(
             indicator,
+            counts=indicator.values,
             values={
                 unit: running_totals(v, indicators.periods) for unit, v in indicator.values.items()
             },
