@@ -276,3 +276,20 @@ def test_the_download_gives_back_the_counts_reported_and_says_which_number_to_fi
     notes = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True)}
     assert "当期" in notes["为侨办实事"] and "累计" not in notes["为侨办实事"]
     assert "水平值" in notes["公示率"]
+
+
+def test_a_per_period_indicator_says_its_counts_are_added_up(kept_site):
+    _data, site = kept_site
+    caption = soup(site, "indicators/weiqiaobanshishi/").select_one(".bx-caption").get_text()
+    assert "当期数逐期累加" in caption
+    overview = soup(site, "indicators/").select_one('tr[data-indicator="gongshilv"]').get_text()
+    assert "时点值" in overview
+
+
+def test_a_yaml_completion_date_after_the_as_of_day_names_its_line(tmp_path):
+    data = minimal_campaign(tmp_path)
+    (error,) = late_errors(data, as_of="2014-05-01")
+    assert str(error) == (
+        "data/rectifications/second.yml:7: completed: 完成日期 2014-05-20 晚于数据截止日期 "
+        "2014-05-01（是笔误，还是 campaign.yml 的 as_of（或 BOARD_AS_OF）该更新了？）"
+    )
