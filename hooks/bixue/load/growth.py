@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Dict, Optional, Tuple
 
 from .. import model
-from .fields import did_you_mean, is_map, join, known_unit, listed, mapping, number, text
+from .fields import did_you_mean, is_map, join, known_unit, mapping, number, text
+from .lists import listed
 from .reading import Source
 from .unitref import unit_id_of
 from .yamlfile import Node

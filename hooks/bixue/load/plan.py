@@ -14,8 +14,6 @@ from .fields import (
     check_chronological,
     integer,
     join,
-    listed,
-    listed_texts,
     mapping,
     markdown,
     nonempty_sequence,
@@ -23,6 +21,7 @@ from .fields import (
     text,
     unit_ref,
 )
+from .lists import listed, listed_texts
 from .made import with_ids
 from .reading import Reading, Source, note_unique, origin, required_file
 from .screens import read_screen, read_screens

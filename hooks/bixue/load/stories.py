@@ -12,8 +12,6 @@ from .fields import (
     a_date,
     boolean,
     check_markdown,
-    listed,
-    listed_texts,
     mapping,
     markdown,
     text,
@@ -22,6 +20,7 @@ from .fields import (
 )
 from .ids import SLUG_CHARS, free_id, made_id
 from .images import image_path
+from .lists import listed, listed_texts
 from .names import reserved_problem
 from .reading import Reading, Source, by_bytes, origin
 from .yamlfile import Node, decode, parse_yaml

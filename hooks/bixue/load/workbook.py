@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Set, Tuple
 
 import openpyxl
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 
 from .. import model
 from ..errors import DataError
 from . import guards
 from .cells import clean
 from .datafiles import path_problem
+from .merged import merged_values, own_value
 from .reading import Reading, Source
 from .sheet_rows import Hidden, sheet_values
 from .workbook_files import SAVE_AS
@@ -32,7 +33,6 @@ NOTE_SHEETS = ("说明",)
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 """An .xlsx is a zip file: a small one may unpack to gigabytes (a zip bomb)."""
-MAX_MERGED_CELLS = 100_000
 # Line numbers of workbook errors order them by sheet, row and column; col 0 means the whole row.
 SHEET_STEP, ROW_STEP = 10**12, 10**5
 
@@ -206,38 +206,6 @@ def sheet_of(worksheet, index: int) -> Sheet:
     filled = merged_values(rows, hidden.merged)
     rows = [(number, values) for number, values in rows if own_value(number, values, filled)]
     return Sheet(worksheet.title, index, rows, worksheet.sheet_state != "visible", hidden, filled)
-
-
-def own_value(number: int, values: Tuple, filled: Set[Tuple[int, int]]) -> bool:
-    """A row holds something of its own: not blank, and not only a merged cell's value (a merge
-    reaching into rows left blank below a table)."""
-    return any(v is not None and (number, col) not in filled for col, v in enumerate(values, 1))
-
-
-def merged_values(
-    rows: List[Tuple[int, Tuple[Any, ...]]], merged: List[str]
-) -> Set[Tuple[int, int]]:
-    """Give every cell of each merged range its first cell's value (a WPS habit: one 责任单位
-    cell merged over the unit's rows), in place; the (row, column) of each cell so filled."""
-    by_number = {number: list(values) for number, values in rows}
-    filled = set()
-    for ref in merged:
-        first_col, first_row, last_col, last_row = range_boundaries(ref)
-        if (last_row - first_row + 1) * (last_col - first_col + 1) > MAX_MERGED_CELLS:
-            continue  # a whole-sheet merge holds no table; filling it would take all memory
-        first = by_number.get(first_row, [])
-        value = first[first_col - 1] if first_col <= len(first) else None
-        if value is None:
-            continue
-        for row in range(first_row, last_row + 1):
-            cells = by_number.setdefault(row, [])
-            cells.extend([None] * (last_col - len(cells)))
-            for col in range(first_col, last_col + 1):
-                if (row, col) != (first_row, first_col) and cells[col - 1] is None:
-                    cells[col - 1] = value
-                    filled.add((row, col))
-    rows[:] = [(number, tuple(by_number[number])) for number in sorted(by_number)]
-    return filled
 
 
 def formula_cells(sheet: Sheet) -> List[Tuple[int, int]]:
