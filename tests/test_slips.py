@@ -293,3 +293,19 @@ def test_a_yaml_completion_date_after_the_as_of_day_names_its_line(tmp_path):
         "data/rectifications/second.yml:7: completed: 完成日期 2014-05-20 晚于数据截止日期 "
         "2014-05-01（是笔误，还是 campaign.yml 的 as_of（或 BOARD_AS_OF）该更新了？）"
     )
+
+
+def test_a_merge_over_blank_rows_or_two_header_cells_makes_no_rows_and_no_errors(tmp_path):
+    data = minimal_campaign(tmp_path)
+    headers = ["编号", "责任单位", "问题", "整改时限", "状态", None]
+    rows = [
+        ["X-1", "北区", "灯。", "2014-07-31", "整改中"],
+        ["X-2", None, "门。", "2014-07-31", "整改中"],
+    ]
+    workbooks.write(
+        data / "rectifications" / "台账.xlsx",
+        {"整改台账": [headers, *rows, [None], [None]]},
+        merge={"整改台账": ["B2:B5", "E1:F1"]},
+    )
+    items = {item.id: item.unit for item in load_campaign(data).ledger if item.id.startswith("X-")}
+    assert items == {"X-1": "north", "X-2": "north"}
