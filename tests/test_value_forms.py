@@ -146,3 +146,14 @@ def test_percent_text_reads_as_the_number_it_shows(tmp_path):
     )
     revenue = load_campaign(data).indicators.indicators[0]
     assert revenue.values["north"]["2014-Q2"] == 610
+
+
+def test_direction_may_be_written_as_the_templates_word_it(tmp_path):
+    data = minimal_campaign(tmp_path)
+    text = (data / "indicators.yml").read_text(encoding="utf-8")
+    text = text.replace("direction: up", "direction: 越高越好").replace(
+        "direction: down", "direction: 越低越好"
+    )
+    (data / "indicators.yml").write_text(text, encoding="utf-8")
+    revenue, complaints = load_campaign(data).indicators.indicators
+    assert (revenue.direction, complaints.direction) == ("up", "down")

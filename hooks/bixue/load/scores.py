@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from types import MappingProxyType
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
@@ -30,6 +31,7 @@ from .periods import check_rising
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
+DIRECTION_WORDS = MappingProxyType({"越高越好": "up", "越低越好": "down"})
 INDICATOR_OPTIONAL = (
     *("unit", "direction", "cumulative", "target", "values"),
     *("applies_to", "baseline", "growth", "per_period"),
@@ -88,7 +90,7 @@ def read_indicator(
     get = entries.get
     indicator_id = text(source, get("id"), "indicators.id")
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
-    direction = choice(source, get("direction"), "direction", ("up", "down")) or "up"
+    direction = read_direction(source, get("direction"))
     cumulative = boolean(source, get("cumulative"), "cumulative")
     per_period = bool(boolean(source, get("per_period"), "per_period"))
     if per_period and cumulative is False:
@@ -119,6 +121,13 @@ def read_indicator(
     )
     values = read_values(source, get("values"), periods, indicator)
     return dataclasses.replace(indicator, values=values)
+
+
+def read_direction(source: Source, node: Optional[Node]) -> str:
+    """`up` or `down`, or as the templates' 说明 words them: 越高越好, 越低越好."""
+    if node is not None and isinstance(node.value, str) and node.value.strip() in DIRECTION_WORDS:
+        return DIRECTION_WORDS[node.value.strip()]
+    return choice(source, node, "direction", ("up", "down")) or "up"
 
 
 def growth_targets(
