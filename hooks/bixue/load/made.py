@@ -45,5 +45,5 @@ def with_id(source: Source, item: Node, kind: str, taken: set) -> Node:
     made = free_id(made_id(name), taken)
     taken.add(made)
     line = next(item.value[key].line for key in ("short", "name", "title") if key in item.value)
-    source.reading.made_ids.append((f"{source.path}:{line}", kind, name, made))
+    source.reading.made_ids.append((source.where(line), kind, name, made))
     return Node({"id": Node(made, line, made), **item.value}, item.line, item.text)
