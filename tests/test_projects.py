@@ -148,7 +148,7 @@ def test_projects_yml_loads_as_written(tmp_path):
         ("    plan: 180\n", "    plan:\n", "plan: 写了 invested 就要写 plan"),
         ("investment: 260", "investment: 0", "investment: 必须大于 0，实际为 0"),
         ("planned: 2014-08-31", "planned: 2014-03-31", "早于前面的 '方案批复'（2014-04-10）"),
-        ("unit: north", "unit: 示例北服务区", "是不是 north（示例北服务区）？"),
+        ("unit: north", "unit: 某服务区", "units.yml 里没有这个单位：'某服务区'"),
     ],
 )
 def test_projects_yml_errors_name_file_line_and_field(tmp_path, old, new, message):

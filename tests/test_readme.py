@@ -36,7 +36,7 @@ def test_ci_runs_the_readme_test_command():
 # ---- the build command's messages are the real ones ----
 
 README_SLIPS = (
-    ("projects.yml", "    unit: hebi\n", "    unit: 鹤壁\n"),
+    ("projects.yml", "    unit: hebi\n", "    unit: 鹤壁区\n"),
     ("rectifications/2014-self-inspection.yml", "  owner: 李春霞\n", "  owner：李春霞\n"),
     ("units.yml", "  group: 濮阳片区\n", "  gruop: 濮阳片区\n"),
 )

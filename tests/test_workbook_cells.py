@@ -104,4 +104,4 @@ def test_progress_lines():
 @pytest.mark.parametrize("code, label", [("todo", "未启动"), ("verified", "已销号")])
 def test_statuses_by_code_or_label(code, label):
     assert status_code(code) == status_code(label) == status_code(f" {label} ") == code
-    assert status_code("完成") is None
+    assert status_code("完成") == "done" and status_code("整改完毕") is None

@@ -1,9 +1,11 @@
 """Small workbooks for tests, made from lists of rows, so no case needs a binary file.
 
 A golden case may hold `NAME.xlsx.json` (or `NAME.xls.json`) in its data/: `from_spec` turns it
-into NAME.xlsx. The spec: {"sheets": {sheet name: [[cell, …], …]}, "merge": {sheet: "A1:E1"},
+into NAME.xlsx. The spec: {"sheets": {sheet name: [[cell, …], …]}, "merge": {sheet: "A1:E1" or
+["A3:A5", …]},
 "cached": {"sheet!E8": value}, "hidden": {sheet: true, or
 [row number, column letter, …]}, "raw_hex": "…"}; a cell {"date": "2014-06-30"} is a real date,
+{"percent": 0.95} a number formatted as a percentage (shown 95%; "format" may give another),
 text starting with = is a formula (its last computed value from "cached", else never computed),
 {"text": "=…"} is text that starts with =, and "raw_hex" writes those bytes instead of a workbook.
 """
@@ -43,7 +45,9 @@ def write(
             for cell in row:
                 style(cell, rows)
         if merge and name in merge:
-            sheet.merge_cells(merge[name])
+            ranges = merge[name]
+            for merged in [ranges] if isinstance(ranges, str) else ranges:
+                sheet.merge_cells(merged)
         hide(sheet, (hidden or {}).get(name, ()))
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -63,6 +67,8 @@ def hide(sheet, what) -> None:
 
 
 def cell_value(value: Any) -> Any:
+    if isinstance(value, dict) and "percent" in value:
+        return value["percent"]
     if isinstance(value, dict) and "date" in value:
         return datetime.date.fromisoformat(value["date"])
     if isinstance(value, dict) and "text" in value:
@@ -76,6 +82,8 @@ def style(cell, rows: Rows) -> None:
     )
     if isinstance(cell.value, datetime.date):
         cell.number_format = "yyyy-mm-dd"
+    if isinstance(written, dict) and "percent" in written:
+        cell.number_format = written.get("format", "0%")
     if isinstance(written, dict) and "text" in written:
         cell.data_type = "s"  # text, not a formula
 

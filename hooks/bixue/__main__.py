@@ -153,6 +153,8 @@ def check_one(project: Path, folder: Path, environ) -> int:
         f"{len(campaign.exemplars)} 个典型案例，{len(campaign.notices)} 条通知公告"
     )
     print(f"数据检查通过：{counts}")
+    for where, kind, name, made in campaign.made_ids:
+        print(f"{where}: {kind} '{name}' 没有写 id，用 {made}")
     return 0
 
 

@@ -15,6 +15,7 @@ from .campaigns import layout
 from .errors import DataErrors
 from .figures import glossary
 from .figures.board import Board, compute_board
+from .load.asof import completed_after
 from .session.cache import Cache
 
 PROFILES = ("internal", "public")
@@ -46,12 +47,15 @@ def load_board(
     if layout.is_several(data_dir(project, environ)):
         raise ValueError(SEVERAL)
     campaign = load.load_campaign(data_dir(project, environ), project, kept)
+    day = as_of(environ, campaign.plan.as_of)
+    late = completed_after(campaign, day)
+    if late:
+        raise DataErrors(late)
     if profile == "public":
         errors = privacy.check_public_text(campaign)
         if errors:
             raise DataErrors(errors)
         campaign = privacy.publish(campaign)
-    day = as_of(environ, campaign.plan.as_of)
     built = figures.build_day(environ.get("SOURCE_DATE_EPOCH"), datetime.date.today())
     return compute_board(campaign, day, profile == "public", site_url, built)
 

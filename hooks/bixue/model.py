@@ -6,7 +6,7 @@ from dataclasses import MISSING, dataclass, field
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping, Optional, Tuple, Union
+from typing import Any, Mapping, Optional, Tuple, Union
 
 Number = Union[int, float]
 
@@ -247,6 +247,11 @@ class Indicator:
     """Unit of measure (万元, %, 件), shown beside numbers."""
     direction: str = "up"
     cumulative: bool = True
+    per_period: bool = False
+    """Values are each period's own count; loading adds them up to running totals."""
+    counts: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)
+    """With `per_period`: unit_id -> {period: its own count} as reported; `values` then holds
+    the running totals the board figures from."""
     targets: Mapping[str, Number] = field(default_factory=dict)
     """unit_id -> target; a single target in the file is given to every unit."""
     values: Mapping[str, Mapping[str, Number]] = field(default_factory=dict)
@@ -545,6 +550,13 @@ class Campaign:
     """Honours and achievements, in file order."""
     data_dir: str = field(default="data", metadata={PRIVACY: UNPUBLISHED})
     """Absolute path of the data folder, for copying images."""
+    made_ids: Tuple[Tuple[str, str, str, str], ...] = field(
+        default=(), metadata={PRIVACY: UNPUBLISHED}
+    )
+    """(where, kind, name, id) of every id made from a name, for check.sh to list."""
+    completions: Tuple[Tuple[date, Any], ...] = field(default=(), metadata={PRIVACY: UNPUBLISHED})
+    """(date, DataError without a message) of each milestone's `done`, checked against the
+    as-of day once it is known (load.asof)."""
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]

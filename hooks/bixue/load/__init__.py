@@ -24,7 +24,9 @@ from .fields import (
 from .indicators_xlsx import with_indicator_workbook
 from .ledger import load_ledger
 from .log_source import with_spans
+from .made import suggested, with_ids
 from .names import reserved_problem
+from .periods import with_running_totals
 from .plan import load_plan
 from .projects import load_projects
 from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
@@ -32,6 +34,7 @@ from .report_template import check_report_template
 from .scores import load_evaluations, load_indicators
 from .scores_xlsx import with_score_workbook
 from .stories import load_exemplars, load_notices
+from .unitref import unit_ways
 from .yamlfile import Node
 
 
@@ -52,7 +55,7 @@ def load_campaign(
     campaign = model.Campaign(
         plan=load_plan(reading),
         units=units,
-        indicators=with_indicator_workbook(reading, load_indicators(reading)),
+        indicators=with_running_totals(with_indicator_workbook(reading, load_indicators(reading))),
         evaluations=with_score_workbook(reading, load_evaluations(reading)),
         ledger=load_ledger(reading),
         exemplars=load_exemplars(reading),
@@ -61,6 +64,8 @@ def load_campaign(
         activities=load_activities(reading),
         achievements=load_achievements(reading),
         data_dir=str(data_dir.resolve()),
+        made_ids=tuple(reading.made_ids),
+        completions=tuple(reading.completions),
     )
     campaign = with_spans(reading, campaign)
     check_misnamed(reading)
@@ -79,7 +84,7 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     source, root = reading.read(file)
     if root is None:
         return ()
-    items = nonempty_sequence(source, root, "", "一个单位")
+    items = with_ids(source, nonempty_sequence(source, root, "", "一个单位"), "单位")
     seen: Dict[str, str] = {}
     units = [read_unit(source, node, seen) for node in items]
     # A badly written id is reported once, here, not again wherever it is used; a unit whose id
@@ -91,9 +96,7 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     reading.invalid_ids = tuple(value for value in seen if value not in (reading.unit_ids or ()))
     reading.unit_labels = {unit.id: unit.name for unit in found}
     reading.unit_groups = {unit.id: unit.group for unit in found}
-    reading.unit_names = {
-        name: unit.id for unit in reversed(found) for name in (unit.short, unit.name) if name
-    }
+    reading.unit_ways = unit_ways(found)
     return found
 
 
@@ -104,7 +107,11 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     value = text(source, entries.get("id"), "id")
     duplicate = value in seen
     note_unique(source, seen, value, entries.get("id"), "id")
-    if value is None or duplicate or not url_safe_id(source, value, entries["id"], "id"):
+    if (
+        value is None
+        or duplicate
+        or not url_safe_id(source, value, entries["id"], "id", suggested(entries))
+    ):
         return None
     if reserved_problem(value, "单位 id"):
         hint = "它会和网站自己的页面用同一个网址，换一个，如 " + f"{value}-unit"

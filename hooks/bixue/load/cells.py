@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import Any, Optional, Tuple
 
-from .sheet_rows import DateSerial
+from .sheet_rows import DateSerial, Percent
 from .yamlfile import INVALID
 
 DATE_FORMS = (
@@ -21,6 +21,8 @@ DATE_FORMS = (
 """The four text forms of a date (after full-width digits are narrowed)."""
 ANY_DATE = re.compile("|".join(f"(?:{form.pattern})" for form in DATE_FORMS))
 NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+PERCENT = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
+"""Text `95%`: the number 95 (after full-width forms are narrowed)."""
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
 DATE_EXAMPLE = "如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日"
 
@@ -76,15 +78,25 @@ def excel_error(value: Any) -> str:
 def as_number(value: Any) -> Tuple[Optional[float], str]:
     if isinstance(value, bool) or isinstance(value, (datetime.date, datetime.time)):
         return None, f"必须是数字，实际为 '{as_text(value)}'"
+    if isinstance(value, Percent):
+        return shown_percent(value * 100), ""
     if isinstance(value, (int, float)):
         return value, ""
     text = narrow(str(value))
     if NUMBER.fullmatch(text):
         number = float(text)
         return (int(number) if number.is_integer() and "." not in text else number), ""
+    if PERCENT.fullmatch(text):
+        return shown_percent(float(PERCENT.fullmatch(text).group(1))), ""
     hint = "去掉千位分隔符" if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text) else ""
     problem = excel_error(value) or f"必须是数字，实际为 '{value}'"
     return None, problem + (f"（{hint}）" if hint else "")
+
+
+def shown_percent(number: float) -> Any:
+    """95.00000000000001 (0.95 × 100) as the 95 the cell shows."""
+    number = round(number, 9)
+    return int(number) if number.is_integer() else number
 
 
 def as_date(value: Any) -> Tuple[Optional[datetime.date], str]:

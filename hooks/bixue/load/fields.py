@@ -8,7 +8,7 @@ from datetime import date
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
-from . import guards, mdsafety, slips
+from . import forms, guards, mdsafety, slips, unitref
 from .reading import Source
 from .yamlfile import INVALID, Node, NotADate
 
@@ -189,6 +189,8 @@ def number_hint(node: Node) -> str:
 def number(source: Source, node: Optional[Node], name: str) -> Optional[model.Number]:
     if skipped(node):
         return None
+    if isinstance(node.value, str) and forms.percent_text(node.value) is not None:
+        return forms.percent_text(node.value)  # `95%` is the 95 it shows
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         source.error(node.line, name, f"必须是数字，实际为{found(node)}", number_hint(node))
         return None
@@ -215,11 +217,14 @@ def integer(
 
 
 def boolean(source: Source, node: Optional[Node], name: str) -> Optional[bool]:
+    """true/false, or 是/否 as a workbook cell has it."""
     if skipped(node):
         return None
+    if isinstance(node.value, str) and forms.yes_no(node.value) is not None:
+        return forms.yes_no(node.value)
     if not isinstance(node.value, bool):
-        hint = "只有 true 和 false 表示是与否"
-        source.error(node.line, name, f"必须是 true 或 false，实际为{found(node)}", hint)
+        hint = "只有 true/false 或 是/否 表示是与否"
+        source.error(node.line, name, f"必须是 true/false 或 是/否，实际为{found(node)}", hint)
         return None
     return node.value
 
@@ -238,6 +243,11 @@ def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
         return None
     if isinstance(node.value, date):
         return node.value
+    if isinstance(node.value, str) and forms.other_date_form(node.value):
+        day, problem = forms.date_of(node.value)
+        if problem:
+            source.error(node.line, name, problem)
+        return day
     if isinstance(node.value, str) and ISO_DATE.fullmatch(node.value.strip()):
         try:
             return date.fromisoformat(node.value.strip())
@@ -247,7 +257,8 @@ def any_date(source: Source, node: Optional[Node], name: str) -> Optional[date]:
             source.error(node.line, key, f"日期不存在：'{node.value}'", "检查月份和日子")
             return None
     hint = slips.text_slip(node.value) if isinstance(node.value, str) else ""
-    source.error(node.line, name, f"必须是日期（如 2014-03-06），实际为{found(node)}", hint)
+    message = f"必须是日期（{forms.DATE_EXAMPLE}），实际为{found(node)}"
+    source.error(node.line, name, message, hint)
     return None
 
 
@@ -262,11 +273,13 @@ def choice(
     return None
 
 
-def url_safe_id(source: Source, value: str, node: Node, name: str) -> bool:
-    """Unit ids and slugs appear in URLs."""
+def url_safe_id(source: Source, value: str, node: Node, name: str, made: str = "") -> bool:
+    """Unit ids and slugs appear in URLs; `made`: the id made from the record's name."""
     if UNIT_ID.fullmatch(value):
         return True
     hint = "只能用小写字母、数字和 -，它会出现在网址里"
+    if made:
+        hint += f"，如 {made}；也可以不写 id，由名称生成"
     source.error(node.line, name, f"id 不合格：'{mdsafety.shorten(value)}'", hint)
     return False
 
@@ -278,16 +291,19 @@ def unit_ref(source: Source, node: Optional[Node], name: str) -> Optional[str]:
 
 
 def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str]:
+    """The id of the unit `value` names by its id, name or unambiguous short name."""
     reading = source.reading
     known = reading.unit_ids
     if known is None or value in known:
         return value
     if value in reading.invalid_ids:
         return None  # units.yml's own error says what is wrong with this id: not repeated here
-    by_name = slips.name_slip(value, reading.unit_names, reading.unit_labels)
-    if by_name:
-        source.error(line, name, *by_name)
+    if unitref.unit_id_of(reading, value):
+        return unitref.unit_id_of(reading, value)
+    if unitref.candidates(reading, value):
+        source.error(line, name, *unitref.ambiguous(reading, value))
         return None
-    hint = slips.text_slip(value) or did_you_mean(value, known) or "先在 units.yml 里加上这个单位"
+    options = [*known, *reading.unit_ways]
+    hint = slips.text_slip(value) or did_you_mean(value, options) or "先在 units.yml 里加上这个单位"
     source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None

@@ -7,8 +7,10 @@ from decimal import Decimal
 from typing import Dict, Optional, Tuple
 
 from .. import model
-from .fields import did_you_mean, is_map, join, known_unit, mapping, number, sequence, text
+from .fields import did_you_mean, is_map, join, known_unit, mapping, number, text
+from .lists import listed
 from .reading import Source
+from .unitref import unit_id_of
 from .yamlfile import Node
 
 
@@ -21,10 +23,11 @@ def read_applies_to(source: Source, node: Optional[Node]) -> Optional[Tuple[str,
         group = text(source, entries.get("group"), "applies_to.group")
         return group_units(source, group, entries.get("group")) if group else ()
     named = []
-    for item in sequence(source, node, "applies_to"):
+    for item in listed(source, node, "applies_to"):
         value = text(source, item, "applies_to")
-        if value and known_unit(source, value, item.line, "applies_to"):
-            named.append(value)
+        unit = value and known_unit(source, value, item.line, "applies_to")
+        if unit:
+            named.append(unit)
     order = source.reading.unit_ids or tuple(named)
     return tuple(unit for unit in order if unit in named)
 
@@ -35,7 +38,8 @@ def check_concerned(
     """A unit-keyed map (values, target, baseline) names only units the indicator concerns."""
     if applies is None or not is_map(node):
         return
-    for unit, child in node.value.items():
+    for key, child in node.value.items():
+        unit = unit_id_of(source.reading, key) or key
         if unit not in applies and unit in (source.reading.unit_ids or ()):
             hint = "把它加进 applies_to，或者删掉这一行"
             source.error(child.line, join(name, unit), f"这个指标不适用于 '{unit}'", hint)
@@ -83,9 +87,10 @@ def read_baselines(source: Source, node: Node, units: Tuple[str, ...]) -> Dict[s
         value = positive(source, node, "baseline")
         return {} if value is None else dict.fromkeys(units, value)
     found = {}
-    for unit, child in node.value.items():
-        name = join("baseline", unit)
-        if known_unit(source, unit, child.line, name) and (value := positive(source, child, name)):
+    for key, child in node.value.items():
+        name = join("baseline", key)
+        unit = known_unit(source, key, child.line, name)
+        if unit and (value := positive(source, child, name)):
             found[unit] = value
     return found
 

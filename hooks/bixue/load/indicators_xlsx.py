@@ -5,11 +5,13 @@ Periods and the indicators themselves stay in indicators.yml."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from typing import Dict, Optional, Tuple
 
 from .. import model
 from .cells import as_number, header_text, reported
 from .datafiles import present
+from .periods import as_typed, check_rising, period_of_day
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
 from .workbook import Sheet, WorkbookSource, line_of, open_workbook
@@ -62,8 +64,9 @@ def read_sheet(
         source.error(line_of(sheet, 1, 1), "", "前 10 行里找不到表头“单位”")
         return indicator
     known = {UNIT: "unit", TARGET: "target", **{header_text(p): p for p in periods}}
+    dated, unmatched = date_headers(source, sheet, at, periods)
     unknown = ("indicators.yml 的 periods 里没有这个时期", "先在 periods 里加上它")
-    columns = header_columns(source, sheet, at, known, unknown=unknown)
+    columns = header_columns(source, sheet, at, {**known, **dated}, unmatched, unknown=unknown)
     values: Dict[str, Dict[str, model.Number]] = {}
     targets = dict(indicator.targets)
     sources = {k: v for k, v in indicator.sources.items() if not k.startswith("value\t")}
@@ -86,6 +89,8 @@ def read_sheet(
             if period in cells
         }
         reported_values = {p: v for p, v in reported_values.items() if v is not None}
+        written = [(p, reported_values[p], cells[p][0], p) for p in periods if p in reported_values]
+        check_rising(source, indicator, written)
         if reported_values:
             values[unit] = {p: reported_values[p] for p in periods if p in reported_values}
         target = target_in(source, *cells.get("target", (0, None)), indicator.direction)
@@ -107,6 +112,31 @@ def cell_sources(source: WorkbookSource, unit: str, cells: dict, keys) -> Dict[s
         else model.source_key("value", unit, key): source.where(cells[key][0])
         for key in keys
     }
+
+
+def date_headers(
+    source: WorkbookSource, sheet: Sheet, at: int, periods: Tuple[str, ...]
+) -> Tuple[Dict[str, str], Tuple[str, ...]]:
+    """Header cells Excel made into dates (`2012年9月` typed, 2012-09-01 kept): {header as
+    compared: the period it names}, and the headers that name none (reported here, as typed)."""
+    number, values = sheet.rows[at]
+    dated, unmatched = {}, []
+    for col, value in enumerate(values, start=1):
+        if not isinstance(value, datetime.date):
+            continue
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        period = period_of_day(day, periods)
+        if period is not None:
+            dated[header_text(value)] = period
+            continue
+        unmatched.append(header_text(value))
+        typed = as_typed(day)
+        message = (
+            f"表头 '{typed}' 被 Excel 存成了日期 {day}，indicators.yml 的 periods 里没有对应的时期"
+        )
+        hint = "periods 写成月份（如 2012-09 或 9月）、季度或日期，或者把表头改成 periods 里的写法"
+        source.error(line_of(sheet, number, col), "", message, hint)
+    return dated, tuple(unmatched)
 
 
 def number_in(source: WorkbookSource, line: int, value, name: str) -> Optional[model.Number]:

@@ -21,7 +21,7 @@ from .ledger_xlsx import read_ledger_workbook
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .statuses import read_status
 from .workbook_files import check_not_workbooks, is_workbook, refused_files, workbook_files
-from .yamlfile import Node
+from .yamlfile import INVALID, Node
 
 ITEM_REQUIRED = ("id", "unit", "problem", "status")
 ITEM_OPTIONAL = (
@@ -116,6 +116,11 @@ def given(entries: Dict[str, Node], key: str) -> bool:
     return entries.get(key) is not None and entries[key].value is not None
 
 
+def unread(entries: Dict[str, Node], key: str) -> bool:
+    """Reported already (a cell that could not be read, a column whose header was misspelt)."""
+    return entries[key].value is INVALID
+
+
 def read_status_dates(
     source: Source, node: Node, entries: Dict[str, Node], status: Optional[str]
 ) -> Tuple[Optional[date], Optional[date]]:
@@ -129,7 +134,7 @@ def read_status_dates(
         source.error(node.line, "deadline", f"状态为 {shown}的事项必须写整改时限")
     if status in CLOSED and not given(entries, "completed"):
         source.error(node.line, "completed", f"状态为 {shown}的事项必须写完成日期")
-    if status not in CLOSED and given(entries, "completed"):
+    if status not in CLOSED and given(entries, "completed") and not unread(entries, "completed"):
         done, verified = source.status_word("done"), source.status_word("verified")
         hint = f"删掉 {source.term('completed')}，或者把 {source.term('status')} 改为 {done}"
         message = f"状态为 {shown}的事项不能写完成日期，只有 {done} 和 {verified} 才写"

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Dict, List, Tuple
 
 from .. import model
+from . import forms
 from .cells import as_date, as_text, leading_date, reported
 from .reading import Reading
 from .statuses import status_code, status_problem
@@ -45,7 +46,6 @@ DATES = ("found", "deadline", "completed")
 TEXTS = ("id", "source", "category", "owner")
 MARKDOWN = ("problem", "measures")
 BULLET = re.compile(r"^[ \t]*•[ \t]*", re.M)
-YES, NO = ("是", "true", "1"), ("否", "false", "0")
 
 
 def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.RectificationItem]:
@@ -65,7 +65,7 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
         source.columns[sheet.index] = columns
         header_line = line_of(sheet, sheet.rows[at][0], 1)
         for field in ("unit", "status"):
-            if field not in columns:
+            if field not in columns and field not in source.meant.get(sheet.index, ()):
                 source.error(header_line, "", f"缺少“{LABELS[field]}”这一列（必填）")
         for number, values in data_rows(sheet, at):
             node = row_node(source, sheet, number, values, columns)
@@ -89,7 +89,7 @@ def row_node(
             continue
         column = columns.get(field)
         if column is None:
-            if field in ("unit", "status"):
+            if field in ("unit", "status") or field in source.meant.get(sheet.index, ()):
                 entries[field] = Node(INVALID, line_of(sheet, row))  # reported once, above
             continue
         line = line_of(sheet, row, column)
@@ -135,9 +135,8 @@ def status_of(source: WorkbookSource, value, line: int):
 
 
 def yes_no(source: WorkbookSource, value, line: int):
-    written = as_text(value).lower()
-    if written in YES or written in NO:
-        return written in YES
+    if forms.yes_no(as_text(value)) is not None:
+        return forms.yes_no(as_text(value))
     source.error(line, "internal", f"必须是 是 或 否（空白为否），实际为 '{as_text(value)}'")
     return INVALID
 

@@ -19,9 +19,10 @@ from .fields import (
     nonempty_sequence,
     sequence,
     text,
-    texts,
     unit_ref,
 )
+from .lists import listed, listed_texts
+from .made import with_ids
 from .reading import Reading, Source, note_unique, origin, required_file
 from .screens import read_screen, read_screens
 from .time_progress import read_time_progress
@@ -106,7 +107,7 @@ def read_phases(
 ) -> Tuple[model.Phase, ...]:
     """The phases, each within the period and starting no earlier than the one before."""
     seen: Dict[str, str] = {}
-    items = nonempty_sequence(source, node, "phases", "一个阶段")
+    items = with_ids(source, nonempty_sequence(source, node, "phases", "一个阶段"), "阶段")
     found = [(phase, item.value) for item in items if (phase := read_phase(source, item, seen))]
     # Dates missing or in the wrong order are reported already: nothing to compare them with.
     dated = [(phase, entries) for phase, entries in found if in_order(phase.start, phase.end)]
@@ -146,7 +147,7 @@ def read_leading_group(source: Source, node: Optional[Node]) -> Tuple[model.Lead
             role = text(source, entries.get("role"), "leading_group.role") or ""
             roles.append(
                 model.LeaderRole(
-                    role, texts(source, entries.get("members"), "leading_group.members")
+                    role, listed_texts(source, entries.get("members"), "leading_group.members")
                 )
             )
     return tuple(roles)
@@ -159,8 +160,8 @@ def read_pairs(source: Source, node: Optional[Node]) -> Tuple[Tuple[str, ...], .
 
 def read_pair(source: Source, node: Node) -> Optional[Tuple[str, ...]]:
     """A pair, or a group of up to four units compared side by side."""
-    items = sequence(source, node, "pairs")
-    if not isinstance(node.value, list):
+    items = listed(source, node, "pairs")
+    if not isinstance(node.value, (list, str)):
         return None
     if not 2 <= len(items) <= 4:
         written = " ".join(item.text for item in items)

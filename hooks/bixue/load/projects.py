@@ -7,6 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from . import project_targets, projects_xlsx, slips
+from .asof import note_completion
 from .datafiles import present
 from .fields import (
     a_date,
@@ -23,6 +24,7 @@ from .fields import (
 )
 from .images import image_path
 from .ledger import read_updates
+from .made import suggested, with_ids
 from .names import reserved_problem
 from .reading import Reading, Source, note_unique, origin
 from .workbook_files import check_not_workbooks, named_workbook, refused_files
@@ -59,7 +61,7 @@ def projects_from(source: Source, root: Optional[Node]) -> Optional[model.Projec
         return None
     groups, invalid = read_groups(source, entries.get("groups"))
     seen: Dict[str, str] = {}
-    items = sequence(source, entries.get("projects"), "projects")
+    items = with_ids(source, sequence(source, entries.get("projects"), "projects"), "项目")
     found = [read_project(source, item, groups, invalid, seen) for item in items]
     projects = tuple(project for project in found if project)
     return model.Projects(tuple(groups.values()), projects, origin(source, root))
@@ -100,7 +102,11 @@ def read_project(
     project_id = text(source, get("id"), "id")
     duplicate = project_id in seen
     note_unique(source, seen, project_id, get("id"), "id")
-    if project_id is None or duplicate or not url_safe_id(source, project_id, get("id"), "id"):
+    if (
+        project_id is None
+        or duplicate
+        or not url_safe_id(source, project_id, get("id"), "id", suggested(entries))
+    ):
         return None
     if reserved_problem(project_id, "项目 id"):
         source.error(get("id").line, "id", reserved_problem(project_id, "项目 id"), "换一个 id")
@@ -201,6 +207,8 @@ def read_milestones(source: Source, node: Optional[Node]) -> Tuple[model.Milesto
                 f"节点 '{name}' 的计划日期 {planned} 早于前面的 '{before.name}'（{before.planned}）"
             )
             source.error(entries["planned"].line, "milestones.planned", message, "节点按计划日期写")
+        if done:
+            note_completion(source, entries["done"].line, "milestones.done", done)
         if planned:
             milestones.append(model.Milestone(name, planned, done))
     return tuple(milestones)

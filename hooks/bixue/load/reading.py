@@ -64,14 +64,18 @@ class Reading:
     """In units.yml order; None while units.yml is unread or unreadable (no reference checks)."""
     invalid_ids: Tuple[str, ...] = ()
     """Unit ids units.yml reports as badly written: their uses are not reported again."""
-    unit_names: Dict[str, str] = field(default_factory=dict)
-    """Each unit's name and short name -> its id, to say which id a name was meant for."""
     unit_labels: Dict[str, str] = field(default_factory=dict)
     """Unit id -> name."""
     unit_groups: Dict[str, str] = field(default_factory=dict)
     """Unit id -> its group ("" for none), in units.yml order."""
+    unit_ways: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    """Every way a unit may be named (id, name, short name) -> the ids it names (load.unitref)."""
     units: Tuple[model.Unit, ...] = ()
     """The units read, for workbooks that name a unit by its name or short name."""
+    made_ids: List[Tuple[str, str, str, str]] = field(default_factory=list)
+    """(where, kind, name, id) of every id made from a name (load.made), for check.sh."""
+    completions: List[Tuple[Any, DataError]] = field(default_factory=list)
+    """(date, where) of each completion date that must not be after the as-of day (load.asof)."""
     kept: Any = field(default_factory=Kept)
     """What this load may take from the last (Kept, or a build session)."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from types import MappingProxyType
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
@@ -25,13 +27,16 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .log_source import read_source
+from .made import with_ids
+from .periods import check_rising
 from .provenance import indicator_sources, leaves
 from .reading import Reading, Source, note_unique, origin, read_kept
 from .yamlfile import Node
 
+DIRECTION_WORDS = MappingProxyType({"越高越好": "up", "越低越好": "down"})
 INDICATOR_OPTIONAL = (
     *("unit", "direction", "cumulative", "target", "values"),
-    *("applies_to", "baseline", "growth", "scope", "source"),
+    *("applies_to", "baseline", "growth", "scope", "source", "per_period"),
 )
 
 
@@ -45,7 +50,7 @@ def load_indicators(reading: Reading) -> Optional[model.Indicators]:
         return None
     periods = read_periods(source, entries.get("periods"))
     seen: Dict[str, str] = {}
-    items = sequence(source, entries.get("indicators"), "indicators")
+    items = with_ids(source, sequence(source, entries.get("indicators"), "indicators"), "指标")
     reading.kept.indicators.start_build()
     against = repr((source.path, reading.unit_ids, reading.invalid_ids, periods))
     indicators = [read_indicator_kept(source, item, periods, seen, against) for item in items]
@@ -89,8 +94,14 @@ def read_indicator(
     get = entries.get
     indicator_id = text(source, get("id"), "indicators.id")
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
-    direction = choice(source, get("direction"), "direction", ("up", "down")) or "up"
+    direction = read_direction(source, get("direction"))
     cumulative = boolean(source, get("cumulative"), "cumulative")
+    per_period = bool(boolean(source, get("per_period"), "per_period"))
+    if per_period and cumulative is False:
+        hint = "当月数用 per_period: true；累计数和水平值（如比率）不写 per_period"
+        source.error(
+            get("per_period").line, "per_period", "per_period 和 cumulative: false 不能同时写", hint
+        )
     applies = read_applies_to(source, get("applies_to"))
     concerned = source.reading.unit_ids or () if applies is None else applies
     for key in ("target", "values", "baseline"):
@@ -99,14 +110,14 @@ def read_indicator(
     targets = read_targets(source, get("target"), direction, concerned)
     if growth is not None:
         targets = growth_targets(source, get("growth"), baselines, growth, direction)
-    return model.Indicator(
+    indicator = model.Indicator(
         id=indicator_id,
         name=text(source, get("name"), "name") or "",
         unit=text(source, get("unit"), "unit") or "",
         direction=direction,
         cumulative=True if cumulative is None else cumulative,
+        per_period=per_period,
         targets=targets,
-        values=read_values(source, get("values"), periods),
         origin=origin(source, node),
         sources=indicator_sources(source, entries, concerned),
         applies_to=applies,
@@ -114,6 +125,15 @@ def read_indicator(
         growth=growth,
         source=read_source(source, get("source")),
     )
+    values = read_values(source, get("values"), periods, indicator)
+    return dataclasses.replace(indicator, values=values)
+
+
+def read_direction(source: Source, node: Optional[Node]) -> str:
+    """`up` or `down`, or as the templates' 说明 words them: 越高越好, 越低越好."""
+    if node is not None and isinstance(node.value, str) and node.value.strip() in DIRECTION_WORDS:
+        return DIRECTION_WORDS[node.value.strip()]
+    return choice(source, node, "direction", ("up", "down")) or "up"
 
 
 def growth_targets(
@@ -156,25 +176,30 @@ def read_target(
 def unit_entries(source: Source, node: Optional[Node], name: str) -> List[Tuple[str, Node]]:
     """The entries of a mapping keyed by unit id, unknown units reported and left out."""
     entries = any_mapping(source, node, name) or {}
-    return [
-        (unit, child)
-        for unit, child in entries.items()
-        if known_unit(source, unit, child.line, join(name, unit))
-    ]
+    found = (
+        (known_unit(source, key, child.line, join(name, key)), child)
+        for key, child in entries.items()
+    )
+    return [(unit, child) for unit, child in found if unit]
 
 
 def read_values(
-    source: Source, node: Optional[Node], periods: Sequence[str]
+    source: Source, node: Optional[Node], periods: Sequence[str], indicator: model.Indicator
 ) -> Dict[str, Dict[str, model.Number]]:
     values = {}
     for unit, child in unit_entries(source, node, "values"):
-        values[unit] = read_unit_values(source, child, join("values", unit), periods)
+        values[unit] = read_unit_values(source, child, join("values", unit), periods, indicator)
     return values
 
 
 def read_unit_values(
-    source: Source, node: Node, name: str, periods: Sequence[str]
+    source: Source,
+    node: Node,
+    name: str,
+    periods: Sequence[str],
+    indicator: Optional[model.Indicator] = None,
 ) -> Dict[str, model.Number]:
+    """One unit's values by period; with `indicator`, a running total that falls is an error."""
     entries = dict(any_mapping(source, node, name) or {})
     for before, key, line, message, hint in slips.split_thousands(entries):
         source.error(line, join(name, before), message, hint)
@@ -187,7 +212,11 @@ def read_unit_values(
         period: number(source, entries.get(period), join(name, period)) for period in periods
     }
     # An empty value means "not reported yet", the same as leaving the period out.
-    return {period: value for period, value in by_period.items() if value is not None}
+    found = {period: value for period, value in by_period.items() if value is not None}
+    if indicator is not None:
+        written = [(p, v, entries[p].line, join(name, p)) for p, v in found.items()]
+        check_rising(source, indicator, written)
+    return found
 
 
 def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
@@ -202,7 +231,7 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
     seen: Dict[str, str] = {}
     rounds = [
         read_round(source, item, criteria, seen)
-        for item in sequence(source, entries.get("rounds"), "rounds")
+        for item in with_ids(source, sequence(source, entries.get("rounds"), "rounds"), "轮次")
     ]
     levels = [
         read_level(source, item) for item in sequence(source, entries.get("levels"), "levels")
@@ -214,7 +243,9 @@ def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
 
 
 def read_criteria(source: Source, node: Optional[Node]) -> Tuple[model.Criterion, ...]:
-    items = nonempty_sequence(source, node, "criteria", "一项评比内容")
+    items = with_ids(
+        source, nonempty_sequence(source, node, "criteria", "一项评比内容"), "评比内容"
+    )
     seen: Dict[str, str] = {}
     criteria = [read_criterion(source, item, seen) for item in items]
     return tuple(criterion for criterion in criteria if criterion)

@@ -17,6 +17,7 @@ from .fields import (
     text,
     url_safe_id,
 )
+from .made import suggested, with_ids
 from .reading import Source, note_unique
 from .yamlfile import Node
 
@@ -79,7 +80,8 @@ def read_screens(
 ) -> Tuple[model.NamedScreen, ...]:
     """The named rotations, each at screen/<id>/; interval and reload default to `screen`'s."""
     seen: Dict[str, str] = {}
-    found = (read_named(source, item, base, seen) for item in sequence(source, node, "screens"))
+    items = with_ids(source, sequence(source, node, "screens"), "大屏")
+    found = (read_named(source, item, base, seen) for item in items)
     return tuple(screen for screen in found if screen)
 
 
@@ -90,7 +92,9 @@ def read_named(
     if entries is None:
         return None
     screen_id = text(source, entries.get("id"), "screens.id")
-    if screen_id is not None and url_safe_id(source, screen_id, entries["id"], "screens.id"):
+    if screen_id is not None and url_safe_id(
+        source, screen_id, entries["id"], "screens.id", suggested(entries)
+    ):
         if screen_id in RESERVED_IDS:
             message = f"id 不能是 '{screen_id}'：screen/{screen_id}/ 已用于各单位的大屏"
             source.error(entries["id"].line, "screens.id", message)

@@ -8,9 +8,11 @@ openpyxl reads them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, List, Optional, Set, Tuple
+from typing import Any, FrozenSet, Iterator, List, Optional, Set, Tuple
 
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -27,12 +29,34 @@ class DateSerial(float):
     as the error value #VALUE!, which no clerk typed."""
 
 
+class Percent(float):
+    """A number in a cell formatted as a percentage: Excel keeps 95% as 0.95; it reads as the
+    number the clerk sees and typed (cells.as_number)."""
+
+
+def percent_styles(book) -> FrozenSet[int]:
+    """The style ids of a workbook whose number format shows a percentage."""
+    found = set()
+    for index, style in enumerate(getattr(book, "_cell_styles", ())):
+        number_format = style.numFmtId
+        if number_format >= BUILTIN_FORMATS_MAX_SIZE:
+            code = book._number_formats[number_format - BUILTIN_FORMATS_MAX_SIZE]
+        else:
+            code = builtin_format_code(number_format) or ""
+        if "%" in re.sub(r'"[^"]*"|\\.', "", code):  # a % in quotes or escaped is only shown
+            found.add(index)
+    return frozenset(found)
+
+
 class QuickParser(WorkSheetParser):
+    percents: FrozenSet[int] = frozenset()
+
     def parse_cell(self, element):
         if element.get("t") != "inlineStr" or (
             not self.data_only and element.find(FORMULA_TAG) is not None
         ):
-            return out_of_range_date(element, super().parse_cell(element))
+            cell = out_of_range_date(element, super().parse_cell(element))
+            return as_percent(cell, self.percents)
         coordinate = element.get("r")
         if coordinate:
             self.col_counter = column_number(coordinate.rstrip("0123456789"))
@@ -40,6 +64,17 @@ class QuickParser(WorkSheetParser):
             self.col_counter += 1
         value = "".join(node.text or "" for node in element.iter(TEXT_TAG))
         return {"row": self.row_counter, "column": self.col_counter, "value": value}
+
+
+def as_percent(cell: dict, percents: FrozenSet[int]) -> dict:
+    value = cell["value"]
+    if (
+        cell.get("style_id") in percents
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+    ):
+        cell["value"] = Percent(value)
+    return cell
 
 
 def out_of_range_date(element, cell: dict) -> dict:
@@ -53,10 +88,12 @@ def out_of_range_date(element, cell: dict) -> dict:
 
 @dataclass
 class Hidden:
-    """What the sheet's file marks hidden: rows by number, columns by number (1 = A)."""
+    """What the sheet's file marks hidden: rows by number, columns by number (1 = A); and, though
+    not hidden, its merged ranges as `A3:A5`."""
 
     rows: Set[int] = field(default_factory=set)
     columns: Set[int] = field(default_factory=set)
+    merged: List[str] = field(default_factory=list)
 
 
 def sheet_values(
@@ -74,8 +111,11 @@ def sheet_values(
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
+        parser.percents = percent_styles(book)
         for number, cells in parser.parse():
             yield number, by_column(cells)
+    if hidden is not None and parser.merged_cells is not None:
+        hidden.merged.extend(merge.ref for merge in parser.merged_cells.mergeCell)
     if hidden is not None:
         hidden.rows |= {int(row) for row, attrs in parser.row_dimensions.items() if is_on(attrs)}
         for attrs in parser.column_dimensions.values():

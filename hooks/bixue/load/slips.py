@@ -4,7 +4,7 @@ named in words that say what to change."""
 from __future__ import annotations
 
 import re
-from typing import List, Mapping, Optional, Tuple
+from typing import List, Mapping, Tuple
 
 FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19]")
 THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -56,19 +56,6 @@ def split_thousands(entries: Mapping) -> List[Tuple[str, str, int, str, str]]:
                 )
             )
     return found
-
-
-def name_slip(
-    text: str, names: Mapping[str, str], labels: Mapping[str, str]
-) -> Optional[Tuple[str, str]]:
-    """(message, `是不是 longtan（龙潭村）？`) when `text` is a unit's name or short name, not its
-    id; None otherwise. `names` maps each name and short name to its id, `labels` ids to names."""
-    unit_id = names.get(text.strip())
-    if unit_id is None:
-        return None
-    kind = "名称" if labels[unit_id] == text.strip() else "简称"
-    message = f"这里要写单位的 id，'{text.strip()}' 是单位的{kind}"
-    return message, f"是不是 {unit_id}（{labels[unit_id]}）？"
 
 
 def syntax_slip(line_text: str, problem: str) -> str:

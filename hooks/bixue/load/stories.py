@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from . import guards
@@ -14,12 +14,13 @@ from .fields import (
     check_markdown,
     mapping,
     markdown,
-    sequence,
     text,
     texts,
     unit_ref,
 )
+from .ids import SLUG_CHARS, free_id, made_id
 from .images import image_path
+from .lists import listed, listed_texts
 from .names import reserved_problem
 from .publicity import read_publicity
 from .reading import Reading, Source, by_bytes, origin
@@ -37,18 +38,36 @@ def documents(reading: Reading, folder: str) -> List[Path]:
 
 
 def load_exemplars(reading: Reading) -> Tuple[model.Exemplar, ...]:
-    exemplars = (read_exemplar(reading, file) for file in documents(reading, "exemplars"))
+    files = documents(reading, "exemplars")
+    slugs = made_slugs(reading, files, "典型案例")
+    exemplars = (read_exemplar(reading, file, slugs[file]) for file in files)
     return tuple(exemplar for exemplar in exemplars if exemplar)
 
 
 def load_notices(reading: Reading) -> Tuple[model.Notice, ...]:
-    notices = (read_notice(reading, file) for file in documents(reading, "notices"))
+    files = documents(reading, "notices")
+    slugs = made_slugs(reading, files, "通知公告")
+    notices = (read_notice(reading, file, slugs[file]) for file in files)
     return tuple(notice for notice in notices if notice)
 
 
-def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
+def made_slugs(reading: Reading, files: List[Path], kind: str) -> Dict[Path, str]:
+    """Each file's slug: an ASCII name as it is (checked by `slug`), a name with Chinese in it
+    made into one (load.ids), cut at a syllable, -2, -3 where two would meet."""
+    slugs = {file: file.stem for file in files if file.stem.isascii()}
+    taken = set(slugs.values())
+    for file in files:
+        if file not in slugs:
+            slugs[file] = free_id(made_id(file.stem, SLUG_CHARS), taken)
+            taken.add(slugs[file])
+            where = reading.relative(file)
+            reading.made_ids.append((where, kind, file.stem, slugs[file]))
+    return slugs
+
+
+def read_exemplar(reading: Reading, file: Path, made: str) -> Optional[model.Exemplar]:
     source, root, body, body_line = read_document(reading, file)
-    file_slug = slug(source, file)
+    file_slug = slug(source, file, made)
     entries = mapping(source, root, "", EXEMPLAR_REQUIRED, EXEMPLAR_OPTIONAL)
     if entries is None:
         return None
@@ -57,7 +76,7 @@ def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
     get = entries.get
     adopters = (
         unit_ref(source, item, "adopted_by")
-        for item in sequence(source, get("adopted_by"), "adopted_by")
+        for item in listed(source, get("adopted_by"), "adopted_by")
     )
     return model.Exemplar(
         slug=file_slug,
@@ -67,7 +86,7 @@ def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
         category=text(source, get("category"), "category") or "",
         body=body,
         summary=markdown(source, get("summary"), "summary") or "",
-        people=texts(source, get("people"), "people"),
+        people=listed_texts(source, get("people"), "people"),
         tags=texts(source, get("tags"), "tags"),
         cover=image_path(source, get("cover"), "cover") or "",
         adopted_by=tuple(adopter for adopter in adopters if adopter),
@@ -77,9 +96,9 @@ def read_exemplar(reading: Reading, file: Path) -> Optional[model.Exemplar]:
     )
 
 
-def read_notice(reading: Reading, file: Path) -> Optional[model.Notice]:
+def read_notice(reading: Reading, file: Path, made: str) -> Optional[model.Notice]:
     source, root, body, body_line = read_document(reading, file)
-    file_slug = slug(source, file)
+    file_slug = slug(source, file, made)
     entries = mapping(source, root, "", ("title", "date"), ("pinned", "internal", "publicity"))
     if entries is None:
         return None
@@ -96,8 +115,11 @@ def read_notice(reading: Reading, file: Path) -> Optional[model.Notice]:
     )
 
 
-def slug(source: Source, file: Path) -> str:
-    """The file name without `.md`: the page's permanent URL."""
+def slug(source: Source, file: Path, made: str) -> str:
+    """The file name without `.md`, or the slug `made` from a Chinese name: the page's
+    permanent URL."""
+    if made != file.stem:
+        return made
     if not UNIT_ID.fullmatch(file.stem):
         hint = "文件名会成为网址，只能用小写字母、数字和 -"
         source.error(0, "", f"文件名不合格：'{file.name}'", hint)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .. import model
-from . import mdsafety
+from . import mdsafety, unitref
 from .cells import as_text, header_text, reported
 from .fields import did_you_mean
 from .workbook import HEADER_ROWS, NOTE_SHEETS, Sheet, WorkbookSource, line_of
@@ -38,11 +39,15 @@ def header_columns(
     columns: Dict[str, int] = {}
     for col, value in enumerate(values, start=1):
         header = header_text(value)
-        if not header or header in ignored:
-            continue
+        if not header or header in ignored or (number, col) in sheet.filled:
+            continue  # a header merged over several columns names the first
         where = line_of(sheet, number, col)
         if header not in known:
-            hint = did_you_mean(header, known) or unknown[1] or "可用的列：" + "、".join(known)
+            free = [h for h in known if known[h] not in columns]
+            meant = meant_header(header, free) or close_header(header, known)
+            if meant:
+                source.meant.setdefault(sheet.index, set()).add(known[meant])
+            hint = f"是不是 {meant}？" if meant else unknown[1] or "可用的列：" + "、".join(known)
             source.error(where, "", f"{unknown[0]} '{mdsafety.shorten(header)}'", hint)
         elif known[header] in columns:
             source.error(where, "", f"'{header}' 这一列出现了两次")
@@ -50,6 +55,29 @@ def header_columns(
             columns[known[header]] = col
     check_visible(source, sheet, at, columns)
     return columns
+
+
+def meant_header(header: str, known: Sequence[str]) -> Optional[str]:
+    """The known header a misspelt one most likely meant. A Chinese header's last characters say
+    what it is (完成时限 is a 时限: 整改时限, not 完成日期), so a shared ending weighs double."""
+    scored = sorted(((likeness(header, option), option) for option in known), reverse=True)
+    if not scored or scored[0][0] < max(2, len(header) // 2 + 1):
+        return None
+    tied = len(scored) > 1 and scored[1][0] == scored[0][0]
+    return None if tied else scored[0][1]  # a tie is left to spelling (close_header)
+
+
+def close_header(header: str, known: Sequence[str]) -> Optional[str]:
+    close = difflib.get_close_matches(header, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def likeness(header: str, option: str) -> int:
+    ending = 0
+    while ending < min(len(header), len(option)) and header[-1 - ending] == option[-1 - ending]:
+        ending += 1
+    shared = sum(min(header.count(c), option.count(c)) for c in set(header))
+    return 2 * ending + shared
 
 
 def check_visible(source: WorkbookSource, sheet: Sheet, at: int, columns: Dict[str, int]) -> None:
@@ -97,16 +125,8 @@ def cell_value(values: Tuple, column: Optional[int]):
 
 
 def unit_names(units: Sequence[model.Unit]) -> Dict[str, Tuple[str, ...]]:
-    """Every way a cell may name a unit -> the unit ids it names (more than one: ambiguous)."""
-    names: Dict[str, Tuple[str, ...]] = {}
-    for unit in units:
-        names[unit.id] = (unit.id,)
-    for kind in ("name", "short"):
-        for unit in units:
-            word = getattr(unit, kind)
-            if word and word not in {u.id for u in units}:
-                names[word] = tuple(dict.fromkeys((*names.get(word, ()), unit.id)))
-    return names
+    """Every way a cell may name a unit -> the unit ids it names (load.unitref)."""
+    return unitref.unit_ways(units)
 
 
 def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
@@ -114,30 +134,21 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
     if value is None or reported(value):
         return value
     written = as_text(value)
-    units = source.reading.units
     if source.reading.unit_ids is None:
         return written  # units.yml is unreadable: its errors come first
-    if source.unit_names is None:
-        source.unit_names = unit_names(units)
-    ids = source.unit_names.get(written, ())
+    ids = unitref.candidates(source.reading, written)
     if len(ids) == 1:
         return ids[0]
     if ids:
-        shown = "、".join(f"{model_unit(units, i).name}（{i}）" for i in ids)
-        message = f"'{written}' 是几个单位共用的简称：{shown}"
-        source.error(line, field_name, message, "写单位全称或 id")
+        source.error(line, field_name, *unitref.ambiguous(source.reading, written))
         return INVALID
     if written in source.reading.invalid_ids:
         return INVALID  # units.yml's own error says what is wrong with this id
-    options = [*source.unit_names]
+    options = [*source.reading.unit_ways]
     hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
     message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"
     source.error(line, field_name, message, hint)
     return INVALID
-
-
-def model_unit(units: Sequence[model.Unit], unit_id: str) -> model.Unit:
-    return next(unit for unit in units if unit.id == unit_id)
 
 
 def unit_rows(

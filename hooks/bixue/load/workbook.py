@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Set, Tuple
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -16,6 +16,7 @@ from ..errors import DataError
 from . import guards
 from .cells import clean
 from .datafiles import path_problem
+from .merged import merged_values, own_value
 from .reading import Reading, Source
 from .sheet_rows import Hidden, sheet_values
 from .workbook_files import SAVE_AS
@@ -46,6 +47,8 @@ class Sheet:
     hidden: bool = False
     """The sheet itself is hidden (or very hidden)."""
     hidden_cells: Hidden = field(default_factory=Hidden)
+    filled: Set[Tuple[int, int]] = field(default_factory=set)
+    """(row, column) of each cell that holds a merged cell's value, not a value of its own."""
 
 
 @dataclass
@@ -55,10 +58,11 @@ class WorkbookSource(Source):
     sheets: List[str] = field(default_factory=list)
     columns: Dict[int, Dict[str, int]] = field(default_factory=dict)
     """Sheet index -> field -> column number, for errors about a whole row."""
+    meant: Dict[int, Set[str]] = field(default_factory=dict)
+    """Sheet index -> the fields its unknown headers most likely meant: their cells are not
+    reported again on every row."""
     headers: Dict[str, str] = field(default_factory=dict)
     """Field (as the YAML reader names it) -> the header shown in errors."""
-    unit_names: Optional[Dict[str, Tuple[str, ...]]] = None
-    """Every way a cell may name a unit -> the unit ids it names; made on first use."""
 
     def cell(self, line: int) -> str:
         sheet, rest = divmod(line, SHEET_STEP)
@@ -195,19 +199,13 @@ def read_sheets(source: WorkbookSource, file: Path) -> List[Sheet]:
 
 def sheet_of(worksheet, index: int) -> Sheet:
     hidden = Hidden()
-    rows = rows_of(worksheet, hidden)
-    return Sheet(worksheet.title, index, rows, worksheet.sheet_state != "visible", hidden)
-
-
-def rows_of(worksheet, hidden: Hidden) -> List[Tuple[int, Tuple[Any, ...]]]:
-    """Rows that hold something, values trimmed; the rows the file holds, whatever size it
-    claims (some programs write a wrong one)."""
-    rows = []
-    for number, values in sheet_values(worksheet, hidden):
-        cleaned = tuple(clean(value) for value in values)
-        if any(value is not None for value in cleaned):
-            rows.append((number, cleaned))
-    return rows
+    rows = [
+        (number, tuple(clean(v) for v in values))
+        for number, values in sheet_values(worksheet, hidden)
+    ]
+    filled = merged_values(rows, hidden.merged)
+    rows = [(number, values) for number, values in rows if own_value(number, values, filled)]
+    return Sheet(worksheet.title, index, rows, worksheet.sheet_state != "visible", hidden, filled)
 
 
 def formula_cells(sheet: Sheet) -> List[Tuple[int, int]]:

@@ -98,8 +98,18 @@ def indicators_xlsx(board: Board, blank: bool = False, targets: bool = True) -> 
 def value_cells(indicator: Indicator, periods: List[str], unit_id: str, blank: bool) -> list:
     if blank:
         return [None] * (len(periods) + 1)
-    values = indicator.values.get(unit_id, {})
+    # A per-period indicator is reported as each period's own count: written back as such.
+    values = (indicator.counts if indicator.per_period else indicator.values).get(unit_id, {})
     return [*(values.get(period) for period in periods), indicator.targets.get(unit_id)]
+
+
+def what_to_fill(indicator: Indicator) -> str:
+    """Which number a period's cell takes: the running total, the period's own count, a level."""
+    if indicator.per_period:
+        return "每期填当期自己的数（当月数），看板逐期累加"
+    if indicator.cumulative:
+        return "每期填累计数（从开始到这一期的合计，只增不减）"
+    return "每期填当时的水平值（比率、得分等）"
 
 
 def indicators_note(board: Board) -> list:
@@ -113,7 +123,10 @@ def indicators_note(board: Board) -> list:
         ("单位", "单位全称、简称或 id，每个单位一行。"),
         ("时期列", "表头是 indicators.yml 里 periods 的时期；空着的格子是“未报送”，不是 0。"),
         ("目标", "可以不填；填了就替换 indicators.yml 里这个单位的目标。"),
-        *((i.name, f"计量单位：{i.unit or '无'}；{DIRECTIONS[i.direction]}") for i in indicators),
+        *(
+            (i.name, f"计量单位：{i.unit or '无'}；{DIRECTIONS[i.direction]}；{what_to_fill(i)}")
+            for i in indicators
+        ),
         (
             "注意",
             "时期和指标的定义写在 indicators.yml 里；"
