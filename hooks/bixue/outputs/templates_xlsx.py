@@ -10,7 +10,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
 from ..model import STATUS_NAMES, RectificationItem, Unit
-from . import projects_template, score_sheets, xlsx_stream
+from . import examples, projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_stream import TEXT_FORMAT
 from .xlsx_write import stream_bytes
@@ -21,21 +21,22 @@ ROWS = 500
 """Rows given the drop-down lists and date formats."""
 OPEN = ("todo", "doing", "ongoing")
 LEDGER_COLUMNS = (
-    ("编号", 14, "必填。整个台账里不能重复，如 ZG-2014-001。"),
+    ("编号", 14, "必填。整个台账里不能重复，如 {id}。"),
     ("责任单位", 18, "必填。从下拉列表选单位；也可以写单位简称或 id。"),
     ("问题", 44, "必填。发现的问题。"),
     ("整改措施", 44, "采取的整改措施。"),
     ("问题来源", 10, "如 自查、互学互比、上级检查、群众反馈。"),
     ("类别", 10, "如评比内容的名称。"),
     ("责任人", 9, "姓名；公开版只显示姓，名字换成＊。"),
-    ("发现日期", 12, "日期，如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日。"),
+    ("发现日期", 12, "日期，如 {dates}。"),
     ("整改时限", 12, "日期。除“长期坚持”外都必须填。"),
     ("状态", 10, "必填。从下拉列表选：未启动、整改中、已完成、已销号、长期坚持。"),
     ("完成日期", 12, "日期。只有“已完成”和“已销号”才填，而且必须填。"),
-    ("整改进展", 44, "每行一条，日期、空格、进展：2014-06-20 已更换防滑垫。"),
+    ("整改进展", 44, "每行一条，日期、空格、进展：{day} 已制定整改方案。"),
     ("内部", 6, "是：公开版不列出这一项（统计照算）；空白为否。"),
 )
-"""Header, width and what the 说明 sheet says of it; the headers are the loader's."""
+"""Header, width and what the 说明 sheet says of it (`{id}`, `{dates}`, `{day}`: the campaign's
+own, outputs.examples); the headers are the loader's."""
 DATE_COLUMNS = ("发现日期", "整改时限", "完成日期")
 
 
@@ -133,7 +134,7 @@ def ledger_template(
         validations=validations(board, headers),
     )
     options = options or unit_options(board)
-    note = xlsx_stream.note_sheet(ledger_note(items, purpose))
+    note = xlsx_stream.note_sheet(ledger_note(board, items, purpose))
     return stream_bytes([sheet, options, note], board, "整改台账模板")
 
 
@@ -184,11 +185,12 @@ def validations(board: Board, headers: List[str]) -> List[xlsx_stream.Validation
     return found
 
 
-def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
+def ledger_note(board: Board, items: Sequence[RectificationItem], purpose: str) -> list:
     default = (
         "整改台账：每行一个事项。填好后放到 data/rectifications/ 文件夹，"
         "发布前运行 bash scripts/check.sh 检查。"
     )
+    shown = examples.ledger_examples(board)
     if items:
         default = (
             "本单位未完成的整改事项：请更新状态、完成日期和整改进展后交回；"
@@ -196,7 +198,7 @@ def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
         )
     return [
         ("用途", purpose or default),
-        *((name, note) for name, _width, note in LEDGER_COLUMNS),
+        *((name, note.format(**shown)) for name, _width, note in LEDGER_COLUMNS),
         (
             "其他",
             "第一行是表头（上面可以有一行合并的标题）；列的顺序随意；空行不算；"
