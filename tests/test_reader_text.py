@@ -13,12 +13,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, minimal_campaign
-
 from bixue.adapter.board import LOCAL_SITE
 from bixue.build import load_board
 from bixue.outputs import templates_xlsx
+from bs4 import BeautifulSoup
+from conftest import ROOT, minimal_campaign
 
 CLERK_TEXT = re.compile(r"data/|\.ya?ml\b|放进|放到|scripts/|bash |BOARD_")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
