@@ -13,6 +13,7 @@ from typing import List, Mapping, Optional, Tuple
 from . import figures, generate, load, privacy
 from .errors import DataErrors
 from .figures.board import Board, compute_board
+from .load.returns import change_lines
 from .session.cache import Cache
 
 PROFILES = ("internal", "public")
@@ -45,6 +46,11 @@ def load_board(
         campaign = privacy.publish(campaign)
     day = as_of(environ, campaign.plan.as_of)
     return compute_board(campaign, day, profile == "public", site_url)
+
+
+def returned_lines(board: Board) -> List[str]:
+    """What each unit's returned ledger workbook changed, a line per item (`check` prints it)."""
+    return [line for made in board.campaign.returns for line in change_lines(made)]
 
 
 def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:

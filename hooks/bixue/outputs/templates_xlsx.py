@@ -9,7 +9,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
-from ..model import STATUS_NAMES, RectificationItem, Unit
+from ..model import RETURN_MARK, STATUS_NAMES, RectificationItem, Unit
 from . import examples, projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_stream import TEXT_FORMAT
@@ -98,7 +98,7 @@ def unit_template(
     """The unit's open items, for it to update and send back."""
     name = f"台账-{safe_name(unit.name)}.xlsx"
     dest = f"{FOLDER}/ledger-{unit.id}.xlsx"
-    make = lambda: ledger_template(board, items, options=options)  # noqa: E731
+    make = lambda: ledger_template(board, items, options=options, unit=unit)  # noqa: E731
     return Template(name, dest, unit.label, make, unit.id)
 
 
@@ -115,9 +115,11 @@ def ledger_template(
     items: Sequence[RectificationItem] = (),
     purpose: str = "",
     options: Optional[xlsx_stream.Sheet] = None,
+    unit: Optional[Unit] = None,
 ) -> bytes:
     """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line.
-    `options` is the hidden sheet of unit names, made once for many templates."""
+    `options` is the hidden sheet of unit names, made once for many templates. With `unit`, the
+    workbook is that unit's to send back: its 说明 sheet names it (model.RETURN_MARK)."""
     headers = [name for name, _width, _note in LEDGER_COLUMNS]
     first_blank = len(items) + 2
     blank = {
@@ -134,7 +136,7 @@ def ledger_template(
         validations=validations(board, headers),
     )
     options = options or unit_options(board)
-    note = xlsx_stream.note_sheet(ledger_note(board, items, purpose))
+    note = xlsx_stream.note_sheet(ledger_note(board, items, purpose, unit))
     return stream_bytes([sheet, options, note], board, "整改台账模板")
 
 
@@ -185,19 +187,23 @@ def validations(board: Board, headers: List[str]) -> List[xlsx_stream.Validation
     return found
 
 
-def ledger_note(board: Board, items: Sequence[RectificationItem], purpose: str) -> list:
+def ledger_note(
+    board: Board, items: Sequence[RectificationItem], purpose: str, unit: Optional[Unit] = None
+) -> list:
+    shown = examples.ledger_examples(board)
     default = (
         "整改台账：每行一个事项。填好后放到 data/rectifications/ 文件夹，"
         "发布前运行 bash scripts/check.sh 检查。"
     )
-    shown = examples.ledger_examples(board)
-    if items:
+    if unit is not None:
         default = (
-            "本单位未完成的整改事项：请更新状态、完成日期和整改进展后交回；"
-            "收回后用它替换台账里的这些事项（编号在整个台账里不能重复）。"
+            "本单位未完成的整改事项：请更新状态、完成日期、整改措施和整改进展后交回；"
+            "不要改编号，也不要加行（新发现的问题另行报送）。"
+            "收回后原样放进 data/returns/ 文件夹：检查和构建时按编号更新总台账里的这些事项。"
         )
     return [
         ("用途", purpose or default),
+        *([(RETURN_MARK, unit.name)] if unit is not None else []),
         *((name, note.format(**shown)) for name, _width, note in LEDGER_COLUMNS),
         (
             "其他",
