@@ -188,3 +188,14 @@ def test_a_workbook_of_no_known_unit_is_one_error(tmp_path):
     assert (
         error[0].endswith("returns/办公室交回.xlsx") and error[3] == "看不出这个交回表是哪个单位的"
     )
+
+
+def test_a_slip_in_the_ledger_is_not_reported_again_by_the_returns(tmp_path):
+    data = campaign_of_2012(tmp_path)
+    send_back(data, north_done(data), NORTH)
+    ledger = data / "rectifications" / "second.yml"
+    text = ledger.read_text("utf-8")
+    cut = text.index("- id: ZG-2012-005\n")
+    ledger.write_text(text[:cut] + "- ZG-2012-005 超市价签不全\n", "utf-8")  # the item is lost
+    (error,) = errors_of(data)
+    assert error[0].endswith("rectifications/second.yml")

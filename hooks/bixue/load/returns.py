@@ -36,6 +36,8 @@ class Applying:
     """The ledger as the returns read so far have left it."""
 
     items: Dict[str, model.RectificationItem]
+    complete: bool = True
+    """The ledger was read without an error: an id missing from it is the return's slip."""
     updated: Dict[str, model.RectificationItem] = dataclasses.field(default_factory=dict)
     taken: Dict[str, str] = dataclasses.field(default_factory=dict)
     """Item id -> the return cell that already updated it."""
@@ -46,9 +48,11 @@ def apply_returns(
 ) -> Tuple[Tuple[model.RectificationItem, ...], Tuple[model.Return, ...]]:
     """The ledger with every return of data/returns/ applied, and what each return changed."""
     folder = reading.data_folder(FOLDER)
-    if folder is None:
+    if folder is None or reading.unit_ids is None:  # units.yml's errors come first
         return ledger, ()
-    state = Applying({item.id: item for item in reversed(ledger)})
+    ledger_folder = reading.relative(reading.data_dir / "rectifications") + "/"
+    complete = not any(error.path.startswith(ledger_folder) for error in reading.errors)
+    state = Applying({item.id: item for item in reversed(ledger)}, complete)
     found = [read_return(reading, file, state) for file in workbook_files(folder)]
     check_not_workbooks(reading, refused_files(folder))
     merged = tuple(state.updated.get(item.id, item) for item in ledger)
@@ -135,8 +139,9 @@ def returned_item(
         source.error(node.line, "id", "缺少编号", NEW_ITEMS)
         return None
     item = state.items.get(item_id)
-    if item is None:
+    if item is None and state.complete:
         source.error(id_node.line, "id", f"整改台账里没有编号为 {item_id} 的事项", NEW_ITEMS)
+    if item is None:
         return None
     if item.unit != unit:
         owner, sender = unit_label(source, item.unit), unit_label(source, unit)
