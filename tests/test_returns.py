@@ -28,9 +28,9 @@ def campaign_of_2012(tmp_path: Path) -> Path:
     return data
 
 
-def unit_workbook(data: Path, name: str) -> openpyxl.Workbook:
+def unit_workbook(data: Path, name: str, as_of: str = "") -> openpyxl.Workbook:
     """The unit's workbook as `templates` hands it out, open as the unit opens it."""
-    board = load_board(ROOT, {"BOARD_DATA": str(data)}, "")
+    board = load_board(ROOT, {"BOARD_DATA": str(data), "BOARD_AS_OF": as_of}, "")
     made = next(t for t in templates_xlsx.templates(board) if t.name == name)
     return openpyxl.load_workbook(io.BytesIO(made.make()))
 
@@ -199,3 +199,30 @@ def test_a_slip_in_the_ledger_is_not_reported_again_by_the_returns(tmp_path):
     ledger.write_text(text[:cut] + "- ZG-2012-005 超市价签不全\n", "utf-8")  # the item is lost
     (error,) = errors_of(data)
     assert error[0].endswith("rectifications/second.yml")
+
+
+def test_a_later_round_of_returns_overrides_an_earlier_one(tmp_path, capsys, monkeypatch):
+    data = campaign_of_2012(tmp_path)
+    first = unit_workbook(data, NORTH)  # sent out as of 2012-06-30
+    first["整改台账"]["J2"] = "整改中"
+    first["整改台账"]["L2"] = "2012-06-25 已订购价签"
+    send_back(data, first, "台账-示例北服务区-6月.xlsx")
+    second = unit_workbook(data, NORTH, as_of="2012-07-15")  # the next round, made after it
+    sheet = second["整改台账"]
+    assert (sheet["A2"].value, sheet["J2"].value) == ("ZG-2012-005", "整改中")
+    sheet["J2"], sheet["K2"] = "已完成", datetime.datetime(2012, 7, 10)
+    sheet["L2"] = f"{sheet['L2'].value}\n2012-07-10 价签已补齐"
+    send_back(data, second, "台账-示例北服务区-1.xlsx")  # sorts first by name: dates decide
+    item = next(item for item in load_campaign(data).ledger if item.id == "ZG-2012-005")
+    assert (item.status, item.completed, len(item.updates)) == (
+        "done",
+        datetime.date(2012, 7, 10),
+        2,
+    )
+    monkeypatch.setenv("BOARD_DATA", str(data))
+    assert cli.main(["check", "--project", str(ROOT)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == [
+        "台账-示例北服务区-6月.xlsx: ZG-2012-005 未启动 → 整改中，整改进展 +1 条",
+        "台账-示例北服务区-1.xlsx: ZG-2012-005 整改中 → 已完成，完成日期 2012-07-10，"
+        "整改进展 +1 条",
+    ]

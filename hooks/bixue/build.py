@@ -13,7 +13,7 @@ from typing import List, Mapping, Optional, Tuple
 from . import figures, generate, load, privacy
 from .errors import DataErrors
 from .figures.board import Board, compute_board
-from .load.returns import change_lines
+from .load.returned import change_lines
 from .session.cache import Cache
 
 PROFILES = ("internal", "public")

@@ -41,6 +41,8 @@ def unpublished_field(default=MISSING):
 RETURN_MARK = "交回单位"
 """The 说明 sheet's row naming the unit a pre-filled ledger workbook is for: sent back, it is a
 return (load/returns), not a ledger."""
+RETURN_AS_OF = "数据截至"
+"""The 说明 sheet's row dating a unit's workbook: of two returns of one item, the later wins."""
 
 STATUSES = ("todo", "doing", "done", "verified", "ongoing")
 """Ledger statuses in display order."""

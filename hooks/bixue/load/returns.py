@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
-from .cells import as_text
+from .cells import as_date, as_text
 from .facts import check_item_dates
 from .fields import a_date, markdown, text
 from .ledger import CLOSED, read_updates
 from .ledger_xlsx import COMPUTED, HEADERS, LABELS, row_node
 from .reading import Reading
+from .returned import change_of, same_text, same_update
 from .tables import data_rows, header_columns, header_row, resolve_unit
 from .workbook import NOTE_SHEETS, Sheet, WorkbookSource, line_of, open_workbook
 from .workbook_files import check_not_workbooks, refused_files, workbook_files
@@ -39,36 +40,57 @@ class Applying:
     complete: bool = True
     """The ledger was read without an error: an id missing from it is the return's slip."""
     updated: Dict[str, model.RectificationItem] = dataclasses.field(default_factory=dict)
-    taken: Dict[str, str] = dataclasses.field(default_factory=dict)
-    """Item id -> the return cell that already updated it."""
+    taken: Dict[str, Tuple[date, str]] = dataclasses.field(default_factory=dict)
+    """Item id -> the date of the template and the return cell that last updated it."""
+
+
+@dataclasses.dataclass
+class Opened:
+    """A return's workbook, open: its template's date orders it among the others."""
+
+    file: Path
+    source: WorkbookSource
+    sheets: List[Sheet]
+    made_on: date
 
 
 def apply_returns(
     reading: Reading, ledger: Tuple[model.RectificationItem, ...]
 ) -> Tuple[Tuple[model.RectificationItem, ...], Tuple[model.Return, ...]]:
-    """The ledger with every return of data/returns/ applied, and what each return changed."""
+    """The ledger with every return of data/returns/ applied, older templates first, and what
+    each return changed."""
     folder = reading.data_folder(FOLDER)
     if folder is None or reading.unit_ids is None:  # units.yml's errors come first
         return ledger, ()
     ledger_folder = reading.relative(reading.data_dir / "rectifications") + "/"
     complete = not any(error.path.startswith(ledger_folder) for error in reading.errors)
     state = Applying({item.id: item for item in reversed(ledger)}, complete)
-    found = [read_return(reading, file, state) for file in workbook_files(folder)]
+    opened = [
+        made for made in map(lambda f: open_return(reading, f), workbook_files(folder)) if made
+    ]
+    opened.sort(key=lambda made: (made.made_on, made.file.name))
+    found = [read_return(made, state) for made in opened]
     check_not_workbooks(reading, refused_files(folder))
     merged = tuple(state.updated.get(item.id, item) for item in ledger)
     return merged, tuple(made for made in found if made)
 
 
-def read_return(reading: Reading, file: Path, state: Applying) -> Optional[model.Return]:
+def open_return(reading: Reading, file: Path) -> Optional[Opened]:
     source, sheets = open_workbook(reading, file)
     if sheets is None:
         return None
     source.headers = {**LABELS, "updates.date": "整改进展", "updates.note": "整改进展"}
+    made_on, _problem = as_date(note_value(sheets, model.RETURN_AS_OF))
+    return Opened(file, source, sheets, made_on or date.min)
+
+
+def read_return(opened: Opened, state: Applying) -> Optional[model.Return]:
+    source, sheets, file = opened.source, opened.sheets, opened.file
     tables = [(sheet, header_row(sheet, NEEDED)) for sheet in sheets]
     tables = [(s, at) for s, at in tables if at is not None and s.name not in NOTE_SHEETS]
     if not tables:
         hint = "交回表的台账工作表前 10 行里要有表头“编号”和“状态”"
-        reading.file_error(file, "这个交回表里没有台账工作表", hint)
+        source.reading.file_error(file, "这个交回表里没有台账工作表", hint)
         return None
     unit = return_unit(source, file, sheets)
     if unit is None:
@@ -80,18 +102,32 @@ def read_return(reading: Reading, file: Path, state: Applying) -> Optional[model
         for number, values in data_rows(sheet, at):
             rows += 1
             node = row_node(source, sheet, number, values, columns)
-            change = apply_row(source, node, unit, state)
+            change = apply_row(source, node, (unit, opened.made_on), state)
             changed += [change] if change else []
     return model.Return(file.name, unit, rows, tuple(changed))
 
 
+def note_value(sheets: Sequence[Sheet], label: str):
+    """The value beside `label` in a 说明 sheet, or None."""
+    return next(iter(note_cells(sheets, label)), (None, 0, None))[2]
+
+
+def note_cells(sheets: Sequence[Sheet], label: str):
+    """(sheet, row, value) of each 说明 row whose first cell is `label`."""
+    return [
+        (sheet, number, values[1])
+        for sheet in sheets
+        if sheet.name in NOTE_SHEETS
+        for number, values in sheet.rows
+        if len(values) > 1 and as_text(values[0]) == label and values[1] is not None
+    ]
+
+
 def return_unit(source: WorkbookSource, file: Path, sheets: Sequence[Sheet]) -> Optional[str]:
     """The unit a return is from: its 说明 sheet's 交回单位, else its file name 台账-单位.xlsx."""
-    for sheet in sheets:
-        for number, values in sheet.rows if sheet.name in NOTE_SHEETS else ():
-            if len(values) > 1 and as_text(values[0]) == MARK and values[1] is not None:
-                unit = resolve_unit(source, values[1], line_of(sheet, number, 2), "unit")
-                return unit if unit is not INVALID else None
+    for sheet, number, value in note_cells(sheets, MARK)[:1]:
+        unit = resolve_unit(source, value, line_of(sheet, number, 2), "unit")
+        return unit if unit is not INVALID else None
     named = FILE_UNIT.match(file.stem)
     unit = unit_named(source, named.group(1)) if named else None
     if unit is None:
@@ -109,11 +145,11 @@ def unit_named(source: WorkbookSource, written: str) -> Optional[str]:
 
 
 def apply_row(
-    source: WorkbookSource, node: Node, unit: str, state: Applying
+    source: WorkbookSource, node: Node, sender: Tuple[str, date], state: Applying
 ) -> Optional[model.ReturnedItem]:
     """One row of a return applied to its item; what it changed, or None (nothing, or an
-    error reported)."""
-    item = returned_item(source, node, unit, state)
+    error reported). `sender`: the unit and the date of its template."""
+    item = returned_item(source, node, sender, state)
     if item is None:
         return None
     entries = node.value
@@ -130,29 +166,33 @@ def apply_row(
 
 
 def returned_item(
-    source: WorkbookSource, node: Node, unit: str, state: Applying
+    source: WorkbookSource, node: Node, sender: Tuple[str, date], state: Applying
 ) -> Optional[model.RectificationItem]:
-    """The ledger item a row returns, or None once the error is reported."""
+    """The ledger item a row returns (as earlier returns left it), or None once the error is
+    reported. A later template's return overrides an earlier one's; two of one date clash."""
+    unit, made_on = sender
     id_node = node.value.get("id")
     item_id = text(source, id_node, "id")
     if item_id is None:
         source.error(node.line, "id", "缺少编号", NEW_ITEMS)
         return None
-    item = state.items.get(item_id)
+    item = state.updated.get(item_id) or state.items.get(item_id)
     if item is None and state.complete:
         source.error(id_node.line, "id", f"整改台账里没有编号为 {item_id} 的事项", NEW_ITEMS)
     if item is None:
         return None
     if item.unit != unit:
-        owner, sender = unit_label(source, item.unit), unit_label(source, unit)
-        message = f"{item_id} 是{owner}的事项，不是{sender}的"
+        owner, sender_name = unit_label(source, item.unit), unit_label(source, unit)
+        message = f"{item_id} 是{owner}的事项，不是{sender_name}的"
         source.error(id_node.line, "id", message, f"删掉这一行：{owner}的事项由{owner}交回")
         return None
-    if item_id in state.taken:
-        message = f"{item_id} 已经在 {state.taken[item_id]} 交回过"
-        source.error(id_node.line, "id", message, "同一事项只留一份交回表：删掉其中一份")
+    earlier_on, where = state.taken.get(item_id, (None, ""))
+    if earlier_on == made_on:
+        message = f"{item_id} 已经在 {where} 交回过"
+        hint = "同一次发出的表，同一事项只留一份交回表：删掉其中一份"
+        source.error(id_node.line, "id", message, hint)
         return None
-    state.taken[item_id] = f"{Path(source.path).name} 的 {source.cell(id_node.line)}"
+    state.taken[item_id] = (made_on, f"{Path(source.path).name} 的 {source.cell(id_node.line)}")
     return item
 
 
@@ -198,51 +238,3 @@ def merged_item(
     return dataclasses.replace(
         item, status=status, completed=completed, measures=measures, updates=tuple(updates)
     )
-
-
-BULLET = re.compile(r"^[ \t]*[•*-][ \t]*", re.M)
-
-
-def same_text(written: str, kept: str) -> bool:
-    """The same words: the template writes Markdown bullets as • and may change spacing."""
-    return squeezed(written) == squeezed(kept)
-
-
-def squeezed(text_: str) -> str:
-    return re.sub(r"\s+", "", BULLET.sub("-", text_ or ""))
-
-
-def same_update(update: model.Update, kept: model.Update) -> bool:
-    return update.date == kept.date and same_text(update.note, kept.note)
-
-
-def change_of(
-    item: model.RectificationItem, merged: model.RectificationItem
-) -> Optional[model.ReturnedItem]:
-    change = model.ReturnedItem(
-        item.id,
-        (item.status, merged.status),
-        (item.completed, merged.completed),
-        merged.measures is not item.measures,
-        len(merged.updates) - len(item.updates),
-    )
-    unchanged = change.status[0] == change.status[1] and change.completed[0] == change.completed[1]
-    return None if unchanged and not change.measures and not change.updates else change
-
-
-def change_lines(returned: model.Return) -> List[str]:
-    """`台账-办公室.xlsx: ZG-2012-003 整改中 → 已完成，完成日期 2012-10-15` per item changed."""
-    if not returned.changed:
-        return [f"{returned.file}: 没有改动（{returned.rows} 项）"]
-    return [f"{returned.file}: {change_text(change)}" for change in returned.changed]
-
-
-def change_text(change: model.ReturnedItem) -> str:
-    before, after = (model.STATUS_NAMES[code] for code in change.status)
-    parts = [f"{before} → {after}" if before != after else ""]
-    if change.completed[0] != change.completed[1]:
-        day = change.completed[1]
-        parts.append(f"完成日期 {day.isoformat()}" if day else "完成日期已删去")
-    parts.append("整改措施已更新" if change.measures else "")
-    parts.append(f"整改进展 +{change.updates} 条" if change.updates else "")
-    return f"{change.id} " + "，".join(part for part in parts if part)

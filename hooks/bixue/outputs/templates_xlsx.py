@@ -9,7 +9,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
-from ..model import RETURN_MARK, STATUS_NAMES, RectificationItem, Unit
+from ..model import RETURN_AS_OF, RETURN_MARK, STATUS_NAMES, RectificationItem, Unit
 from . import examples, projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_stream import TEXT_FORMAT
@@ -203,7 +203,7 @@ def ledger_note(
         )
     return [
         ("用途", purpose or default),
-        *([(RETURN_MARK, unit.name)] if unit is not None else []),
+        *([(RETURN_MARK, unit.name), (RETURN_AS_OF, board.as_of)] if unit is not None else []),
         *((name, note.format(**shown)) for name, _width, note in LEDGER_COLUMNS),
         (
             "其他",
