@@ -23,7 +23,7 @@ from .names import reserved_problem
 from .plan import load_plan
 from .projects import load_projects
 from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
-from .returns import apply_returns
+from .returns import with_returns
 from .scores import load_evaluations, load_indicators
 from .scores_xlsx import with_score_workbook
 from .stories import load_exemplars, load_notices
@@ -44,23 +44,19 @@ def load_campaign(
     if not data_dir.is_dir():
         raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])
     units = load_units(reading)
-    plan = load_plan(reading)
-    indicators = with_indicator_workbook(reading, load_indicators(reading))
-    evaluations = with_score_workbook(reading, load_evaluations(reading))
-    ledger, returns = apply_returns(reading, load_ledger(reading))
     campaign = model.Campaign(
-        plan=plan,
+        plan=load_plan(reading),
         units=units,
-        indicators=indicators,
-        evaluations=evaluations,
-        ledger=ledger,
+        indicators=with_indicator_workbook(reading, load_indicators(reading)),
+        evaluations=with_score_workbook(reading, load_evaluations(reading)),
+        ledger=load_ledger(reading),
         exemplars=load_exemplars(reading),
         notices=load_notices(reading),
         projects=load_projects(reading),
         data_dir=str(data_dir.resolve()),
-        returns=returns,
     )
     check_misnamed(reading)
+    campaign = with_returns(campaign, reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     if reading.errors:
         raise DataErrors(reading.errors)

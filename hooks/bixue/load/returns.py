@@ -54,6 +54,14 @@ class Opened:
     made_on: date
 
 
+def with_returns(campaign: model.Campaign, reading: Reading) -> model.Campaign:
+    """The campaign with the units' returns applied to its ledger, and recorded."""
+    ledger, returns = apply_returns(reading, campaign.ledger)
+    if not returns:
+        return campaign
+    return dataclasses.replace(campaign, ledger=ledger, returns=returns)
+
+
 def apply_returns(
     reading: Reading, ledger: Tuple[model.RectificationItem, ...]
 ) -> Tuple[Tuple[model.RectificationItem, ...], Tuple[model.Return, ...]]:
