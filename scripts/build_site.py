@@ -30,6 +30,8 @@ CHATTER = (
     re.compile(r"^\s*│"),  # mkdocs-material's end-of-life banner, should NO_MKDOCS_2_WARNING fail
     re.compile(r"^\s*To disable this warning, set NO_MKDOCS_2_WARNING"),
 )
+OURS = re.compile(r"^INFO\s+-\s+bixue:\s*")
+"""The board's own notes (such as QR codes pointing at this machine): shown, without the prefix."""
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LEVEL = re.compile(r"^(ERROR|WARNING)\s+-\s+")
 UNCHANGED = "站点未改动"
@@ -42,6 +44,9 @@ def shown_lines(output: str) -> List[str]:
     lines = []
     for raw in output.splitlines():
         line = ANSI.sub("", raw).rstrip()
+        if OURS.search(line):
+            lines.append(OURS.sub("", line))
+            continue
         if not line.strip() or any(pattern.search(line) for pattern in CHATTER):
             continue
         warning = line.startswith("WARNING")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build and serve the demo board at http://127.0.0.1:8000/ (sets up .venv first).
+# Build and serve the board at http://127.0.0.1:8000/, or at BOARD_ADDR (sets up .venv first);
+# a port another program holds is said in Chinese and the next free one taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,4 +12,6 @@ case "$engine" in
   mkdocs|properdocs) ;;
   *) echo "BIXUE_ENGINE：必须是 mkdocs 或 properdocs，实际为 '$engine'" >&2; exit 1 ;;
 esac
-exec ".venv/bin/$engine" serve -f mkdocs.yml --dev-addr "${BOARD_ADDR:-127.0.0.1:8000}" "$@"
+# Another program on the port: say so in one Chinese line and take the next free one.
+addr="$(.venv/bin/python scripts/serve_addr.py "${BOARD_ADDR:-127.0.0.1:8000}")" || exit 1
+exec ".venv/bin/$engine" serve -f mkdocs.yml --dev-addr "$addr" "$@"

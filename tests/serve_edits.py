@@ -189,6 +189,19 @@ def finish_ledger_item(project: Path) -> None:
     )
 
 
+def return_unit_workbook(project: Path) -> None:
+    """A unit's ledger workbook sent back into data/returns/: an open item finished."""
+    returned = {
+        "整改台账": [
+            ["编号", "责任单位", "状态", "完成日期", "整改进展"],
+            ["ZG-2014-031", "濮阳服务区", "已完成", "2014-10-16", "2014-10-16 新加油机已启用"],
+        ],
+        "说明": [["用途", "本单位未完成的整改事项"], ["交回单位", "濮阳服务区"]],
+    }
+    (project / "data/returns").mkdir(exist_ok=True)
+    write(project / "data/returns/台账-濮阳服务区.xlsx", returned)
+
+
 def delete_notice(project: Path) -> None:
     (project / "data/notices/mobilization-plan.md").unlink()
 

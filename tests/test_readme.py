@@ -82,6 +82,7 @@ def test_a_good_build_prints_one_chinese_line(tmp_path):
             str(tmp_path / "s"),
         ],
         cwd=tmp_path,
+        env={**os.environ, "BOARD_SITE_URL": "https://board.example.org/"},
         capture_output=True,
         text=True,
     )

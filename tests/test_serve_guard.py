@@ -266,6 +266,7 @@ CASES = {
     "campaign-as-of": [Step(edits.change_as_of)],
     "unit-added": [Step(edits.add_unit)],
     "ledger-yaml-item": [Step(edits.finish_ledger_item)],
+    "ledger-return": [Step(edits.return_unit_workbook)],
     "notice-deleted": [Step(edits.delete_notice)],
     "stylesheet-edited": [Step(edits.edit_stylesheet)],
     "stylesheet-replaced-keeping-time-and-size": [

@@ -152,6 +152,8 @@ def check_one(project: Path, folder: Path, environ) -> int:
         f"{len(campaign.units)} 个单位，{len(campaign.ledger)} 项整改事项，{rounds} 轮评比，"
         f"{len(campaign.exemplars)} 个典型案例，{len(campaign.notices)} 条通知公告"
     )
+    for line in build.returned_lines(board):
+        print(line)
     print(f"数据检查通过：{counts}")
     for where, kind, name, made in campaign.made_ids:
         print(f"{where}: {kind} '{name}' 没有写 id，用 {made}")

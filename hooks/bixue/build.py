@@ -16,6 +16,7 @@ from .errors import DataErrors
 from .figures import glossary
 from .figures.board import Board, compute_board
 from .load.asof import completed_after
+from .load.returned import change_lines
 from .session.cache import Cache
 
 PROFILES = ("internal", "public")
@@ -58,6 +59,11 @@ def load_board(
         campaign = privacy.publish(campaign)
     built = figures.build_day(environ.get("SOURCE_DATE_EPOCH"), datetime.date.today())
     return compute_board(campaign, day, profile == "public", site_url, built)
+
+
+def returned_lines(board: Board) -> List[str]:
+    """What each unit's returned ledger workbook changed, a line per item (`check` prints it)."""
+    return [line for made in board.campaign.returns for line in change_lines(made)]
 
 
 def as_of(environ: Mapping[str, str], plan_as_of) -> datetime.date:

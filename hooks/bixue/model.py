@@ -33,6 +33,17 @@ def markdown_field(default=MISSING):
     return field(default=default, metadata={PRIVACY: MARKDOWN})
 
 
+def unpublished_field(default=MISSING):
+    """A field no page shows (what `check` reports to the clerk)."""
+    return field(default=default, metadata={PRIVACY: UNPUBLISHED})
+
+
+RETURN_MARK = "交回单位"
+"""The 说明 sheet's row naming the unit a pre-filled ledger workbook is for: sent back, it is a
+return (load/returns), not a ledger."""
+RETURN_AS_OF = "数据截至"
+"""The 说明 sheet's row dating a unit's workbook: of two returns of one item, the later wins."""
+
 STATUSES = ("todo", "doing", "done", "verified", "ongoing")
 """Ledger statuses in display order."""
 
@@ -533,6 +544,32 @@ class Achievement:
 
 
 @dataclass(frozen=True)
+class ReturnedItem:
+    """What a unit's returned workbook changed in one ledger item."""
+
+    id: str = unpublished_field()
+    status: Tuple[str, str] = unpublished_field()
+    """(before, after)"""
+    completed: Tuple[Optional[date], Optional[date]] = (None, None)
+    """(before, after)"""
+    measures: bool = False
+    """The return's 整改措施 replaced the ledger's."""
+    updates: int = 0
+    """Progress entries the return added."""
+
+
+@dataclass(frozen=True)
+class Return:
+    """A unit's ledger workbook sent back (data/returns/): its file, its unit, its rows read,
+    and what it changed. Never published: `check` lists it."""
+
+    file: str = unpublished_field()
+    unit: str = unpublished_field()
+    rows: int = 0
+    changed: Tuple[ReturnedItem, ...] = ()
+
+
+@dataclass(frozen=True)
 class Campaign:
     """Everything in one campaign's data/ folder."""
 
@@ -557,6 +594,8 @@ class Campaign:
     completions: Tuple[Tuple[date, Any], ...] = field(default=(), metadata={PRIVACY: UNPUBLISHED})
     """(date, DataError without a message) of each milestone's `done`, checked against the
     as-of day once it is known (load.asof)."""
+    returns: Tuple[Return, ...] = unpublished_field(())
+    """The units' returned workbooks, already applied to `ledger`."""
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]

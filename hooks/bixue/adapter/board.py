@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from types import MappingProxyType
 from typing import Optional
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -18,6 +19,13 @@ from ..session.build_session import BuildSession
 from . import nav
 
 KEPT = "数据有错，继续显示上一次正确的公示栏；改正后将自动重建。"
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
+LOCAL_SITE = (
+    "二维码和订阅链接指向本机（{url}），别的电脑和手机打不开；"
+    "发布前请把 BOARD_SITE_URL 设为公示栏的网址"
+)
+"""Said once a build (not under serve, whose site is this machine's anyway): an info line, so
+`--strict` builds with the default address still pass; scripts/build_site.py shows it."""
 
 
 def load_board(session: BuildSession, config, log, previous: Optional[Board] = None) -> Board:
@@ -37,6 +45,8 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
         log.warning("site_url 未设置：二维码和订阅源中的绝对链接将被省略")
+    elif not session.serving and urlsplit(config.site_url).hostname in LOCAL_HOSTS:
+        log.info(LOCAL_SITE.format(url=config.site_url))
     if board.projects is not None and config.nav:
         config.nav = with_entry(config.nav, PROJECTS_ENTRY, after="rectification.md")
     if board.campaign.activities and config.nav:

@@ -31,6 +31,7 @@ from .plan import load_plan
 from .projects import load_projects
 from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
 from .report_template import check_report_template
+from .returns import with_returns
 from .scores import load_evaluations, load_indicators
 from .scores_xlsx import with_score_workbook
 from .stories import load_exemplars, load_notices
@@ -70,6 +71,7 @@ def load_campaign(
     campaign = with_spans(reading, campaign)
     check_misnamed(reading)
     check_report_template(reading)
+    campaign = with_returns(campaign, reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     reading.errors.extend(compared.not_compared_errors(campaign))
     if reading.errors:

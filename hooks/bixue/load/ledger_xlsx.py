@@ -52,6 +52,10 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
     """The items of every ledger sheet of one workbook; `read_item(source, node)` checks one."""
     source, sheets = open_workbook(reading, file)
     source.headers = {**LABELS, "updates.date": "整改进展", "updates.note": "整改进展"}
+    if is_return(sheets or ()):  # its rows would all be the ledger's ids again
+        hint = "把它移到 data/returns/ 文件夹：检查和构建时按编号更新总台账里的这些事项"
+        reading.file_error(file, "这是单位交回的台账（说明页写着交回单位），不是总台账", hint)
+        return []
     items = []
     tables = [(sheet, header_row(sheet, NEEDED)) for sheet in sheets or ()]
     tables = [
@@ -72,6 +76,16 @@ def read_ledger_workbook(reading: Reading, file: Path, read_item) -> List[model.
             item = read_item(source, node)
             items.append(item and with_cells(item, source))
     return [item for item in items if item]
+
+
+def is_return(sheets: List[Sheet]) -> bool:
+    """A unit's workbook made by `templates` (load/returns reads those)."""
+    return any(
+        values and as_text(values[0]) == model.RETURN_MARK
+        for sheet in sheets
+        if sheet.name in NOTE_SHEETS
+        for _number, values in sheet.rows
+    )
 
 
 def with_cells(item: model.RectificationItem, source: WorkbookSource):

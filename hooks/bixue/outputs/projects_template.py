@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..figures.board import Board
+from . import examples
 from .downloads import DATE_FORMAT
 from .xlsx_write import append_row, new_workbook, workbook_bytes, write_header, write_note
 
@@ -19,7 +20,7 @@ SHEETS: Tuple[Tuple[str, Tuple[Tuple[str, int, str], ...]], ...] = (
     (
         "重点项目",
         (
-            ("编号", 18, "必填。小写字母、数字和 -，如 toilet-upgrade；项目页的网址用它。"),
+            ("编号", 18, "必填。小写字母、数字和 -，如 {id}；项目页的网址用它。"),
             ("项目名称", 28, "必填。"),
             ("类别", 16, "“类别”工作表里的名称（从下拉列表选）。"),
             ("责任单位", 18, "从下拉列表选单位；也可以写单位简称或 id。"),
@@ -49,7 +50,7 @@ SHEETS: Tuple[Tuple[str, Tuple[Tuple[str, int, str], ...]], ...] = (
         "投资进度",
         (
             PROJECT_ID,
-            ("截至日期", 12, "日期，如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日。"),
+            ("截至日期", 12, "日期，如 {dates}。"),
             ("累计完成投资（万元）", 18, "截至这一天的累计数，只增不减；一次报送一行。"),
         ),
     ),
@@ -68,7 +69,8 @@ SHEETS: Tuple[Tuple[str, Tuple[Tuple[str, int, str], ...]], ...] = (
     ),
     ("类别", (("编号", 18, "小写字母、数字和 -。"), ("名称", 28, "页面上显示的类别名称。"))),
 )
-"""Sheet -> (header, width, what the 说明 sheet says of it); the headers are the loader's."""
+"""Sheet -> (header, width, what the 说明 sheet says of it: `{id}` and `{dates}` are the
+campaign's own, outputs.examples); the headers are the loader's."""
 DATES = ("截至日期", "计划日期", "完成日期", "日期")
 
 
@@ -85,7 +87,7 @@ def projects_template(board: Board) -> bytes:
     for group in groups:
         append_row(workbook["类别"], [group.id, group.name])
     add_lists(workbook, board, len(groups))
-    write_note(workbook, note_lines())
+    write_note(workbook, note_lines(board))
     return workbook_bytes(workbook, board, "重点项目表模板")
 
 
@@ -113,13 +115,14 @@ def add_lists(workbook, board: Board, groups: int) -> None:
         sheet.add_data_validation(validation)
 
 
-def note_lines() -> Sequence[Tuple[str, str]]:
+def note_lines(board: Board) -> Sequence[Tuple[str, str]]:
     purpose = (
         "重点项目表：填好后改名为 projects.xlsx 放到 data/ 文件夹（代替 projects.yml，两个不能"
         "同时有），发布前运行 bash scripts/check.sh 检查。"
     )
     lines = [("用途", purpose)]
+    shown = examples.project_examples(board)
     for name, columns in SHEETS:
-        lines += [(f"{name}：{header}", note) for header, _width, note in columns]
+        lines += [(f"{name}：{header}", note.format(**shown)) for header, _width, note in columns]
     lines.append(("其他", "表头上面可以有一行合并的标题；列的顺序随意；空行不算。"))
     return lines

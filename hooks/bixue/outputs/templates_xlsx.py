@@ -9,8 +9,8 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, in_id_order
-from ..model import STATUS_NAMES, RectificationItem, Unit
-from . import log_templates, projects_template, score_sheets, xlsx_stream
+from ..model import RETURN_AS_OF, RETURN_MARK, STATUS_NAMES, RectificationItem, Unit
+from . import examples, log_templates, projects_template, score_sheets, xlsx_stream
 from .downloads import DATE_FORMAT, plain_text
 from .xlsx_stream import TEXT_FORMAT
 from .xlsx_write import stream_bytes
@@ -21,21 +21,22 @@ ROWS = 500
 """Rows given the drop-down lists and date formats."""
 OPEN = ("todo", "doing", "ongoing")
 LEDGER_COLUMNS = (
-    ("编号", 14, "必填。整个台账里不能重复，如 ZG-2014-001。"),
+    ("编号", 14, "必填。整个台账里不能重复，如 {id}。"),
     ("责任单位", 18, "必填。从下拉列表选单位；也可以写单位简称或 id。"),
     ("问题", 44, "必填。发现的问题。"),
     ("整改措施", 44, "采取的整改措施。"),
     ("问题来源", 10, "如 自查、互学互比、上级检查、群众反馈。"),
     ("类别", 10, "如评比内容的名称。"),
     ("责任人", 9, "姓名；公开版只显示姓，名字换成＊。"),
-    ("发现日期", 12, "日期，如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日。"),
+    ("发现日期", 12, "日期，如 {dates}。"),
     ("整改时限", 12, "日期。除“长期坚持”外都必须填。"),
     ("状态", 10, "必填。从下拉列表选：未启动、整改中、已完成、已销号、长期坚持。"),
     ("完成日期", 12, "日期。只有“已完成”和“已销号”才填，而且必须填。"),
-    ("整改进展", 44, "每行一条，日期、空格、进展：2014-06-20 已更换防滑垫。"),
+    ("整改进展", 44, "每行一条，日期、空格、进展：{day} 已制定整改方案。"),
     ("内部", 6, "是：公开版不列出这一项（统计照算）；空白为否。"),
 )
-"""Header, width and what the 说明 sheet says of it; the headers are the loader's."""
+"""Header, width and what the 说明 sheet says of it (`{id}`, `{dates}`, `{day}`: the campaign's
+own, outputs.examples); the headers are the loader's."""
 DATE_COLUMNS = ("发现日期", "整改时限", "完成日期")
 
 
@@ -101,7 +102,7 @@ def unit_template(
     """The unit's open items, for it to update and send back."""
     name = f"台账-{safe_name(unit.name)}.xlsx"
     dest = f"{FOLDER}/ledger-{unit.id}.xlsx"
-    make = lambda: ledger_template(board, items, options=options)  # noqa: E731
+    make = lambda: ledger_template(board, items, options=options, unit=unit)  # noqa: E731
     return Template(name, dest, unit.label, make, unit.id)
 
 
@@ -118,9 +119,11 @@ def ledger_template(
     items: Sequence[RectificationItem] = (),
     purpose: str = "",
     options: Optional[xlsx_stream.Sheet] = None,
+    unit: Optional[Unit] = None,
 ) -> bytes:
     """The ledger layout with `items` filled in; `purpose` replaces the 说明 sheet's first line.
-    `options` is the hidden sheet of unit names, made once for many templates."""
+    `options` is the hidden sheet of unit names, made once for many templates. With `unit`, the
+    workbook is that unit's to send back: its 说明 sheet names it (model.RETURN_MARK)."""
     headers = [name for name, _width, _note in LEDGER_COLUMNS]
     first_blank = len(items) + 2
     blank = {
@@ -137,7 +140,7 @@ def ledger_template(
         validations=validations(board, headers),
     )
     options = options or unit_options(board)
-    note = xlsx_stream.note_sheet(ledger_note(items, purpose))
+    note = xlsx_stream.note_sheet(ledger_note(board, items, purpose, unit))
     return stream_bytes([sheet, options, note], board, "整改台账模板")
 
 
@@ -188,19 +191,24 @@ def validations(board: Board, headers: List[str]) -> List[xlsx_stream.Validation
     return found
 
 
-def ledger_note(items: Sequence[RectificationItem], purpose: str) -> list:
+def ledger_note(
+    board: Board, items: Sequence[RectificationItem], purpose: str, unit: Optional[Unit] = None
+) -> list:
+    shown = examples.ledger_examples(board)
     default = (
         "整改台账：每行一个事项。填好后放到 data/rectifications/ 文件夹，"
         "发布前运行 bash scripts/check.sh 检查。"
     )
-    if items:
+    if unit is not None:
         default = (
-            "本单位未完成的整改事项：请更新状态、完成日期和整改进展后交回；"
-            "收回后用它替换台账里的这些事项（编号在整个台账里不能重复）。"
+            "本单位未完成的整改事项：请更新状态、完成日期、整改措施和整改进展后交回；"
+            "不要改编号，也不要加行（新发现的问题另行报送）。"
+            "收回后原样放进 data/returns/ 文件夹：检查和构建时按编号更新总台账里的这些事项。"
         )
     return [
         ("用途", purpose or default),
-        *((name, note) for name, _width, note in LEDGER_COLUMNS),
+        *([(RETURN_MARK, unit.name), (RETURN_AS_OF, board.as_of)] if unit is not None else []),
+        *((name, note.format(**shown)) for name, _width, note in LEDGER_COLUMNS),
         (
             "其他",
             "第一行是表头（上面可以有一行合并的标题）；列的顺序随意；空行不算；"

@@ -1,5 +1,5 @@
 """Links to the workbooks a page's data can be kept in: the data as a workbook, and (internal
-build only) the templates to hand out."""
+build only) how the clerk uses it and the templates to hand out."""
 
 from __future__ import annotations
 
@@ -34,5 +34,10 @@ def render_links(board: Board, here: str, page: str) -> str:
         path, title, file = DATA[page]
         data = {"path": path, "title": title, "file": file}
     return render.render_block(
-        "workbook_links.html", here=here, data=data, blank=blank, units=units
+        "workbook_links.html",
+        here=here,
+        data=data,
+        blank=blank,
+        units=units,
+        public=board.public,
     )
