@@ -6,6 +6,7 @@ import json
 
 from bixue import charts
 from bixue.charts import embed as chart_html
+from bixue.charts import groups as charts_groups
 from bixue.charts import ledger as charts_ledger
 from bixue.charts import scores as charts_scores
 from bs4 import BeautifulSoup
@@ -39,7 +40,7 @@ def test_ranking_and_pair_names_give_places_and_gaps():
     assert accessible_name(charts_scores.ranking_bump(board)).endswith(
         "2 轮评比中各单位名次的变化；第二轮上升最多：甲 ↑1；下降最多：乙 ↓1"
     )
-    pair = accessible_name(charts_scores.pair_scores(board, ("a", "b")))
+    pair = accessible_name(charts_groups.group_scores(board, ("a", "b")))
     assert pair.endswith("第二轮：甲 48.5 分，乙 43 分；甲总分高 5.5 分")
 
 

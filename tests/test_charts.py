@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bixue import charts, figures
 from bixue.charts import embed as chart_html
+from bixue.charts import groups as charts_groups
 from bixue.charts import indicators as charts_indicators
 from bixue.charts import ledger as charts_ledger
 from bixue.charts import scores as charts_scores
@@ -196,9 +197,19 @@ def test_bump_chart_has_a_gap_where_a_unit_was_not_ranked(board):
 
 
 def test_pair_scores_label_the_gaps(board):
-    data = charts_scores.pair_scores(board, ("a", "b")).to_dict()["data"]
+    data = charts_groups.group_scores(board, ("a", "b")).to_dict()["data"]
     assert data[0]["y"] == ["文明服务<br>甲高 3", "设施设备<br>甲高 2.5", "总分<br>甲高 5.5"]
     assert data[0]["x"] == [29, 19.5, 48.5] and data[1]["x"] == [26, 17, 43]
+
+
+def test_group_scores_draw_one_trace_per_unit_and_label_best_over_worst(board):
+    fig = charts_groups.group_scores(board, ("a", "b", "c")).to_dict()
+    data = fig["data"]
+    assert [t["name"] for t in data] == ["甲", "乙", "丙停车区"]
+    assert data[2]["x"] == [20, 10, 30]
+    assert data[0]["y"][2] == "总分<br>甲最高，高出丙停车区 18.5"
+    assert [t["marker"]["pattern"]["shape"] for t in data] == ["", "/", "x"]
+    assert fig["layout"]["meta"]["summary"].endswith("；甲总分最高，比丙停车区高 18.5 分")
 
 
 def test_unit_charts_show_rank_over_rounds_and_criteria_against_the_average(board):

@@ -141,6 +141,22 @@ def pair_scores(board: Board, first, second) -> str:
     )
 
 
+def group_scores(board: Board, rows) -> str:
+    """Each unit's total, and the highest over the lowest among those ranked."""
+    ranked = [row for row in rows if row.rank is not None and row.total is not None]
+    totals = "，".join(f"{row.unit.label} {_total(row)}" for row in rows)
+    high = max(ranked, key=lambda row: row.total, default=None)
+    low = min(ranked, key=lambda row: row.total, default=None)
+    gap = figures.difference(high.total, low.total) if len(ranked) > 1 else None
+    if gap is None:
+        lead = "总分无法比较"
+    elif gap == 0:
+        lead = "总分持平"
+    else:
+        lead = f"{high.unit.label}总分最高，比{low.unit.label}高 {num(gap)} 分"
+    return f"{board.latest_round.round.name}：{totals}；{lead}"
+
+
 def _total(row) -> str:
     return "未参评" if row.rank is None else f"{num(row.total)} 分"
 

@@ -1,8 +1,8 @@
-"""Charts of evaluation scores: the ranking, rank movement, pairs side by side, one unit."""
+"""Charts of evaluation scores: the ranking, rank movement, one unit (pairs: charts.groups)."""
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional
 
 from .. import figures
 from ..figures.board import Board
@@ -10,13 +10,10 @@ from . import (
     MARKER_SYMBOLS,
     MAX_BARS,
     MUTED_COLOR,
-    SECOND_COLOR,
     TOP_COLOR,
     TOP_LEGEND,
-    bar_height,
     describe,
     described,
-    hatched,
     new_figure,
     number,
     reference_line,
@@ -126,50 +123,6 @@ def rank_ticks(count: int) -> dict:
     label for each of 500 ranks took Chromium 3.5 s to lay out)."""
     step = next((step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500) if count / step <= 12), 1000)
     return {"title": {"text": "名次"}, "dtick": step}
-
-
-def pair_scores(board: Board, pair: Tuple[str, str]) -> Optional[Figure]:
-    """Two paired units' criterion scores in the latest round side by side, the gaps labelled."""
-    latest = board.latest_round
-    if latest is None:
-        return None
-    rows = {row.unit.id: row for row in latest.rows}
-    first, second = (rows[unit_id] for unit_id in pair)
-    if first.rank is None and second.rank is None:
-        return None
-    criteria = board.campaign.evaluations.criteria
-    items = [(c.name, first.scores.get(c.id), second.scores.get(c.id)) for c in criteria]
-    items.append(("总分", first.total, second.total))
-    categories = [_gap_label(name, a, b, first, second) for name, a, b in items]
-    title = f"{first.unit.label} 与 {second.unit.label}（{latest.round.name}）"
-    fig = new_figure(title, bar_height(len(items) * 2, 26, 120), barmode="group")
-    for row, column, color in ((first, 1, TOP_COLOR), (second, 2, SECOND_COLOR)):
-        fig.add_bar(
-            name=row.unit.label if row.rank is not None else f"{row.unit.label}（{UNRANKED}）",
-            orientation="h",
-            y=categories,
-            x=[number(item[column]) for item in items],
-            text=[figures.format_number(item[column]) for item in items],
-            textposition="auto",
-            marker=hatched(color, "" if column == 1 else "/"),
-            hovertemplate=f"{row.unit.label} %{{y}}：%{{x}} 分<extra></extra>",
-        )
-    fig.update_layout(
-        yaxis={"autorange": "reversed"},
-        xaxis={"title": {"text": "分数"}, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": -0.2},
-    )
-    return described(fig, describe.pair_scores(board, first, second))
-
-
-def _gap_label(name: str, a, b, first, second) -> str:
-    gap = figures.difference(a, b)
-    if gap is None:
-        return name
-    if gap == 0:
-        return f"{name}<br>持平"
-    leader = first.unit.label if gap > 0 else second.unit.label
-    return f"{name}<br>{leader}高 {figures.format_number(abs(gap))}"
 
 
 def unit_rounds(board: Board, unit_id: str) -> Optional[Figure]:

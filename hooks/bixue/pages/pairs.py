@@ -8,7 +8,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from .. import figures, render
 from ..charts import embed as chart_html
-from ..charts import scores as charts_scores
+from ..charts import groups as charts_groups
 from ..contents import GeneratedFile, GeneratedPage, Output
 from ..figures.board import Board, IndicatorRow, RankRow, RoundView
 from ..model import Criterion, Indicator, Number, Unit
@@ -108,9 +108,8 @@ def sections(board: Board, here: str, files: paged.Files) -> List[Tuple[str, str
 
 
 def _pair_with_chart(board: Board, units: Sequence[Unit], here: str) -> str:
-    """A pair's gap chart beside its tables (a larger group's tables say it all)."""
-    pair = len(units) == 2
-    chart = charts_scores.pair_scores(board, tuple(u.id for u in units)) if pair else None
+    """A pair's or a group's gap chart beside its tables."""
+    chart = charts_groups.group_scores(board, tuple(u.id for u in units))
     return (
         render_pair(board, compare(board, units), here)
         + "\n"
