@@ -26,8 +26,10 @@ PAGE_KINDS = [
     "notice",
     "projects/",
     "project",
+    "task",
     "activities/",
     "achievements/",
+    "glossary/",
     "screen/",
     "screens/",
     "screen/lobby/",
@@ -36,6 +38,7 @@ PAGE_KINDS = [
 FIRST_LINK = {"unit": ("units/", "a.bx-unit"), "case": ("exemplars/", "a.bx-case-card__link")}
 FIRST_LINK["notice"] = ("notices/", "a.bx-notice__title")
 FIRST_LINK["project"] = ("projects/", "a.bx-project")
+FIRST_LINK["task"] = ("projects/", "tr[data-kind=task] a.bx-project")
 FIRST_LINK["unit-screen"] = ("screens/", "a[href*='screen/units/']")
 
 

@@ -14,8 +14,11 @@ FIT_PAGES = [
     "indicators/revenue/",
     "ranking/",
     "pairs/",
+    "projects/",
+    "projects/service-training/",
     "activities/",
     "achievements/",
+    "glossary/",
 ]
 """On the six-criteria campaign (conftest.served_wide): its ranking has the widest table."""
 
