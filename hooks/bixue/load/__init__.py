@@ -53,8 +53,10 @@ def load_campaign(
     if not data_dir.is_dir():
         raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])
     units = load_units(reading)
+    plan = load_plan(reading)
+    reading.as_of = plan.as_of if plan else None
     campaign = model.Campaign(
-        plan=load_plan(reading),
+        plan=plan,
         units=units,
         indicators=with_running_totals(with_indicator_workbook(reading, load_indicators(reading))),
         evaluations=with_score_workbook(reading, load_evaluations(reading)),

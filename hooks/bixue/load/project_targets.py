@@ -75,6 +75,7 @@ def read_done(
             found.append((day, value, child.line))
     found.sort(key=lambda entry: entry[0])
     check_never_decreasing(source, found, name)
+    check_not_after_as_of(source, found, name)
     return tuple((day, value) for day, value, _ in found)
 
 
@@ -83,6 +84,17 @@ def check_never_decreasing(source: Source, found, name: str) -> None:
     for (before, earlier, _), (day, value, line) in zip(found, found[1:], strict=False):
         message = f"目标“{name}”累计完成 {value} 少于 {before} 的 {earlier}"
         if value < earlier:
+            source.error(line, join("targets.done", day.isoformat()), message, hint)
+
+
+def check_not_after_as_of(source: Source, found, name: str) -> None:
+    """A count dated after campaign.yml's as_of is a typo, or the as_of is out of date. A board
+    built for an earlier day (BOARD_AS_OF) leaves later counts out, as it should."""
+    as_of = source.reading.as_of
+    hint = "是笔误，还是 campaign.yml 的 as_of 该更新了？"
+    for day, _, line in found:
+        if as_of is not None and day > as_of:
+            message = f"目标“{name}”的完成数日期 {day} 晚于数据截止日期 {as_of}"
             source.error(line, join("targets.done", day.isoformat()), message, hint)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -78,6 +79,8 @@ class Reading:
     """(date, where) of each completion date that must not be after the as-of day (load.asof)."""
     kept: Any = field(default_factory=Kept)
     """What this load may take from the last (Kept, or a build session)."""
+    as_of: Optional[date] = None
+    """campaign.yml's as_of once read: counts dated after it are slips (load.project_targets)."""
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.project_dir)).as_posix()
