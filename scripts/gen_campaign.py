@@ -13,7 +13,7 @@ import random
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
 import yaml
 from gen_photos import suffix, write_photos
@@ -188,6 +188,21 @@ def periods(size: Size) -> List[str]:
     return ["2014-Q1", "2014-Q2", "2014-Q3", "2014-Q4"]
 
 
+def reported_series(
+    reported: List[str], level: float, cumulative: bool, rng: random.Random
+) -> Dict[str, float]:
+    """A unit's values, about one in twenty periods not reported; a cumulative indicator's are
+    running totals, never falling (a fall is an error of the data)."""
+    series, total = {}, 0.0
+    for period in reported:
+        if rng.random() <= 0.05:
+            continue
+        amount = level * rng.uniform(0.7, 1.2)
+        total += amount
+        series[period] = round(total if cumulative else amount, 1)
+    return series
+
+
 def indicators(size: Size, ids: List[str], rng: random.Random) -> dict:
     labels = periods(size)
     reported = labels[: len(labels) * 7 // 10]
@@ -198,11 +213,7 @@ def indicators(size: Size, ids: List[str], rng: random.Random) -> dict:
         values = {}
         for unit in ids:
             level = (target[unit] if cumulative else 95) / len(labels)
-            series = {
-                p: round(level * (i + 1 if cumulative else 1) * rng.uniform(0.7, 1.2), 1)
-                for i, p in enumerate(reported)
-                if rng.random() > 0.05
-            }
+            series = reported_series(reported, level, cumulative, rng)
             if series:
                 values[unit] = series
         result.append({"id": f"ind-{number + 1}", "name": f"{name}{number // 5 + 1}",
