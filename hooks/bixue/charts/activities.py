@@ -9,16 +9,17 @@ from . import STATUS_COLORS, TOP_LEGEND, described, hatched, new_figure
 from .figure import Figure
 
 LEVEL_COLORS = (
-    "#c62828",
+    "#00695c",
     "#1565c0",
     "#2e7d32",
     "#8e24aa",
-    "#f57c00",
+    "#6d4c41",
     "#37474f",
     "#546e7a",
     "#757575",
 )
-"""One per level, highest first; each hatched differently too (never colour alone)."""
+"""One per level, highest first; each hatched differently too (never colour alone). No red or
+orange: on the board they mean behind, overdue and due soon (名词解释's colour legend)."""
 LEVEL_PATTERNS = ("", "/", "x", ".", "-", "+", "\\", "|")
 
 
