@@ -287,7 +287,10 @@ def test_a_per_period_indicator_says_its_counts_are_added_up(kept_site):
 
 
 def test_a_yaml_completion_date_after_the_as_of_day_names_its_line(tmp_path):
+    # (an earlier BOARD_AS_OF alone is a look at a past day: later completions are left out)
     data = minimal_campaign(tmp_path)
+    plan = data / "campaign.yml"
+    plan.write_text(plan.read_text("utf-8").replace("as_of: 2014-06-30", "as_of: 2014-05-01"))
     (error,) = late_errors(data, as_of="2014-05-01")
     assert str(error) == (
         "data/rectifications/second.yml:7: completed: 完成日期 2014-05-20 晚于数据截止日期 "
