@@ -31,7 +31,7 @@ def year_2015(folder: Path) -> None:
         if "2014" in path.name:
             path.rename(path.with_name(path.name.replace("2014", "2015")))
     plan = folder / "campaign.yml"
-    text = plan.read_text("utf-8").replace("as_of: 2015-10-20", "as_of: 2015-09-30")
+    text = plan.read_text("utf-8").replace("as_of: 2015-10-20", "as_of: 2015-10-25")
     plan.write_text(text, "utf-8")
 
 
@@ -74,7 +74,7 @@ def data_of(site: Path, campaign_id: str) -> dict:
 def test_each_campaign_is_a_whole_board_at_its_id_with_its_own_figures(two_years):
     _, site = two_years
     old, new = data_of(site, "2014"), data_of(site, "2015")
-    assert (old["as_of"], new["as_of"]) == ("2014-10-20", "2015-09-30")
+    assert (old["as_of"], new["as_of"]) == ("2014-10-20", "2015-10-25")
     assert "2014年度" in old["title"] and "2015年度" in new["title"]
     assert headline(old) != headline(new)
     for campaign_id, data in (("2014", old), ("2015", new)):
@@ -234,19 +234,19 @@ def test_each_campaign_keeps_its_own_archive_and_a_rollback_puts_the_whole_site_
     project, site = two_years
     plan = project / "data" / "campaigns" / "2015" / "campaign.yml"
     first = plan.read_text("utf-8")
-    plan.write_text(first.replace("as_of: 2015-09-30", "as_of: 2015-10-10"), "utf-8")
+    plan.write_text(first.replace("as_of: 2015-10-25", "as_of: 2015-10-30"), "utf-8")
     try:
         result = build(project, site, BOARD_SITE_URL="https://board.example/")
     finally:
         plan.write_text(first, "utf-8")
     assert result.returncode == 0, result.stderr
-    assert archive_names(site, "2015") == ["2015-09-30", "2015-10-10"]
+    assert archive_names(site, "2015") == ["2015-10-25", "2015-10-30"]
     assert archive_names(site, "2014") == ["2014-10-20", "2014-10-20-2"]
     listed = soup(site, "2015/archive/").select(".bx-archive table tbody tr")
-    assert sorted(entry["data-entry"] for entry in listed) == ["2015-09-30", "2015-10-10"]
+    assert sorted(entry["data-entry"] for entry in listed) == ["2015-10-25", "2015-10-30"]
     assert [href for href, _ in root_rows(site)] == ["2015/", "2014/"]
-    assert data_of(site, "2015")["as_of"] == "2015-10-10"
+    assert data_of(site, "2015")["as_of"] == "2015-10-30"
     rollback = [sys.executable, "scripts/rollback.py", str(site)]
     assert subprocess.run(rollback, cwd=project, capture_output=True).returncode == 0
-    assert data_of(site, "2015")["as_of"] == "2015-09-30"
-    assert archive_names(site, "2015") == ["2015-09-30"]
+    assert data_of(site, "2015")["as_of"] == "2015-10-25"
+    assert archive_names(site, "2015") == ["2015-10-25"]
