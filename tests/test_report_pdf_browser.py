@@ -79,7 +79,9 @@ def test_nothing_is_cut_off(pdf):
 
 
 def test_page_numbers_run_in_order(pdf):
-    pages = subprocess.run(["pdftotext", str(pdf[0]), "-"], capture_output=True, text=True).stdout
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf[0]), "-"], capture_output=True, text=True
+    ).stdout
     numbers = [page.strip().splitlines()[-1] for page in pages.split("\f") if page.strip()]
     assert [words(number) for number in numbers] == [
         f"—{index}—" for index in range(1, len(numbers) + 1)

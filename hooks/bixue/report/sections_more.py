@@ -89,7 +89,7 @@ def project_blocks(board: Board) -> List[Block]:
     text += f"；落后序时进度 {totals.behind} 个，逾期节点 {totals.overdue_milestones} 个。"
     headers = ("项目", "责任单位", "状态", "完成率", "下一节点")
     table = tuple(project_cells(board, row) for row in rows)
-    return [Paragraph(text), Table(headers, table, (5, 3, 3, 3, 4))]
+    return [Paragraph(text), Table(headers, table, (6, 3, 4, 2, 5))]
 
 
 def project_cells(board: Board, row) -> tuple:
