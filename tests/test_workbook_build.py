@@ -123,7 +123,7 @@ def test_a_campaign_in_workbooks_builds_the_pages_of_the_same_campaign_in_yaml(t
 
 
 SOURCE_ATTRS = re.compile(
-    r' title="来源：[^"]*" data-source="[^"]*"'
+    r' title="来源：[^"]*" data-source="[^"]*"| data-source="[^"]*"'
     r'|<details class="bx-sources".*?</details>|<code data-source="[^"]*">[^<]*</code>',
     re.S,
 )

@@ -21,8 +21,9 @@ DATE_FORMS = (
 """The four text forms of a date (after full-width digits are narrowed)."""
 ANY_DATE = re.compile("|".join(f"(?:{form.pattern})" for form in DATE_FORMS))
 NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
-PERCENT = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
-"""Text `95%`: the number 95 (after full-width forms are narrowed)."""
+PERCENT = re.compile(r"\A([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\Z")
+"""Text `95%`: the number 95 (after full-width forms are narrowed). Anchored: a search through a
+long run of digits would otherwise try every start again (quadratic)."""
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!")
 DATE_EXAMPLE = "如 2014-06-30、2014/6/30、2014.6.30 或 2014年6月30日"
 

@@ -15,7 +15,8 @@ from .content import Block, Heading, Paragraph, Report, Table, long_date, number
 from .sections_more import changes_blocks, indicator_blocks, project_blocks
 
 CLOSING = "（此处由办公室填写下一步工作要求。）"
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+"""A Markdown link or image, its text kept; no bracket inside, so that a run of `[` is read once."""
 _MARKS = re.compile(r"[*_`#>]+")
 
 
