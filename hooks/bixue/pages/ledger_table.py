@@ -60,7 +60,14 @@ def json_file(board: Board, photos: Dict) -> GeneratedFile:
         found = photos.get(row.item.id)
         return render.kept(
             "ledger.json row",
-            {"row": row, "unit": units[row.item.unit], "photos": found, "public": board.public},
+            {
+                "row": row,
+                "unit": units[row.item.unit],
+                "photos": found,
+                "public": board.public,
+                # where the item was written is not part of a record's digest: a line moved
+                "src": "" if board.public else item_source(row.item),
+            },
             lambda: _compact(_row(row, units, found, not board.public)),
         )
 
