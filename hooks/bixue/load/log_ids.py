@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import re
-from typing import Iterable, List, Tuple
+from typing import List, Tuple
 
-from pypinyin import Style, lazy_pinyin
+from . import ids
 
 LONGEST = 40
 """Characters of the title's part at most, cut at a syllable."""
 
 
-def syllables(title: str) -> List[str]:
-    """Han characters by their pinyin without tones, ASCII letters and digits lowercased, the
-    rest dropped."""
-    words = lazy_pinyin(title, style=Style.NORMAL, errors=lambda chars: list(chars))
-    found = (re.sub(r"[^a-z0-9]", "", word.lower()) for word in words)
-    return [word for word in found if word]
-
-
-def cut(words: Iterable[str], limit: int = LONGEST) -> str:
-    made = ""
-    for word in words:
-        if len(made) + len(word) > limit:
-            break
-        made += word
-    return made
-
-
 def made_id(day: datetime.date, title: str) -> str:
-    """2014-04-15 and 观摩交流 -> `2014-04-15-guanmojiaoliu`."""
-    words = cut(syllables(title))
+    """2014-04-15 and 观摩交流 -> `2014-04-15-guanmojiaoliu` (ids.made_id for the title)."""
+    words = ids.made_id(title, LONGEST) if ids.syllables(title) else ""
     return f"{day.isoformat()}-{words}" if words else day.isoformat()
 
 
@@ -42,10 +24,7 @@ def numbered(made: List[Tuple[str, bool]]) -> List[str]:
     found = []
     for value, by_hand in made:
         if not by_hand:
-            base, count = value, 1
-            while value in taken:
-                count += 1
-                value = f"{base}-{count}"
+            value = ids.free_id(value, taken)
         taken.add(value)
         found.append(value)
     return found
