@@ -19,7 +19,10 @@ MAY_IMPORT = {
     "render": {"figures", "model", "session"},
     "charts": {"render", "figures", "model"},
     "pages": {"render", "charts", "figures", "model", "contents", "outputs", "errors", "report"},
-    "outputs": {"render", "figures", "model", "contents", "errors", "session"},
+    "outputs": {
+        *("render", "figures", "model", "contents", "errors", "session"),
+        *("load.campaign_layout", "load.plan_parts"),
+    },
     "exports": {"render", "pages", "figures", "model", "contents"},
     "report": {"charts", "figures", "model", "contents", "outputs", "render", "session"},
     "generate": {"pages", "outputs", "exports", "figures", "contents", "report"},
@@ -31,9 +34,10 @@ MAY_IMPORT = {
     "docs_folder": {"build", "generate", "figures", "session.build_session"},
     "__main__": {
         *("build", "session", "docs_folder", "errors", "outputs", "report", "boards"),
-        "campaigns",
+        *("campaigns", "starter"),
     },
     "boards": {"exports", "render", "contents"},
+    "starter": {"load.datafiles", "outputs"},
     "adapter": {
         *("build", "generate", "errors", "figures", "raw_blocks", "render", "session", "publish"),
         "boards",
@@ -41,7 +45,8 @@ MAY_IMPORT = {
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map.
 `session.cache` names one module of a stage: load may import the cache type and the disk cache,
-and nothing of session that keeps renders."""
+and nothing of session that keeps renders; outputs may import the campaign workbook's layout and
+the plan as written (the download and the starter write what load reads)."""
 
 
 def stage(path: Path) -> str:
@@ -68,12 +73,12 @@ def imports(path: Path):
 
 
 def _stage_of(target, names) -> str:
-    """The stage, and for session the module (`session.cache`), an import names."""
-    if target[0] != "session":
+    """The stage, and for session and load the module (`session.cache`), an import names."""
+    if target[0] not in ("session", "load"):
         return target[0]
     if len(target) > 1:
-        return f"session.{target[1]}"
-    return ",".join(sorted(f"session.{alias.name}" for alias in names))
+        return f"{target[0]}.{target[1]}"
+    return ",".join(sorted(f"{target[0]}.{alias.name}" for alias in names))
 
 
 def allowed(stage_name: str, may: set) -> bool:

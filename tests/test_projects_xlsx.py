@@ -175,7 +175,7 @@ def test_photos_one_path_a_line_inside_data(data):
             "toilet",
             "重点项目!A3: 编号: 'toilet' 重复了：data/projects.xlsx:重点项目!A2 已经用过",
         ),
-        ("重点项目", (2, 0), None, "重点项目!A3: 编号: 不能为空"),
+        ("重点项目", (2, 1), None, "重点项目!B3: 项目名称: 不能为空"),  # a blank 编号 is made
         ("重点项目", (2, 0), "screen", "重点项目!A3: 编号: 项目 id 'screen' 是网站自己要用的名字"),
         (
             "投资进度",
@@ -460,3 +460,40 @@ def test_the_public_checks_name_the_cell_on_the_projects_sheets(data):
         for line in found
     ), found
     assert all("“内部”列" in line for line in found)
+
+
+def test_a_blank_id_is_made_from_the_name_and_the_other_sheets_may_name_the_project(data):
+    projects = loaded(
+        data,
+        重点项目=[
+            PROJECT_HEADERS,
+            [None, "卫生间改造", "改造工程", "北区", "张国庆", 180, None],
+            ["lights", "路灯改造", "works", "south", None, 120, None],
+        ],
+        投资进度=[
+            ["项目编号", "项目名称", "截至日期", "累计完成投资（万元）"],
+            [None, "卫生间改造", {"date": "2014-04-30"}, 20],  # 编号 blank: by its name
+            ["卫生间改造", None, "2014/6/30", 95],  # the name in the 编号 column
+        ],
+        节点=[["项目编号", "节点", "计划日期"], ["卫生间改造", "方案批复", "2014-04-10"]],
+        形象进度=[["项目编号", "日期", "进展"], ["lights", "2014-05-28", "立杆完成"]],
+    )
+    toilet, lights = projects.projects
+    assert (toilet.id, lights.id) == ("weishengjiangaizao", "lights")
+    assert toilet.invested == ((D("2014-04-30"), 20), (D("2014-06-30"), 95))
+    assert toilet.milestones == (Milestone("方案批复", D("2014-04-10")),)
+    assert lights.progress == (Update(D("2014-05-28"), "立杆完成"),) and lights.invested == ()
+
+
+def test_a_row_naming_no_project_by_id_or_name_is_one_error(data):
+    found = errors(
+        data,
+        重点项目=[PROJECT_HEADERS, [None, "卫生间改造", "改造工程", "北区", None, 180, None]],
+        投资进度=[
+            ["项目编号", "项目名称", "截至日期", "累计完成投资（万元）"],
+            ["卫生间改照", None, "2014/6/30", 95],
+        ],
+        节点=None,
+        形象进度=None,
+    )
+    assert len(found) == 1 and "投资进度!A2" in found[0] and "卫生间改造" in found[0], found

@@ -5,6 +5,7 @@ dates, no ids, a Chinese notice file name — is built, and the published figure
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import shutil
 
@@ -104,6 +105,15 @@ def test_monthly_counts_are_added_up_to_the_running_total_published(kept_site):
         'section[data-bx-block="indicator-periods"] tr[data-unit="north"]'
     )
     assert [td.get_text(strip=True) for td in periods.select("td")][:3] == ["3", "7", "—"]
+
+
+def test_data_json_says_which_indicators_are_counts_per_period(kept_site):
+    _data, site = kept_site
+    exported = json.loads((site / "data.json").read_text(encoding="utf-8"))
+    flags = {
+        item["id"]: (item["cumulative"], item["per_period"]) for item in exported["indicators"]
+    }
+    assert flags == {"gongshilv": (False, False), "weiqiaobanshishi": (True, True)}
 
 
 def test_a_merged_unit_cell_gives_its_unit_to_every_row_it_spans(kept_site):

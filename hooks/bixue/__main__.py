@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import List, Optional
 
-from . import build, docs_folder, report
+from . import build, docs_folder, report, starter
 from .boards import portal, reading
 from .campaigns import layout
 from .errors import DataErrors
@@ -23,7 +23,8 @@ DESCRIPTION = "互学互比公示栏：检查数据、写出页面和 Excel 模�
 EXAMPLES = """示例（在项目里运行：含 mkdocs.yml 的文件夹或其子文件夹）：
   bixue check              检查 data/（或 BOARD_DATA 指定的文件夹）
   bixue render 输出/       写出完整的 docs 文件夹
-  bixue templates 模板/    写出发给各单位填写的 Excel 模板
+  bixue templates 模板/    写出发给各单位填写的 Excel 模板（还没有活动时：起步工作簿）
+  bixue new 新公示栏/      新建一个公示栏的 data/ 文件夹（起步工作簿 campaign.xlsx）
   bixue report 通报.docx   写出进展情况通报（Word），可加 --as-of 2014-06-30
   bixue portal 门户/ 甲/site https://乙.example/data.json
                            写出多个看板的一览页
@@ -78,6 +79,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     check = commands.add_parser("check", help="检查 data/（或 BOARD_DATA）里的数据，不生成站点")
     templates = commands.add_parser("templates", help="写出发给各单位填写的 Excel 模板")
     templates.add_argument("out", type=Path, help="输出文件夹（须为空或不存在）")
+    new = commands.add_parser("new", help="新建公示栏：写出 DIR/data/ 和起步工作簿 campaign.xlsx")
+    new.add_argument("folder", type=Path, help="新公示栏的文件夹（其中的 data/ 须为空或不存在）")
     report_command = commands.add_parser("report", help="写出进展情况通报（Word 文档）")
     report_command.add_argument("out", type=Path, help="输出的 .docx 文件")
     report_command.add_argument(
@@ -93,7 +96,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     add_portal(commands)
     args = parser.parse_args(argv)
     runs = {"render": run_render, "check": run_check, "templates": run_templates}
-    return {**runs, "report": run_report, "portal": run_portal}[args.command](args)
+    more = {"report": run_report, "portal": run_portal, "new": starter.run_new}
+    return {**runs, **more}[args.command](args)
 
 
 def add_portal(commands) -> None:
@@ -174,6 +178,8 @@ def run_templates(args) -> int:
         return 1
     # The templates go to the units: the internal data, whatever BOARD_PROFILE says.
     environ = {key: value for key, value in os.environ.items() if key != "BOARD_PROFILE"}
+    if not starter.has_campaign(build.data_dir(args.project, environ)):
+        return starter.write_starter(args.out)
     board = loaded(args.project, environ, "")
     if board is None:
         return 1

@@ -71,6 +71,22 @@ SLIDE_NAMES = (
 MORE_SLIDE_NAMES = ("changes", "projects", "activities")
 """Slides a rotation may name besides the seven defaults (本期动态, 重点项目)."""
 
+SLIDE_WORDS = MappingProxyType(
+    {
+        "总体态势": "overview",
+        "评比排名": "ranking",
+        "指标进度": "indicators",
+        "整改台账": "rectification",
+        "先进典型": "exemplars",
+        "通知公告": "notices",
+        "结对比学": "pairs",
+        "本期动态": "changes",
+        "重点项目": "projects",
+        "学习交流": "activities",
+    }
+)
+"""The slides by the titles the screen shows them with: a rotation may name them so."""
+
 UNIT_SLIDE_NAMES = ("unit", "unit-pair", "unit-ledger", "unit-indicators")
 """Slides of a unit's own rotation (screen/units/<unit_id>/), about that unit."""
 

@@ -157,6 +157,7 @@ def indicator_data(view: IndicatorView, periods: tuple = ()) -> dict:
         "direction": indicator.direction,
         "cumulative": indicator.cumulative,
         "scope": indicator.scope,
+        "per_period": indicator.per_period,
         "completion": ratio(view.completion),
         "completion_pct": figures.format_percent(view.completion),
         "applies_to": list(indicator.applies_to) if indicator.applies_to is not None else None,

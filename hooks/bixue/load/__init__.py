@@ -11,6 +11,7 @@ from ..errors import DataError, DataErrors
 from . import compared
 from .achievements import load_achievements
 from .activities import load_activities
+from .campaign_xlsx import plan_part, with_cell_origins
 from .facts import rounds_outside_period
 from .fields import (
     boolean,
@@ -29,7 +30,7 @@ from .names import reserved_problem
 from .periods import with_running_totals
 from .plan import load_plan
 from .projects import load_projects
-from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin, required_file
+from .reading import Kept, Reading, Source, check_misnamed, note_unique, origin
 from .report_template import check_report_template
 from .returns import with_returns
 from .scores import load_evaluations, load_indicators
@@ -73,7 +74,7 @@ def load_campaign(
     campaign = with_spans(reading, campaign)
     check_misnamed(reading)
     check_report_template(reading)
-    campaign = with_returns(campaign, reading)
+    campaign = with_returns(with_cell_origins(campaign, reading), reading)
     reading.errors.extend(rounds_outside_period(campaign.plan, campaign.evaluations))
     reading.errors.extend(compared.not_compared_errors(campaign))
     if reading.errors:
@@ -82,10 +83,7 @@ def load_campaign(
 
 
 def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
-    file = required_file(reading, "units.yml")
-    if file is None:
-        return ()
-    source, root = reading.read(file)
+    source, root = plan_part(reading, "units", required=True)
     if root is None:
         return ()
     items = with_ids(source, nonempty_sequence(source, root, "", "一个单位"), "单位")

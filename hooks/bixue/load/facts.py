@@ -60,5 +60,7 @@ def rounds_outside_period(
             )
             line = round_.origin.line_of("date")
             hint = "检查日期，或 campaign.yml 的 period"
-            errors.append(DataError(round_.origin.path, line, "rounds.date", message, hint))
+            cell = round_.origin.cell_of("date")  # a round of data/campaign.xlsx: its cell
+            label = round_.origin.label_of("rounds.date")
+            errors.append(DataError(round_.origin.path, line, label, message, hint, cell=cell))
     return errors

@@ -304,6 +304,7 @@ def known_unit(source: Source, value: str, line: int, name: str) -> Optional[str
         source.error(line, name, *unitref.ambiguous(reading, value))
         return None
     options = [*known, *reading.unit_ways]
-    hint = slips.text_slip(value) or did_you_mean(value, options) or "先在 units.yml 里加上这个单位"
-    source.error(line, name, f"units.yml 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
+    where = reading.units_where
+    hint = slips.text_slip(value) or did_you_mean(value, options) or f"先在 {where} 里加上这个单位"
+    source.error(line, name, f"{where} 里没有这个单位：'{mdsafety.shorten(value)}'", hint)
     return None

@@ -115,10 +115,15 @@ def cell_sources(source: WorkbookSource, unit: str, cells: dict, keys) -> Dict[s
 
 
 def date_headers(
-    source: WorkbookSource, sheet: Sheet, at: int, periods: Tuple[str, ...]
+    source: WorkbookSource,
+    sheet: Sheet,
+    at: int,
+    periods: Tuple[str, ...],
+    where: Tuple[str, str] = ("indicators.yml 的 periods", "periods"),
 ) -> Tuple[Dict[str, str], Tuple[str, ...]]:
     """Header cells Excel made into dates (`2012年9月` typed, 2012-09-01 kept): {header as
-    compared: the period it names}, and the headers that name none (reported here, as typed)."""
+    compared: the period it names}, and the headers that name none (reported here, as typed).
+    `where`: where the periods are written, as the message and the hint name it."""
     number, values = sheet.rows[at]
     dated, unmatched = {}, []
     for col, value in enumerate(values, start=1):
@@ -131,10 +136,11 @@ def date_headers(
             continue
         unmatched.append(header_text(value))
         typed = as_typed(day)
-        message = (
-            f"表头 '{typed}' 被 Excel 存成了日期 {day}，indicators.yml 的 periods 里没有对应的时期"
+        message = f"表头 '{typed}' 被 Excel 存成了日期 {day}，{where[0]} 里没有对应的时期"
+        hint = (
+            f"{where[1]} 写成月份（如 2012-09 或 9月）、季度或日期，"
+            f"或者把表头改成 {where[1]} 里的写法"
         )
-        hint = "periods 写成月份（如 2012-09 或 9月）、季度或日期，或者把表头改成 periods 里的写法"
         source.error(line_of(sheet, number, col), "", message, hint)
     return dated, tuple(unmatched)
 

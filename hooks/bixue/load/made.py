@@ -3,9 +3,12 @@ id is noted on the reading, for `check.sh` to list."""
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional
 
-from .ids import free_id, made_id
+from . import mdsafety
+from .fields import text
+from .ids import ID_FORM, free_id, made_id
 from .reading import Source
 from .yamlfile import Node
 
@@ -47,3 +50,24 @@ def with_id(source: Source, item: Node, kind: str, taken: set) -> Node:
     line = next(item.value[key].line for key in ("short", "name", "title") if key in item.value)
     source.reading.made_ids.append((source.where(line), kind, name, made))
     return Node({"id": Node(made, line, made), **item.value}, item.line, item.text)
+
+
+ROUND_ID = re.compile(r"[A-Za-z0-9-]+")
+"""A round's id may keep its capitals (2014-Q1, as periods are written): it is shown, never part
+of a web address."""
+
+
+def written_id(source: Source, entries: Dict[str, Node], name: str, form=ID_FORM) -> Optional[str]:
+    """The record's `id` as written by hand (or made), an error suggesting the id made from its
+    name when it is not of `form`; the id is kept either way, so nothing else is reported."""
+    node = entries.get("id")
+    value = text(source, node, name)
+    if value is None or form.fullmatch(value):
+        return value
+    letters = "字母" if form is ROUND_ID else "小写字母"
+    hint = f"只能用{letters}、数字和 -"
+    made = suggested(entries)
+    if made:
+        hint += f"，如 {made}；也可以不写 id，由名称生成"
+    source.error(node.line, name, f"id 不合格：'{mdsafety.shorten(value)}'", hint)
+    return value

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .. import model
 from . import slips
+from .campaign_xlsx import plan_part
 from .fields import (
     a_date,
     boolean,
@@ -22,8 +23,8 @@ from .fields import (
     unit_ref,
 )
 from .lists import listed, listed_texts
-from .made import with_ids
-from .reading import Reading, Source, note_unique, origin, required_file
+from .made import with_ids, written_id
+from .reading import Reading, Source, note_unique, origin
 from .screens import read_screen, read_screens
 from .time_progress import read_time_progress
 from .yamlfile import Node
@@ -43,8 +44,7 @@ of more than 24.8 days at once) and every item would be 临期."""
 
 
 def load_plan(reading: Reading) -> Optional[model.Plan]:
-    file = required_file(reading, "campaign.yml")
-    source, root = reading.read(file) if file else (None, None)
+    source, root = plan_part(reading, "campaign", required=True)
     entries = mapping(source, root, "", PLAN_REQUIRED, PLAN_OPTIONAL) if source else None
     if entries is None:
         return None
@@ -131,7 +131,7 @@ def read_phase(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mod
     entries = mapping(source, node, "phases", ("id", "name", "start", "end"), ("description",))
     if entries is None:
         return None
-    phase_id = text(source, entries.get("id"), "phases.id")
+    phase_id = written_id(source, entries, "phases.id")
     note_unique(source, seen, phase_id, entries.get("id"), "phases.id")
     start, end = read_span(source, entries, "phases")
     description = markdown(source, entries.get("description"), "phases.description") or ""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Dict, Set, Tuple
+from typing import Dict, List, Mapping, Tuple
 
 from . import mdsafety
 from .cells import as_date, as_number, as_text, reported
@@ -32,8 +32,11 @@ Children = Dict[str, Dict[str, object]]
 """Project id -> key (invested, milestones, progress) -> the mapping or list of nodes."""
 
 
-def child_nodes(source: WorkbookSource, tables: Dict[str, Table], written: Set[str]) -> Children:
-    """Every row of the child sheets, under the project its 项目编号 names."""
+def child_nodes(
+    source: WorkbookSource, tables: Dict[str, Table], written: Mapping[str, str]
+) -> Children:
+    """Every row of the child sheets, under the project its 项目编号 (or its name) names;
+    `written`: how a project may be named -> its id."""
     children: Children = {}
     for name, key in KEYS.items():
         if name not in tables:
@@ -50,16 +53,19 @@ def child_nodes(source: WorkbookSource, tables: Dict[str, Table], written: Set[s
                 nodes = {
                     field: cell(source, sheet, number, values, column, f"{key}.{field}")
                     for field, column in columns.items()
-                    if field != "project"
+                    if field not in ("project", "project_name")
                 }
                 entries.setdefault(key, []).append(Node(nodes, line_of(sheet, number)))
     return children
 
 
-def project_of(source, sheet: Sheet, number: int, values, columns, written: Set[str]):
+def project_of(source, sheet: Sheet, number: int, values, columns, written: Mapping[str, str]):
     """The project a child row is for, or None once reported."""
-    line = line_of(sheet, number, columns["project"])
-    value = cell_value(values, columns["project"])
+    column = columns["project"]
+    if cell_value(values, column) is None and "project_name" in columns:
+        column = columns["project_name"]  # 编号 left blank: the project named by its name
+    line = line_of(sheet, number, column)
+    value = cell_value(values, column)
     if reported(value):
         return None
     written_id = as_text(value)
@@ -71,7 +77,7 @@ def project_of(source, sheet: Sheet, number: int, values, columns, written: Set[
         message = f"“{PROJECTS}”工作表里没有这个项目：'{mdsafety.shorten(written_id)}'"
         source.error(line, PROJECT_ID, message, hint)
         return None
-    return written_id
+    return written[written_id]
 
 
 def cell(source: WorkbookSource, sheet: Sheet, number: int, values, column: int, key: str) -> Node:
@@ -121,3 +127,24 @@ def number_of(source: WorkbookSource, line: int, value):
         source.error(line, VALUE, problem)
         return INVALID
     return number
+
+
+def without_blank_id(node: Node) -> Node:
+    """A row whose 编号 is blank but whose name is written: its id is made from the name."""
+    entries = node.value
+    if entries["id"].value is not None or not isinstance(entries["name"].value, str):
+        return node
+    return Node({k: v for k, v in entries.items() if k != "id"}, node.line, node.text)
+
+
+def project_names(nodes: List[Node]) -> Dict[str, str]:
+    """How the other sheets may name a project (its 编号, or its name) -> its id."""
+    found: Dict[str, str] = {}
+    for key in ("name", "id"):  # an id written by hand wins over another project's name
+        for node in nodes:
+            project_id = node.value.get("id")
+            written = node.value.get(key)
+            if project_id is not None and written is not None and isinstance(written.value, str):
+                if isinstance(project_id.value, str):
+                    found[written.value] = project_id.value
+    return found

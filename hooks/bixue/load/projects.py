@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Tuple
 from .. import model
 from . import project_targets, projects_xlsx, slips
 from .asof import note_completion
+from .campaign_xlsx import campaign_book, plan_part
 from .datafiles import present
 from .fields import (
     a_date,
@@ -43,6 +44,15 @@ def load_projects(reading: Reading) -> Optional[model.Projects]:
     file = reading.data_dir / "projects.yml"
     workbook = named_workbook(reading, "projects")
     check_not_workbooks(reading, refused_files(reading.data_dir, "projects"))
+    book = campaign_book(reading)
+    if book is not None and book.holds("projects"):
+        if present(workbook):
+            where = f"{reading.relative(book.file)} 的“重点项目”工作表"
+            message = f"{reading.relative(workbook)} 和 {where}不能同时存在"
+            reading.file_error(workbook, message, "重点项目只写在一处：删掉其中一个")
+        source, root = plan_part(reading, "projects")
+        found = projects_from(source, root) if root is not None else None
+        return projects_xlsx.with_rows(found, source)
     if present(workbook) and present(file):
         message = f"{reading.relative(file)} 和 {reading.relative(workbook)} 不能同时存在"
         reading.file_error(workbook, message, "重点项目只写在一处：删掉其中一个")

@@ -13,6 +13,7 @@ from . import mdsafety, target_sheets
 from .cells import as_number, as_text, header_text, reported
 from .fields import did_you_mean
 from .ledger_xlsx import BULLET, checked, yes_no
+from .made import with_ids
 from .project_sheets import (
     GROUPS,
     INVESTED,
@@ -23,6 +24,8 @@ from .project_sheets import (
     VALUE,
     Table,
     child_nodes,
+    project_names,
+    without_blank_id,
 )
 from .reading import Reading
 from .tables import cell_value, data_rows, header_columns, header_row, resolve_unit
@@ -64,26 +67,26 @@ PROJECT_COMPUTED = (
     *("下一节点", "逾期节点", "最新进展", "序号", "任务完成度"),
 )
 """Columns the board's own download adds for readers: read back, they are ignored."""
-CHILD_COMPUTED = ("项目名称", "情况", "序号")
+CHILD_COMPUTED = ("情况", "序号")
+NAMED = MappingProxyType({PROJECT_ID: "project", "项目名称": "project_name"})
+"""How a row of the other sheets names its project: by 编号, else (编号 left blank) by name."""
 TABLES = MappingProxyType(
     {
         PROJECTS: (PROJECT_HEADERS, ("编号", "项目名称"), PROJECT_COMPUTED),
         INVESTED: (
             MappingProxyType(
-                {PROJECT_ID: "project", "截至日期": "date", VALUE: "value", "累计完成投资": "value"}
+                {**NAMED, "截至日期": "date", VALUE: "value", "累计完成投资": "value"}
             ),
             (PROJECT_ID, "截至日期", VALUE),
             CHILD_COMPUTED,
         ),
         MILESTONES: (
-            MappingProxyType(
-                {PROJECT_ID: "project", "节点": "name", "计划日期": "planned", "完成日期": "done"}
-            ),
+            MappingProxyType({**NAMED, "节点": "name", "计划日期": "planned", "完成日期": "done"}),
             (PROJECT_ID, "节点", "计划日期"),
             CHILD_COMPUTED,
         ),
         PROGRESS: (
-            MappingProxyType({PROJECT_ID: "project", "日期": "date", "进展": "note"}),
+            MappingProxyType({**NAMED, "日期": "date", "进展": "note"}),
             (PROJECT_ID, "日期", "进展"),
             CHILD_COMPUTED,
         ),
@@ -129,32 +132,37 @@ def read_projects_workbook(
     source, sheets = open_workbook(reading, file)
     if sheets is None:
         return None
-    source.headers = Labels(LABELS)
-    tables = find_tables(source, sheets)
+    root = projects_root(source, find_tables(source, sheets))
+    return with_rows(read(source, root), source) if root is not None else None
+
+
+def projects_root(source: WorkbookSource, tables: Dict[str, Table]) -> Optional[Node]:
+    """The node projects.yml would give for the project sheets (data/campaign.xlsx has them
+    too); None once the missing 重点项目 sheet is reported."""
+    source.headers = Labels({**source.headers, **LABELS})
     if PROJECTS not in tables:
-        reading.file_error(
-            file, f"这个工作簿里没有“{PROJECTS}”工作表", "表头至少要有“编号”和“项目名称”"
+        source.reading.file_error(
+            source.file, f"这个工作簿里没有“{PROJECTS}”工作表", "表头至少要有“编号”和“项目名称”"
         )
         return None
     sheet, at, columns = tables[PROJECTS]
     groups, group_of = groups_node(source, tables)
-    written = {as_text(cell_value(values, columns["id"])) for _, values in data_rows(sheet, at)}
-    children = child_nodes(source, tables, written - {None})
+    rows = [project_node(source, sheet, n, v, columns, group_of) for n, v in data_rows(sheet, at)]
+    nodes = with_ids(source, [without_blank_id(node) for node in rows], "项目")
+    names = project_names(nodes)
+    children = child_nodes(source, tables, names)
     if target_sheets.TARGETS in tables:
         table = tables[target_sheets.TARGETS]
-        for project, targets in target_sheets.target_nodes(source, table, written - {None}).items():
+        for project, targets in target_sheets.target_nodes(source, table, names).items():
             children.setdefault(project, {})["targets"] = targets
-    nodes, seen = [], set()
-    for number, values in data_rows(sheet, at):
-        node = project_node(source, sheet, number, values, columns, group_of)
-        project_id = node.value["id"].value
+    seen = set()
+    for node in nodes:
+        project_id = node.value["id"].value if "id" in node.value else None
         if project_id in children and project_id not in seen:
             # At the project's row: "invested without plan" names the row's 计划投资 cell.
             node.value.update({k: Node(v, node.line) for k, v in children[project_id].items()})
             seen.add(project_id)
-        nodes.append(node)
-    root = Node({"groups": groups, "projects": Node(nodes, line_of(sheet, 1))}, line_of(sheet, 1))
-    return with_rows(read(source, root), source)
+    return Node({"groups": groups, "projects": Node(nodes, line_of(sheet, 1))}, line_of(sheet, 1))
 
 
 def with_rows(

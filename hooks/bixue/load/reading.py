@@ -81,6 +81,10 @@ class Reading:
     """What this load may take from the last (Kept, or a build session)."""
     as_of: Optional[date] = None
     """campaign.yml's as_of once read: counts dated after it are slips (load.project_targets)."""
+    units_where: str = "units.yml"
+    """Where the units are written, as errors about an unknown unit name it."""
+    campaign_book: Any = None
+    """data/campaign.xlsx once opened (load.campaign_xlsx), False when there is none."""
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.project_dir)).as_posix()

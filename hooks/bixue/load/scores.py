@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model
 from . import slips, whole_scope
-from .datafiles import present
+from .campaign_xlsx import plan_part
 from .fields import (
     a_date,
     any_mapping,
@@ -27,7 +27,7 @@ from .fields import (
 )
 from .growth import check_concerned, growth_target, read_applies_to, read_growth
 from .log_source import read_source
-from .made import with_ids
+from .made import ROUND_ID, with_ids, written_id
 from .periods import check_rising
 from .provenance import indicator_sources, leaves
 from .reading import Reading, Source, note_unique, origin, read_kept
@@ -41,10 +41,9 @@ INDICATOR_OPTIONAL = (
 
 
 def load_indicators(reading: Reading) -> Optional[model.Indicators]:
-    file = reading.data_dir / "indicators.yml"
-    if not present(file):
+    source, root = plan_part(reading, "indicators")
+    if source is None:
         return None
-    source, root = reading.read(file)
     entries = mapping(source, root, "", ("periods", "indicators"))
     if entries is None:
         return None
@@ -92,7 +91,7 @@ def read_indicator(
     if whole_scope.is_whole(source, entries.get("scope")):
         return whole_scope.read_whole(source, node, entries, periods, seen, read_unit_values)
     get = entries.get
-    indicator_id = text(source, get("id"), "indicators.id")
+    indicator_id = written_id(source, entries, "indicators.id")
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
     direction = read_direction(source, get("direction"))
     cumulative = boolean(source, get("cumulative"), "cumulative")
@@ -220,10 +219,9 @@ def read_unit_values(
 
 
 def load_evaluations(reading: Reading) -> Optional[model.Evaluations]:
-    file = reading.data_dir / "evaluations.yml"
-    if not present(file):
+    source, root = plan_part(reading, "evaluations")
+    if source is None:
         return None
-    source, root = reading.read(file)
     entries = mapping(source, root, "", ("criteria",), ("rounds", "levels"))
     if entries is None:
         return None
@@ -255,7 +253,7 @@ def read_criterion(source: Source, node: Node, seen: Dict[str, str]) -> Optional
     entries = mapping(source, node, "criteria", ("id", "name", "max"))
     if entries is None:
         return None
-    criterion_id = text(source, entries.get("id"), "criteria.id")
+    criterion_id = written_id(source, entries, "criteria.id")
     note_unique(source, seen, criterion_id, entries.get("id"), "criteria.id")
     top = number(source, entries.get("max"), "criteria.max")
     if top is not None and top <= 0:
@@ -273,7 +271,7 @@ def read_round(
     entries = mapping(source, node, "rounds", ("id", "name", "date"), ("scores",))
     if entries is None:
         return None
-    round_id = text(source, entries.get("id"), "rounds.id")
+    round_id = written_id(source, entries, "rounds.id", ROUND_ID)
     note_unique(source, seen, round_id, entries.get("id"), "rounds.id")
     scores = {
         unit: read_scores(source, child, join("scores", unit), criteria)

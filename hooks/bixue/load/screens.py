@@ -6,8 +6,9 @@ from types import MappingProxyType
 from typing import Dict, Optional, Tuple
 
 from .. import model
+from . import mdsafety
 from .fields import (
-    choice,
+    did_you_mean,
     integer,
     is_map,
     join,
@@ -65,14 +66,29 @@ def read_slides(source: Source, node: Node, name: str) -> Optional[Tuple[model.S
 
 def read_slide(source: Source, node: Node, name: str) -> Optional[model.Slide]:
     if not is_map(node):
-        slide = choice(source, node, name, SLIDE_NAMES)
+        slide = slide_name(source, node, name)
         return model.Slide(slide) if slide else None
     entries = mapping(source, node, name, ("name",), ("seconds",))
-    slide = choice(source, entries.get("name"), join(name, "name"), SLIDE_NAMES)
+    slide = slide_name(source, entries.get("name"), join(name, "name"))
     seconds = integer(
         source, entries.get("seconds"), join(name, "seconds"), 1, MAX_SETTINGS["seconds"]
     )
     return model.Slide(slide, seconds) if slide else None
+
+
+def slide_name(source: Source, node: Optional[Node], name: str) -> Optional[str]:
+    """A slide by its name or by the title the screen shows it with (总体态势 for overview)."""
+    value = text(source, node, name)
+    if value is None or value in SLIDE_NAMES:
+        return value
+    if value in model.SLIDE_WORDS:
+        return model.SLIDE_WORDS[value]
+    message = f"必须是 {', '.join(SLIDE_NAMES)} 之一，实际为 '{mdsafety.shorten(value)}'"
+    hint = did_you_mean(value, (*SLIDE_NAMES, *model.SLIDE_WORDS))
+    source.error(
+        node.line, name, message, hint or "也可以写大屏上的标题：" + "、".join(model.SLIDE_WORDS)
+    )
+    return None
 
 
 def read_screens(

@@ -145,8 +145,9 @@ def resolve_unit(source: WorkbookSource, value, line: int, field_name: str):
     if written in source.reading.invalid_ids:
         return INVALID  # units.yml's own error says what is wrong with this id
     options = [*source.reading.unit_ways]
-    hint = did_you_mean(written, options) or "先在 units.yml 里加上这个单位"
-    message = f"units.yml 里没有这个单位：'{mdsafety.shorten(written)}'"
+    where = source.reading.units_where
+    hint = did_you_mean(written, options) or f"先在 {where} 里加上这个单位"
+    message = f"{where} 里没有这个单位：'{mdsafety.shorten(written)}'"
     source.error(line, field_name, message, hint)
     return INVALID
 

@@ -5,7 +5,7 @@ rows of one target under each other."""
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Dict, List, Set
+from typing import Dict, List
 
 from .cells import as_date, as_number, as_text, reported
 from .project_sheets import PROJECT_ID, Table, project_of
@@ -39,8 +39,11 @@ LABELS = MappingProxyType(
 """A key as projects.py names it in errors -> the header shown instead."""
 
 
-def target_nodes(source: WorkbookSource, table: Table, written: Set[str]) -> Dict[str, List[Node]]:
-    """Project id -> its `targets` nodes, in the order the targets first appear."""
+def target_nodes(
+    source: WorkbookSource, table: Table, written: Dict[str, str]
+) -> Dict[str, List[Node]]:
+    """Project id -> its `targets` nodes, in the order the targets first appear; `written`:
+    how a row may name its project (its 编号, or its name) -> its id."""
     sheet, at, columns = table
     found: Dict[str, Dict[str, Dict[str, Node]]] = {}
     for number, values in data_rows(sheet, at):

@@ -7,6 +7,7 @@ from typing import Callable, Dict, Optional, Sequence
 
 from .. import model
 from .fields import boolean, choice, number, text
+from .made import written_id
 from .reading import Source, note_unique, origin
 from .yamlfile import Node
 
@@ -27,7 +28,7 @@ def read_whole(
     read_values: Callable,
 ) -> Optional[model.Indicator]:
     get = entries.get
-    indicator_id = text(source, get("id"), "indicators.id")
+    indicator_id = written_id(source, entries, "indicators.id")
     note_unique(source, seen, indicator_id, get("id"), "indicators.id")
     for key in UNIT_KEYS:
         if key in entries:

@@ -9,6 +9,7 @@ from .. import charts, figures, render
 from ..charts import embed as chart_html
 from ..contents import GeneratedPage, Output
 from ..figures.board import Board
+from ..outputs import campaign_download
 from .common import PHASE_STATES, pair_units
 
 HERE = "campaign.md"
@@ -50,11 +51,18 @@ def render_pair_list(board: Board, here: str) -> str:
     return render.render_block("campaign_pairs.html", pairs=pairs, here=here) if pairs else ""
 
 
+def render_download(board: Board, here: str, files) -> str:
+    """The link to the plan as a workbook: internal build only (campaign_download)."""
+    if not files:
+        return ""
+    return render.render_block("campaign_download.html", here=here, path=files[0].dest_uri)
+
+
 def _points(name: str, items) -> str:
     return render.render_block("campaign_list.html", name=name, items=items) if items else ""
 
 
-def pages(board: Board) -> Iterable[GeneratedPage]:
+def pages(board: Board, files=()) -> Iterable[GeneratedPage]:
     here = render.page_url(HERE)
     sections = [
         ("", render_facts(board, here)),
@@ -64,6 +72,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
         ("组织领导", render_leading_group(board, here)),
         ("互学互比对象", render_pair_list(board, here)),
         ("活动要求", render_requirements(board, here)),
+        ("", render_download(board, here, files)),
     ]
     yield GeneratedPage(HERE, render.page_markdown("活动方案", sections))
 
@@ -82,4 +91,5 @@ BLOCKS = MappingProxyType(
 
 def make(board: Board) -> Output:
     """This module's pages, files and blocks."""
-    return Output(tuple(pages(board)), (), BLOCKS)
+    files = tuple(campaign_download.files(board))
+    return Output(tuple(pages(board, files)), files, BLOCKS)

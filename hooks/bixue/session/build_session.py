@@ -75,6 +75,9 @@ class BuildSession:
         """Markdown texts from the data as sanitised HTML, by the text."""
         self.workbooks: Cache = Cache()
         """Workbooks by a digest of their sheets, title and stamp."""
+        self.plans: Cache = Cache()
+        """The plan as written (the campaign.xlsx download) with the campaign it was read for:
+        while a bad edit is built from the last good board, so is the download."""
         self.rows: Cache = Cache()
         """Workbook rows' XML by their number, styles and values."""
         self.qr: Cache = Cache()
@@ -112,7 +115,7 @@ class BuildSession:
     def start_build(self, templates: str = "") -> None:
         """A new build: under `serve` what the last one made may be reused, else nothing is."""
         self.build = ThisBuild()
-        for cache in (self.blocks, self.stashes, self.markdown, self.records):
+        for cache in (self.blocks, self.stashes, self.markdown, self.records, self.plans):
             cache.start_build() if self.serving else cache.forget()
         for cache in (self.workbooks, self.qr, self.images):
             cache.start_build()  # kept in any build: what the last one did not ask for goes
