@@ -18,6 +18,10 @@ from .yamlfile import INVALID, Node
 TRUE, FALSE = ("是", "true", "1"), ("否", "false", "0")
 GROUP_PREFIX = re.compile(r"^分组[:：]\s*")
 SLIDE_SECONDS = re.compile(r"^(.+?)\s*[:：]\s*(\d+)\s*秒?$")
+LIKE_YES = ("是的", "对", "有", "y", "yes", "√", "✓", "✔", "☑")
+LIKE_NO = ("不是", "不", "无", "n", "no", "×", "✗", "✘", "☒")
+"""Other ways of writing 是/否: answered with the word meant, never read as it (a wrong guess on
+当期数 or 累计 changes every figure of the indicator)."""
 
 
 def cell_node(source: WorkbookSource, column: Column, value, line: int, name: str) -> Node:
@@ -68,7 +72,9 @@ def yes_no(source: WorkbookSource, value, line: int, name: str):
     if written in TRUE or written in FALSE:
         return written in TRUE
     shown = mdsafety.shorten(as_text(value))
-    return failed(source, line, name, f"必须是 {' 或 '.join(YES_NO)}，实际为 '{shown}'")
+    meant = "是" if written in LIKE_YES else "否" if written in LIKE_NO else ""
+    hint = f"写 {meant}（或从下拉列表选）" if meant else "从下拉列表选"
+    return failed(source, line, name, f"必须是 {' 或 '.join(YES_NO)}，实际为 '{shown}'", hint)
 
 
 def word_of(source: WorkbookSource, words, written: str, line: int, name: str):
