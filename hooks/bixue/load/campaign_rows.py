@@ -11,7 +11,7 @@ from .cells import header_text
 from .made import with_ids
 from .tables import cell_value, data_rows, header_columns, header_row
 from .workbook import Sheet, WorkbookSource, line_of
-from .yamlfile import Node
+from .yamlfile import INVALID, Node
 
 Sheets = Mapping[str, Sheet]
 Row = Tuple[int, Dict[str, Node]]
@@ -33,13 +33,28 @@ def rows(source: WorkbookSource, sheets: Sheets, name: str, extra=None) -> Optio
         return []
     known = {header_text(column.header): column.key for column in layout.columns}
     known.update({header_text(header): key for header, key in (extra or {}).items()})
-    columns = header_columns(source, sheet, at, known, unknown=("未知的列", ""))
+    columns = header_columns(source, sheet, at, known, required=needed)
+    missing = missing_columns(source, sheet, at, layout, columns)
     by_key = {column.key: column for column in layout.columns}
     by_key.update({key: Column(key, key, "number") for key in columns if key not in by_key})
-    return [
-        (line_of(sheet, number), row_cells(source, sheet, number, values, columns, by_key))
-        for number, values in data_rows(sheet, at)
-    ]
+    found = []
+    for number, values in data_rows(sheet, at):
+        cells = row_cells(source, sheet, number, values, columns, by_key)
+        cells.update({key: Node(INVALID, line_of(sheet, number)) for key in missing})
+        found.append((line_of(sheet, number), cells))
+    return found
+
+
+def missing_columns(source, sheet: Sheet, at: int, layout, columns) -> List[str]:
+    """The required columns the header row lacks, reported once at the header (a header taken
+    for one of them is reported already); their cells are then left out of every row."""
+    missing = [c for c in layout.columns if c.required and c.key not in columns]
+    meant = source.meant.get(sheet.index, set())
+    for column in missing:
+        if column.key not in meant:
+            where = line_of(sheet, sheet.rows[at][0], 1)
+            source.error(where, "", f"缺少“{column.header}”这一列（必填）")
+    return [column.key for column in missing]
 
 
 def row_cells(source, sheet: Sheet, number: int, values, columns, by_key) -> Dict[str, Node]:

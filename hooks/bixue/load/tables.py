@@ -30,13 +30,16 @@ def header_columns(
     known: Mapping[str, str],
     ignored: Iterable[str] = (),
     unknown: Tuple[str, str] = ("未知的列", ""),
+    required: Sequence[str] = (),
 ) -> Dict[str, int]:
     """Field -> column number (1-based) of a header row; unknown and doubled headers reported.
 
     `known` maps header text (normalised) to field; `ignored` headers are skipped in silence;
-    `unknown` is the message and hint for other headers (`{}` in the message: the header)."""
+    `unknown` is the message and hint for other headers (`{}` in the message: the header);
+    a lone unknown header where a lone `required` header is missing is taken to mean it."""
     number, values = sheet.rows[at]
     columns: Dict[str, int] = {}
+    standing_in = stand_in(values, known, ignored, required)
     for col, value in enumerate(values, start=1):
         header = header_text(value)
         if not header or header in ignored or (number, col) in sheet.filled:
@@ -44,7 +47,7 @@ def header_columns(
         where = line_of(sheet, number, col)
         if header not in known:
             free = [h for h in known if known[h] not in columns]
-            meant = meant_header(header, free) or close_header(header, known)
+            meant = meant_header(header, free) or close_header(header, known) or standing_in
             if meant:
                 source.meant.setdefault(sheet.index, set()).add(known[meant])
             hint = f"是不是 {meant}？" if meant else unknown[1] or "可用的列：" + "、".join(known)
@@ -55,6 +58,15 @@ def header_columns(
             columns[known[header]] = col
     check_visible(source, sheet, at, columns)
     return columns
+
+
+def stand_in(values, known, ignored, required: Sequence[str]) -> Optional[str]:
+    """The required header a row misses when it misses one and has one header unknown in its
+    place (完成时限 where 结束日期 belongs): one slip, one error naming the header meant."""
+    written = {header_text(value) for value in values} - {""} - set(ignored)
+    missing = [header for header in required if header not in written]
+    strange = [header for header in written if header not in known]
+    return missing[0] if len(missing) == 1 and len(strange) == 1 else None
 
 
 def meant_header(header: str, known: Sequence[str]) -> Optional[str]:
