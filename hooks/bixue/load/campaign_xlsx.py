@@ -55,13 +55,14 @@ def open_book(reading: Reading) -> Optional[CampaignBook]:
 
 
 def known_sheets(source: WorkbookSource, sheets: List[Sheet]) -> Dict[str, Sheet]:
-    """The sheets of the layout by name; any other sheet is an error (a misspelt name would
-    leave its rows out in silence)."""
+    """The sheets of the layout by name; any other sheet holding something is an error (a
+    misspelt name would leave its rows out in silence). An empty one (the Sheet1 a new workbook
+    has) leaves nothing out."""
     names = (SETTINGS, *(table.name for table in TABLES), *PROJECT_SHEETS)
     found: Dict[str, Sheet] = {}
     for sheet in sheets:
         name = header_text(sheet.name)
-        if name in NOTE_SHEETS or name == OPTIONS:
+        if name in NOTE_SHEETS or name == OPTIONS or not sheet.rows:
             continue
         if name in names:
             found[name] = sheet
