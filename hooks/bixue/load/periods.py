@@ -16,6 +16,8 @@ from .reading import Source
 
 FELL = "累计值只增不减：{period} {value} 小于 {before} {earlier}"
 FELL_HINT = "是不是填了当月数？当月数请把指标设为 per_period"
+SHEET_HINT = "是不是填了当期数？当期数请在“指标”表把“当期数”设为 是"
+"""The hint when the indicator is defined on campaign.xlsx's 指标 sheet (no per_period there)."""
 
 
 def shown(value: model.Number) -> str:
@@ -37,7 +39,8 @@ def check_rising(
             message = FELL.format(
                 period=period, value=shown(value), before=last[0], earlier=shown(last[1])
             )
-            source.error(line, name, message, FELL_HINT)
+            in_workbook = str(indicator.origin.path).endswith(".xlsx")
+            source.error(line, name, message, SHEET_HINT if in_workbook else FELL_HINT)
         last = (period, value)
 
 
