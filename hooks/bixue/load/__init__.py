@@ -4,7 +4,7 @@ of every file."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from .. import model
 from ..errors import DataError, DataErrors
@@ -88,7 +88,8 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
         return ()
     items = with_ids(source, nonempty_sequence(source, root, "", "一个单位"), "单位")
     seen: Dict[str, str] = {}
-    units = [read_unit(source, node, seen) for node in items]
+    twice = named_twice(source, items)
+    units = [None if id(node) in twice else read_unit(source, node, seen) for node in items]
     # A badly written id is reported once, here, not again wherever it is used; a unit whose id
     # could not be read at all would make every reference to it look unknown.
     complete = all(is_map(node) and not skipped(node.value.get("id")) for node in items)
@@ -102,6 +103,19 @@ def load_units(reading: Reading) -> Tuple[model.Unit, ...]:
     return found
 
 
+def named_twice(source: Source, items: List[Node]) -> Set[int]:
+    """Units whose name an earlier unit has, reported and left out: the name stays the first
+    unit's, so cells naming it are not reported again as naming two units."""
+    names: Dict[str, str] = {}
+    twice: Set[int] = set()
+    for node in items:
+        name = node.value.get("name") if is_map(node) else None
+        if name is not None and isinstance(name.value, str):
+            twice |= {id(node)} if name.value in names else set()
+            note_unique(source, names, name.value, name, "name")
+    return twice
+
+
 def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[model.Unit]:
     entries = mapping(source, node, "", ("id", "name"), ("short", "group", "contact", "compare"))
     if entries is None:
@@ -109,12 +123,14 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     value = text(source, entries.get("id"), "id")
     duplicate = value in seen
     note_unique(source, seen, value, entries.get("id"), "id")
-    if (
-        value is None
-        or duplicate
-        or not url_safe_id(source, value, entries["id"], "id", suggested(entries))
-    ):
+    if value is None or duplicate:
         return None
+    if not url_safe_id(source, value, entries["id"], "id", suggested(entries)):
+        # Reported; the rest of the load knows the unit by the id its name makes, so the cells
+        # naming it by name are not reported again.
+        value = suggested(entries)
+        if not value or value in seen:
+            return None
     if reserved_problem(value, "单位 id"):
         hint = "它会和网站自己的页面用同一个网址，换一个，如 " + f"{value}-unit"
         source.error(entries["id"].line, "id", reserved_problem(value, "单位 id"), hint)
