@@ -415,3 +415,23 @@ def test_a_percent_cell_is_published_as_the_percent_shown(monthly_site):
     rate = campaign.indicators.indicators[1]
     assert rate.values["bangongshi"] == {"2026年3月": 85} and rate.targets["bangongshi"] == 100
     assert completion(site, rate.id) == "85.0%"
+
+
+def test_a_target_row_names_its_project_by_name_when_the_id_is_blank(tmp_path):
+    """The starter's projects have no 编号 once the clerk clears it; 目标任务 names them."""
+
+    def edit(book):
+        book["重点项目"]["A3"] = None
+        book["目标任务"]["A2"] = None
+
+    (task,) = [p for p in read(tmp_path, edit).projects.projects if p.targets]
+    assert task.id == "zoufangfuwuduixiang"
+    assert [(t.name, t.target, t.unit, t.done) for t in task.targets] == [
+        ("走访服务对象", 10, "家", ((datetime.date(2026, 3, 31), 4),))
+    ]
+
+
+def test_the_note_sheet_explains_the_target_sheet(tmp_path):
+    book = openpyxl.load_workbook(workbook_of(tmp_path, lambda book: None) / "campaign.xlsx")
+    notes = dict(row for row in book["说明"].iter_rows(values_only=True))
+    assert "项目名称" in notes["目标任务"] and "工作任务" in notes["重点项目"]

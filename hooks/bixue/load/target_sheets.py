@@ -17,6 +17,7 @@ TARGETS = "目标任务"
 HEADERS = MappingProxyType(
     {
         PROJECT_ID: "project",
+        "项目名称": "project_name",
         "目标": "name",
         "目标数": "target",
         "计量单位": "unit",
@@ -25,8 +26,9 @@ HEADERS = MappingProxyType(
     }
 )
 NEEDED = (PROJECT_ID, "目标", "目标数")
-COMPUTED = ("项目名称", "完成比例", "序号")
-"""Columns the board's own download adds for readers: read back, they are ignored."""
+COMPUTED = ("完成比例", "序号")
+"""Columns the board's own download adds for readers: read back, they are ignored. 项目名称 is
+read: it names the project where 项目编号 is blank, as on the other project sheets."""
 LABELS = MappingProxyType(
     {
         "targets": TARGETS,
