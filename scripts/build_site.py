@@ -41,12 +41,16 @@ ENGINES = ("mkdocs", "properdocs")
 
 def shown_lines(output: str) -> List[str]:
     """The lines a clerk needs: errors and warnings without their English level, nothing else."""
-    lines = []
+    lines, dropped = [], False
     for raw in output.splitlines():
         line = ANSI.sub("", raw).rstrip()
         if OURS.search(line):
             lines.append(OURS.sub("", line))
             continue
+        # An INFO note's indented lines go with it (the pages "not included in the nav").
+        if dropped and line.startswith(" "):
+            continue
+        dropped = bool(CHATTER[0].search(line))
         if not line.strip() or any(pattern.search(line) for pattern in CHATTER):
             continue
         warning = line.startswith("WARNING")

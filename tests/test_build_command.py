@@ -13,6 +13,10 @@ WARNING -  site_url 未设置：二维码和订阅源中的绝对链接将被省
 \x1b[33m │\x1b[0m  Critical fixes and security updates continue until that date.
 \x1b[90m  To disable this warning, set NO_MKDOCS_2_WARNING=1.\x1b[0m
 Traceback (most recent call last):
+INFO    -  The following pages exist in the docs directory, but are not included in the "nav" \
+configuration:
+  - exemplars/index.md
+  - notices/index.md
 INFO    -  Documentation built in 8.10 seconds
 """
 
