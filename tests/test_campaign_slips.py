@@ -10,6 +10,7 @@ from typing import Callable
 
 import openpyxl
 import pytest
+import workbooks
 from bixue.load import load_campaign
 from bixue.outputs.campaign_starter import write_new
 from conftest import built, load_errors, soup
@@ -435,3 +436,14 @@ def test_the_note_sheet_explains_the_target_sheet(tmp_path):
     book = openpyxl.load_workbook(workbook_of(tmp_path, lambda book: None) / "campaign.xlsx")
     notes = dict(row for row in book["说明"].iter_rows(values_only=True))
     assert "项目名称" in notes["目标任务"] and "工作任务" in notes["重点项目"]
+
+
+def test_values_in_both_campaign_xlsx_and_indicators_xlsx_name_the_sheet_and_cell(tmp_path):
+    data = workbook_of(tmp_path, lambda book: None)
+    sheet = [["单位", "2026-Q1"], ["办公室", 31]]
+    workbooks.write(data / "indicators.xlsx", {"便民服务次数": sheet})
+    (error,) = load_errors(data)
+    assert error.cell == "便民服务次数!A1"
+    assert error.message == (
+        "指标 '便民服务次数' 的数值已经写在 data/campaign.xlsx:指标数值!A2，不能两处都写"
+    )

@@ -52,11 +52,19 @@ def with_indicator_workbook(
     return dataclasses.replace(indicators, indicators=tuple(replaced))
 
 
+def written_at(reading: Reading, origin: model.Origin, key: str) -> str:
+    """Where a key of a record is written: file:line, or campaign.xlsx:sheet!cell."""
+    line, book = origin.line_of(key), reading.campaign_book
+    if book and origin.path == book.source.path:
+        return book.source.where(line)
+    return f"{origin.path}:{line}"
+
+
 def read_sheet(
     source: WorkbookSource, sheet: Sheet, indicator: model.Indicator, periods: Tuple[str, ...]
 ) -> model.Indicator:
     if indicator.values:
-        where = f"{indicator.origin.path}:{indicator.origin.line_of('values')}"
+        where = written_at(source.reading, indicator.origin, "values")
         message = f"指标 '{indicator.name}' 的数值已经写在 {where}，不能两处都写"
         source.error(line_of(sheet, 1, 1), "", message, "只保留一处")
     at = header_row(sheet, (UNIT,))
