@@ -447,3 +447,12 @@ def test_values_in_both_campaign_xlsx_and_indicators_xlsx_name_the_sheet_and_cel
     assert error.message == (
         "指标 '便民服务次数' 的数值已经写在 data/campaign.xlsx:指标数值!A2，不能两处都写"
     )
+
+
+def test_scores_in_both_campaign_xlsx_and_evaluations_xlsx_name_the_sheet_and_cell(tmp_path):
+    data = workbook_of(tmp_path, lambda book: None)
+    sheet = [["单位", "文明服务"], ["办公室", 90]]
+    workbooks.write(data / "evaluations.xlsx", {"第一季度评比": sheet})
+    (error,) = load_errors(data)
+    assert error.cell == "第一季度评比!A1"
+    assert "已经写在 data/campaign.xlsx:评分!A2，" in error.message

@@ -10,7 +10,7 @@ from typing import Dict, Optional, Sequence
 from .. import model
 from .cells import header_text
 from .datafiles import present
-from .indicators_xlsx import number_in
+from .indicators_xlsx import number_in, written_at
 from .reading import Reading
 from .tables import cell_value, header_columns, header_row, named_sheet, unit_rows
 from .workbook import Sheet, WorkbookSource, line_of, open_workbook
@@ -55,7 +55,7 @@ def read_sheet(
     source: WorkbookSource, sheet: Sheet, round_: model.Round, criteria: Sequence[model.Criterion]
 ) -> model.Round:
     if round_.scores:
-        where = f"{round_.origin.path}:{round_.origin.line_of('scores')}"
+        where = written_at(source.reading, round_.origin, "scores")
         message = f"轮次 '{round_.name}' 的分数已经写在 {where}，不能两处都写"
         source.error(line_of(sheet, 1, 1), "", message, "只保留一处")
     at = header_row(sheet, (UNIT,))
