@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board
-from ..model import Indicator, Origin, Round
+from ..model import Indicator, Round
 from . import xlsx_stream
 from .xlsx_write import sheet_title, stream_bytes
 
@@ -52,16 +52,8 @@ def score_cells(board: Board, round_: Round, unit_id: str, blank: bool) -> list:
     return [*values, sum(value for value in values if value is not None)]
 
 
-def written_in(origin: Origin, yml: str, sheets: str) -> str:
-    """Where the plan defines what a template is filled against: its YAML file, or the sheets of
-    campaign.xlsx (a clerk who keeps no YAML must not be sent looking for one)."""
-    return f" campaign.xlsx 的{sheets}工作表" if origin.path.endswith(".xlsx") else f" {yml} "
-
-
 def scores_note(board: Board) -> list:
-    evaluations = board.campaign.evaluations
-    criteria = evaluations.criteria
-    plan = written_in(evaluations.origin, "evaluations.yml", "“评比内容”“评比”")
+    criteria = board.campaign.evaluations.criteria
     return [
         (
             "用途",
@@ -73,7 +65,8 @@ def scores_note(board: Board) -> list:
         ("总分", "可以不填；填了必须等于各项分数之和，否则检查时报错。"),
         (
             "注意",
-            f"轮次、评比内容和满分写在{plan}里；同一轮的分数不能既写在那里又写在这里。",
+            "轮次、评比内容和满分写在活动方案里（evaluations.yml，或 campaign.xlsx 的“评比内容”"
+            "“评比”工作表）；同一轮的分数不能既写在那里又写在这里。",
         ),
     ]
 
@@ -121,9 +114,6 @@ def what_to_fill(indicator: Indicator) -> str:
 
 def indicators_note(board: Board) -> list:
     indicators = board.campaign.indicators.indicators
-    origin = board.campaign.indicators.origin
-    periods = written_in(origin, "indicators.yml 里 periods", "“时期”")
-    plan = written_in(origin, "indicators.yml", "“时期”“指标”")
     return [
         (
             "用途",
@@ -131,7 +121,11 @@ def indicators_note(board: Board) -> list:
             "放到 data/indicators.xlsx 即可。",
         ),
         ("单位", "单位全称、简称或 id，每个单位一行。"),
-        ("时期列", f"表头是{periods}的时期；空着的格子是“未报送”，不是 0。"),
+        (
+            "时期列",
+            "表头是活动方案里的时期（indicators.yml 的 periods，或 campaign.xlsx 的“时期”工作表）；"
+            "空着的格子是“未报送”，不是 0。",
+        ),
         ("目标", "可以不填；填了就替换活动方案里这个单位的目标。"),
         *(
             (i.name, f"计量单位：{i.unit or '无'}；{DIRECTIONS[i.direction]}；{what_to_fill(i)}")
@@ -139,7 +133,8 @@ def indicators_note(board: Board) -> list:
         ),
         (
             "注意",
-            f"时期和指标的定义写在{plan}里；同一项指标的数值不能既写在那里又写在这里。",
+            "时期和指标的定义写在活动方案里（indicators.yml，或 campaign.xlsx 的“时期”“指标”"
+            "工作表）；同一项指标的数值不能既写在那里又写在这里。",
         ),
     ]
 
