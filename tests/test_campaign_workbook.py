@@ -102,7 +102,7 @@ def test_the_starter_builds_a_board_without_yaml(tmp_path):
     written = write_new(tmp_path / "board")
     data = tmp_path / "board" / "data"
     assert sorted(path.name for path in data.iterdir()) == [
-        *("campaign.xlsx", "exemplars", "notices", "rectifications")
+        *("campaign.xlsx", "exemplars", "notices", "rectifications", "returns")
     ]
     assert written[0] == data / "campaign.xlsx" and not list(data.glob("*.yml"))
     site = built(tmp_path / "site", data)

@@ -34,7 +34,8 @@ def run_new(args) -> int:
     data = data.resolve()
     print(f"已新建公示栏的数据文件夹 {data}：")
     print("  campaign.xlsx    活动方案工作簿：每个工作表一行示例，“说明”工作表解释每一列")
-    for name, what in zip(FOLDERS, ("整改台账", "典型案例", "通知公告"), strict=True):
+    whats = ("整改台账", "典型案例", "通知公告", "各单位交回的台账")
+    for name, what in zip(FOLDERS, whats, strict=True):
         print(f"  {name + '/':<16} {what}（可以先空着）")
     book, templates = data / "campaign.xlsx", data.parent / "模板"
     print(NEXT_STEPS.format(book=book, data=data, templates=f"{templates}/"))

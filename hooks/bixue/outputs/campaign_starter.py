@@ -17,8 +17,8 @@ PURPOSE = (
     "新公示栏的活动方案工作簿：每个工作表有一行示例，照着改成本单位的内容，不用的工作表可以删掉"
     "（“活动”“阶段”“单位”必须有）。放在 data/campaign.xlsx，运行 bash scripts/check.sh 检查。"
 )
-FOLDERS = ("rectifications", "exemplars", "notices")
-"""The folders of a data/ folder that hold one file per ledger, case or notice."""
+FOLDERS = ("rectifications", "exemplars", "notices", "returns")
+"""The folders of a data/ folder that hold one file per ledger, case, notice or returned ledger."""
 
 
 def this_year() -> int:
