@@ -44,6 +44,7 @@ def labels() -> Dict[str, str]:
         for column in table(name).columns:
             found[f"{prefix}.{column.key}" if prefix else column.key] = column.header
     found.update({"name": "名称", "unit": "计量单位", "target": "目标", "values": "指标数值"})
+    found.update({"growth": "增长率（%）", "baseline": "基数", "scores": "分数"})
     return found
 
 

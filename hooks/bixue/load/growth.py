@@ -69,13 +69,19 @@ def read_growth(
     if baseline is None and growth is None:
         return {}, None
     line = (growth or baseline).line
+    term = source.term  # a workbook's headers (增长率（%）, 目标, 基数), else the YAML keys
     if "target" in entries and growth is not None:
-        hint = "删掉 target（目标由 baseline 和 growth 算出），或者删掉 growth"
-        source.error(entries["target"].line, "target", "写了 growth 就不能再写 target", hint)
+        hint = (
+            f"删掉 {term('target')}（目标由 {term('baseline')} 和 {term('growth')} 算出），"
+            f"或者删掉 {term('growth')}"
+        )
+        message = f"写了 {term('growth')} 就不能再写 {term('target')}"
+        source.error(entries["target"].line, "target", message, hint)
         return {}, None
     if baseline is None or growth is None:
         missing, given = ("baseline", "growth") if baseline is None else ("growth", "baseline")
-        source.error(line, missing, f"写了 {given} 就要写 {missing}（基期数和增长百分比成对）")
+        message = f"写了 {term(given)} 就要写 {term(missing)}（基期数和增长百分比成对）"
+        source.error(line, missing, message)
         return {}, None
     rate = number(source, growth, "growth")
     return read_baselines(source, baseline, units), rate
