@@ -134,8 +134,14 @@ def checked(
     path = indicator.origin.path
     if indicator.values:
         at = indicator.origin.line_of("values")
-        hint = "删掉 values（或工作簿里这个指标的工作表）：数值从记录里数出来"
-        reading.errors.append(error(path, at, "values", "写了 source 的指标不能再填数值", hint))
+        book = reading.campaign_book
+        if book and path == book.source.path:  # campaign.xlsx: its 指标数值 row, by cell
+            hint = "删掉“指标数值”表里这个指标的行：数值从记录里数出来"
+            book.source.error(at, "", "写了“来源”的指标不能再填数值", hint)
+        else:
+            hint = "删掉 values（或工作簿里这个指标的工作表）：数值从记录里数出来"
+            message = "写了 source 的指标不能再填数值"
+            reading.errors.append(error(path, at, "values", message, hint))
     return dataclasses.replace(indicator, source=dataclasses.replace(log, spans=spans))
 
 
