@@ -76,6 +76,10 @@ def excel_error(value: Any) -> str:
     return ""
 
 
+NO_NUMBER = ("-", "--", "—", "——", "/", "无", "暂无", "空")
+"""What a clerk types for "no figure yet"; a blank cell says it (未报送, not 0)."""
+
+
 def as_number(value: Any) -> Tuple[Optional[float], str]:
     if isinstance(value, bool) or isinstance(value, (datetime.date, datetime.time)):
         return None, f"必须是数字，实际为 '{as_text(value)}'"
@@ -90,6 +94,7 @@ def as_number(value: Any) -> Tuple[Optional[float], str]:
     if PERCENT.fullmatch(text):
         return shown_percent(float(PERCENT.fullmatch(text).group(1))), ""
     hint = "去掉千位分隔符" if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text) else ""
+    hint = "还没有数就空着，不要写 - 或 /" if text.strip() in NO_NUMBER else hint
     problem = excel_error(value) or f"必须是数字，实际为 '{value}'"
     return None, problem + (f"（{hint}）" if hint else "")
 
