@@ -18,6 +18,7 @@ from .yamlfile import INVALID, Node
 TRUE, FALSE = ("是", "true", "1"), ("否", "false", "0")
 GROUP_PREFIX = re.compile(r"^分组[:：]\s*")
 SLIDE_SECONDS = re.compile(r"^(.+?)\s*[:：]\s*(\d+)\s*秒?$")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,}")
 LIKE_YES = ("是的", "对", "有", "y", "yes", "√", "✓", "✔", "☑")
 LIKE_NO = ("不是", "不", "无", "n", "no", "×", "✗", "✘", "☒")
 """Other ways of writing 是/否: answered with the word meant, never read as it (a wrong guess on
@@ -116,11 +117,21 @@ def list_value(source: WorkbookSource, kind: str, written: str, line: int, name:
         group = GROUP_PREFIX.sub("", written)
         return {"group": Node(group, line, group)}
     items = [item.strip() for item in re.split(LIST_SPLIT, written) if item.strip()]
+    if kind == "names":
+        items = [name for item in items for name in spaced_names(item)]
     if kind == "units":
         return [Node(resolve_unit(source, item, line, name), line, item) for item in items]
     if kind == "slides":
         return [slide_node(item, line) for item in items]
     return [Node(item, line, item) for item in items]
+
+
+def spaced_names(written: str) -> list:
+    """林美华 黄志强: Chinese names parted by spaces are two people; John Smith stays one."""
+    parts = written.split()
+    return (
+        parts if len(parts) > 1 and all(HAN_NAME.fullmatch(part) for part in parts) else [written]
+    )
 
 
 def slide_node(written: str, line: int) -> Node:
