@@ -207,6 +207,19 @@ def test_a_list_of_people_typed_in_one_cell_is_read_as_the_list(tmp_path, typed)
     assert plan.leading_group[0].members == ("林美华", "黄志强")
 
 
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [
+        ("林美华 黄志强", ("林美华", "黄志强")),
+        ("张  伟", ("张  伟",)),
+        ("John Smith", ("John Smith",)),
+    ],
+)
+def test_names_parted_by_spaces_are_two_people_but_a_padded_name_is_one(tmp_path, typed, read_as):
+    plan = read(tmp_path, lambda book: book["领导小组"].cell(2, 2, typed)).plan
+    assert plan.leading_group[0].members == read_as
+
+
 def test_a_group_of_three_in_one_row_of_pairs(tmp_path):
     def edit(book):
         book["单位"].append([None, "侨务科"])
@@ -456,3 +469,39 @@ def test_scores_in_both_campaign_xlsx_and_evaluations_xlsx_name_the_sheet_and_ce
     (error,) = load_errors(data)
     assert error.cell == "第一季度评比!A1"
     assert "已经写在 data/campaign.xlsx:评分!A2，" in error.message
+
+
+@pytest.mark.parametrize("typed", ["-", "/", "无"])
+def test_a_dash_for_no_figure_yet_is_one_error_saying_leave_it_blank(tmp_path, typed):
+    error = one_error(tmp_path, lambda book: book["指标数值"].cell(2, 3, typed))
+    assert error.cell == "指标数值!C2" and error.message.endswith(
+        "（还没有数就空着，不要写 - 或 /）"
+    )
+
+
+@pytest.mark.parametrize(("typed", "format"), [("10%", "General"), (0.1, "0%"), (10, "General")])
+def test_a_growth_rate_typed_as_a_percent_reads_as_the_percent(tmp_path, typed, format):
+    def edit(book):
+        book["指标"]["H2"].value, book["指标"]["H2"].number_format = typed, format
+        for cell, value in (("C2", None), ("C3", None), ("D2", 100), ("D3", 50)):
+            book["指标目标"][cell].value = value
+
+    (served,) = read(tmp_path, edit).indicators.indicators
+    assert served.targets == {"bangongshi": 110, "caiwuke": 55}
+
+
+def test_a_growth_rate_beside_a_target_is_one_error_in_the_sheets_words(tmp_path):
+    error = one_error(tmp_path, lambda book: book["指标"].cell(2, 8, 10))
+    assert error.cell == "指标目标!C2"
+    assert error.message == "写了 增长率（%） 就不能再写 目标"
+
+
+def test_a_counted_indicator_with_a_values_row_left_is_one_error_naming_the_row(tmp_path):
+    """来源 set on the starter's indicator, its example row in 指标数值 left in place."""
+    error = one_error(tmp_path, lambda book: book["指标"].cell(2, 11, "荣誉成果：省级：论文"))
+    assert error.cell == "指标数值!A2" and error.message == "写了“来源”的指标不能再填数值"
+
+
+def test_a_score_above_the_maximum_names_the_cell_in_chinese(tmp_path):
+    error = one_error(tmp_path, lambda book: book["评分"].cell(2, 3, 120))
+    assert (error.cell, error.field) == ("评分!C2", "分数")
