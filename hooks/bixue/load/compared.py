@@ -9,6 +9,7 @@ from .. import model
 from ..errors import DataError
 
 HINT = "units.yml 里这个单位写了 compare: false（不参与比较）；要比较就删掉那一行"
+SHEET_HINT = "“单位”表里这个单位的“参与比较”写了 否；要比较就清空那一格"
 
 
 def not_compared_errors(campaign: model.Campaign) -> List[DataError]:
@@ -16,11 +17,19 @@ def not_compared_errors(campaign: model.Campaign) -> List[DataError]:
     if not outside:
         return []
     named = [*pairs_naming(campaign), *scores_naming(campaign), *values_naming(campaign)]
+    in_sheet = campaign.units[0].origin.path.endswith(".xlsx")  # declared on the 单位 sheet
+    hint = SHEET_HINT if in_sheet else HINT
     return [
-        DataError(origin.path, origin.line_of(key), field, message(outside, unit), HINT)
+        error(origin, key, field, message(outside, unit), hint)
         for origin, key, field, unit in named
         if unit in outside
     ]
+
+
+def error(origin: model.Origin, key: str, field: str, text: str, hint: str) -> DataError:
+    """At the record's line, or (read from a workbook) its cell, in the sheet's words."""
+    line, cell = origin.line_of(key), origin.cell_of(key)
+    return DataError(origin.path, line, origin.label_of(field), text, hint, cell=cell)
 
 
 Named = Iterable[Tuple[model.Origin, str, str, str]]
