@@ -59,8 +59,9 @@ def rounds_outside_period(
                 f"（{plan.start} 至 {plan.end}）之内"
             )
             line = round_.origin.line_of("date")
-            hint = "检查日期，或 campaign.yml 的 period"
             cell = round_.origin.cell_of("date")  # a round of data/campaign.xlsx: its cell
+            plan_at = "“活动”表的开始日期、结束日期" if cell else " campaign.yml 的 period"
+            hint = f"检查日期，或{plan_at}"
             label = round_.origin.label_of("rounds.date")
             errors.append(DataError(round_.origin.path, line, label, message, hint, cell=cell))
     return errors

@@ -36,6 +36,7 @@ PLAN_OPTIONAL = (
     *("screens", "unit_screens", "changes", "time_progress", "ranking", "stale_days", "archive"),
 )
 WITHIN_PERIOD = "阶段必须在 period 的起止日期之内"
+WITHIN_SHEET = "阶段必须在“活动”表的开始日期和结束日期之内"
 MAX_SETTINGS = MappingProxyType(
     {"warn_days": 365, "days": 366, "stale_days": 3660, "keep": 100_000}
 )
@@ -111,13 +112,14 @@ def read_phases(
     found = [(phase, item.value) for item in items if (phase := read_phase(source, item, seen))]
     # Dates missing or in the wrong order are reported already: nothing to compare them with.
     dated = [(phase, entries) for phase, entries in found if in_order(phase.start, phase.end)]
+    within = WITHIN_PERIOD if source.term("period.start") == "period.start" else WITHIN_SHEET
     for phase, entries in dated if in_order(start, end) else ():
         if phase.start < start:
             message = f"阶段 '{phase.id}' 的开始日期 {phase.start} 早于活动开始日期 {start}"
-            source.error(entries["start"].line, "phases.start", message, WITHIN_PERIOD)
+            source.error(entries["start"].line, "phases.start", message, within)
         if phase.end > end:
             message = f"阶段 '{phase.id}' 的结束日期 {phase.end} 晚于活动结束日期 {end}"
-            source.error(entries["end"].line, "phases.end", message, WITHIN_PERIOD)
+            source.error(entries["end"].line, "phases.end", message, within)
     starts = [(phase.id, phase.start, entries["start"].line) for phase, entries in dated]
     check_chronological(source, starts, "phases.start", "阶段", "开始日期")
     return tuple(phase for phase, _ in found)
