@@ -505,3 +505,25 @@ def test_a_counted_indicator_with_a_values_row_left_is_one_error_naming_the_row(
 def test_a_score_above_the_maximum_names_the_cell_in_chinese(tmp_path):
     error = one_error(tmp_path, lambda book: book["评分"].cell(2, 3, 120))
     assert (error.cell, error.field) == ("评分!C2", "分数")
+
+
+def test_a_kindergarten_not_compared_but_paired_is_one_error_in_the_sheets_words(tmp_path):
+    def edit(book):
+        book["单位"].append([None, "城东幼儿园", "城东园", "帮扶园", None, "否"])
+        book["结对"]["B2"] = "城东园"
+
+    error = one_error(tmp_path, edit)
+    assert (error.cell, error.field) == ("结对!A1", "结对")
+    assert error.hint == "“单位”表里这个单位的“参与比较”写了 否；要比较就清空那一格"
+
+
+def test_dates_outside_the_campaign_point_at_the_settings_sheet(tmp_path):
+    def edit(book):
+        book["阶段"]["D2"] = "2027-1-31"
+        book["评比"]["C2"] = "2025年12月1日"
+
+    hints = {error.cell: error.hint for error in load_errors(workbook_of(tmp_path, edit))}
+    assert hints == {
+        "阶段!D2": "阶段必须在“活动”表的开始日期和结束日期之内",
+        "评比!C2": "检查日期，或“活动”表的开始日期、结束日期",
+    }
