@@ -527,3 +527,11 @@ def test_dates_outside_the_campaign_point_at_the_settings_sheet(tmp_path):
         "阶段!D2": "阶段必须在“活动”表的开始日期和结束日期之内",
         "评比!C2": "检查日期，或“活动”表的开始日期、结束日期",
     }
+
+
+def test_the_projects_template_tells_a_campaign_xlsx_clerk_not_to_use_it(monthly_site):
+    """projects.xlsx beside campaign.xlsx's 重点项目 is an error; the template says so."""
+    _campaign, site = monthly_site
+    book = openpyxl.load_workbook(site / "downloads" / "templates" / "projects.xlsx")
+    notes = dict(row[:2] for row in book["说明"].iter_rows(values_only=True))
+    assert "campaign.xlsx" in notes["用途"] and "不用这个模板" in notes["用途"]

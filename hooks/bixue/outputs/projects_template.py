@@ -118,7 +118,8 @@ def add_lists(workbook, board: Board, groups: int) -> None:
 def note_lines(board: Board) -> Sequence[Tuple[str, str]]:
     purpose = (
         "重点项目表：填好后改名为 projects.xlsx 放到 data/ 文件夹（代替 projects.yml，两个不能"
-        "同时有），发布前运行 bash scripts/check.sh 检查。"
+        "同时有），发布前运行 bash scripts/check.sh 检查。活动方案写在 campaign.xlsx 里的，"
+        "重点项目直接写在它的“重点项目”等工作表，不用这个模板（两处都写是错误）。"
     )
     lines = [("用途", purpose)]
     shown = examples.project_examples(board)

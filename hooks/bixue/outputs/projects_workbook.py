@@ -83,7 +83,8 @@ MILESTONE_COLUMNS: Tuple[Tuple[str, int], ...] = (
 )
 PERCENT_FORMAT = "0.0%"
 READ_BACK = (
-    "这个工作簿改名为 projects.xlsx 放进 data/（代替 projects.yml），读出来还是这些项目；"
+    "这个工作簿改名为 projects.xlsx 放进 data/（代替 projects.yml；活动方案写在 campaign.xlsx "
+    "里的，这些工作表已经在它里面，不用再放），读出来还是这些项目；"
     "已完成投资、完成率、状态、节点情况等列是看板算出的，不读"
 )
 
