@@ -11,9 +11,10 @@ from typing import Callable
 import openpyxl
 import pytest
 import workbooks
+from bixue.__main__ import main
 from bixue.load import load_campaign
 from bixue.outputs.campaign_starter import write_new
-from conftest import built, load_errors, soup
+from conftest import ROOT, built, load_errors, soup
 
 Edit = Callable[[openpyxl.Workbook], None]
 
@@ -535,3 +536,16 @@ def test_the_projects_template_tells_a_campaign_xlsx_clerk_not_to_use_it(monthly
     book = openpyxl.load_workbook(site / "downloads" / "templates" / "projects.xlsx")
     notes = dict(row[:2] for row in book["说明"].iter_rows(values_only=True))
     assert "campaign.xlsx" in notes["用途"] and "不用这个模板" in notes["用途"]
+
+
+def test_check_lists_the_ids_it_made_by_the_sheets_word(tmp_path, capsys, monkeypatch):
+    def edit(book):
+        book["单位"]["A3"] = None
+
+    data = workbook_of(tmp_path, edit)
+    monkeypatch.setenv("BOARD_DATA", str(data))
+    assert main(["check", "--project", str(ROOT)]) == 0
+    made = [line for line in capsys.readouterr().out.splitlines() if "没有写" in line]
+    assert [line[line.index("campaign.xlsx") :] for line in made] == [
+        "campaign.xlsx:单位!C3: 单位 '财务科' 没有写编号，用 caiwuke"
+    ]

@@ -160,7 +160,8 @@ def check_one(project: Path, folder: Path, environ) -> int:
         print(line)
     print(f"数据检查通过：{counts}")
     for where, kind, name, made in campaign.made_ids:
-        print(f"{where}: {kind} '{name}' 没有写 id，用 {made}")
+        written = "没有写编号" if "!" in where else "没有写 id"  # a workbook's cell: 编号 column
+        print(f"{where}: {kind} '{name}' {written}，用 {made}")
     return 0
 
 
