@@ -50,7 +50,7 @@ PLOTLY_SHA256=99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba
 bundle="vendor/$PLOTLY_PKG/plotly-basic.min.js"
 # Debian's npm fetches plotly.js and the old-browser checks below from the npm registry.
 if ! command -v npm >/dev/null; then
-  echo "Installing Debian's npm (for $PLOTLY_PKG and the screen's old-browser checks)"
+  echo "正在安装 Debian 的 npm（下载图表库 $PLOTLY_PKG 和大屏的旧浏览器检查工具用）"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
 fi
@@ -62,7 +62,7 @@ if [ ! -f "$bundle" ]; then
   echo "$PLOTLY_SHA256  $work/package/plotly-basic.min.js" | sha256sum --check --quiet
   mkdir -p "vendor/$PLOTLY_PKG"
   cp "$work/package/plotly-basic.min.js" "$work/package/LICENSE" "vendor/$PLOTLY_PKG/"
-  echo "Installed $bundle ($PLOTLY_PKG@$PLOTLY_VERSION)"
+  echo "已安装图表库 $bundle（$PLOTLY_PKG@$PLOTLY_VERSION）"
 fi
 
 # The screen's checks for old TV browsers (tests/test_old_browsers.py): es-check and doiuse at the
@@ -71,5 +71,5 @@ fi
 if [ ! -f tools/node_modules/.package-lock.json ] \
   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
   (cd tools && npm ci --silent --no-audit --no-fund)
-  echo "Installed the screen's old-browser checks (tools/node_modules)"
+  echo "已安装大屏的旧浏览器检查工具（tools/node_modules，测试用）"
 fi
