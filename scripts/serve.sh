@@ -14,4 +14,6 @@ case "$engine" in
 esac
 # Another program on the port: say so in one Chinese line and take the next free one.
 addr="$(.venv/bin/python scripts/serve_addr.py "${BOARD_ADDR:-127.0.0.1:8000}")" || exit 1
+# The engine's own lines are English; the one the clerk needs is said first, in Chinese.
+echo "生成后用浏览器打开 http://$addr/（下面英文的 INFO 是生成过程的记录；按 Ctrl+C 停止）"
 exec ".venv/bin/$engine" serve -f mkdocs.yml --dev-addr "$addr" "$@"
