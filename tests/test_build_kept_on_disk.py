@@ -127,3 +127,32 @@ def test_a_warm_build_renders_and_indexes_no_unchanged_page(tmp_path, setup, mon
     assert pages > 40 and entries > 40
     warm = counts_of_build(tmp_path / "site", monkeypatch, data, cache)
     assert warm == ((0, pages), (0, entries))
+
+
+SITE_KEY = (
+    "import sys; sys.path.insert(0, 'hooks')\n"
+    "from mkdocs.config import load_config\n"
+    "from mkdocs.structure.files import get_files\n"
+    "from bixue.adapter import serve\n"
+    "config = load_config('mkdocs.yml')\n"
+    "print(list(config.theme.static_templates), serve._site_key(config, get_files(config)))\n"
+)
+
+
+def test_the_site_key_is_the_same_in_every_process(tmp_path):
+    """The theme's static_templates is a set: its order changes with each process's string
+    hashes, and a key made of it reused the last build's pages half the time."""
+    import os
+    import subprocess
+    import sys
+
+    found = {}
+    for seed in range(12):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-c", SITE_KEY], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        order, key = result.stdout.rsplit(" ", 1)
+        found[order] = key.strip()
+    assert len(found) == 2  # both orders of the set were seen
+    assert len(set(found.values())) == 1

@@ -15,6 +15,7 @@ from .campaigns import layout
 from .errors import DataErrors
 from .figures import glossary
 from .figures.board import Board, compute_board
+from .load import kept_campaign
 from .load.asof import completed_after
 from .load.returned import change_lines
 from .session.cache import Cache
@@ -47,7 +48,12 @@ def load_board(
         raise ValueError(f"BOARD_PROFILE: 必须是 internal 或 public，实际为 '{profile}'")
     if layout.is_several(data_dir(project, environ)):
         raise ValueError(SEVERAL)
-    campaign = load.load_campaign(data_dir(project, environ), project, kept)
+    folder = data_dir(project, environ)
+    read = lambda: load.load_campaign(folder, project, kept)  # noqa: E731
+    # Under `serve` the session keeps what each file read (an edit reads one file again); a
+    # build of its own takes the last build's campaign when no file changed (kept_campaign).
+    serving = kept is not None and getattr(kept, "serving", False)
+    campaign = read() if serving else kept_campaign.load_kept(folder, project, read)
     day = as_of(environ, campaign.plan.as_of)
     # A board as of an earlier day than the campaign's own (a past 通报, 往期, the portal's
     # history) simply leaves later completions out; only one after both days is a slip.

@@ -36,25 +36,12 @@ def store(session: BuildSession, config) -> None:
         outputs = b"".join(_packed(key, output) for key, output in session.pages.current.items())
         disk_cache.store(PAGES, _versions_key(PAGES, config), {}, {"outputs": outputs})
     for kind in (KIND, PAGES):
-        _prune(kind)
+        disk_cache.prune(kind, RECORDS)
 
 
 RECORDS = 6
 """Records kept of each kind, the newest: one a site folder, and builds into ever new folders
 (tests, trials) would fill the cache."""
-
-
-def _prune(kind: str) -> None:
-    folder = disk_cache.folder(kind)
-    if folder is None:
-        return
-    try:
-        records = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime)
-        for record in records[:-RECORDS]:
-            for part in folder.glob(f"{record.stem}.*"):
-                part.unlink(missing_ok=True)
-    except OSError:
-        pass  # another build pruned it first
 
 
 def _packed(key: str, output: bytes) -> bytes:

@@ -39,7 +39,7 @@ def days(board: Board) -> List[datetime.date]:
     return list(dict.fromkeys([board.as_of, *(view.round.date for view in board.rounds)]))
 
 
-def made(board: Board, day: datetime.date, code: bytes) -> bytes:
+def made(board: Board, day: datetime.date, code: bytes, keys: value_key.Keys) -> bytes:
     """The 通报 as of `day`; under `serve`, the last build's when the campaign, the day and the
     template are the same (a 500-unit campaign's nine took seconds); else the one a build
     before wrote from them with this very code (`code`), kept on disk."""
@@ -51,12 +51,12 @@ def made(board: Board, day: datetime.date, code: bytes) -> bytes:
         "template": hashlib.sha256(template).hexdigest() if template else "",
     }
     write = lambda: document(as_of(board, day))  # noqa: E731
-    return kept("通报.docx", inputs, lambda: _on_disk(inputs, code, write))
+    return kept("通报.docx", inputs, lambda: _on_disk(inputs, code, write, keys))
 
 
-def _on_disk(inputs: dict, code: bytes, write) -> bytes:
+def _on_disk(inputs: dict, code: bytes, write, keys: value_key.Keys) -> bytes:
     try:
-        digest = value_key.Keys().digest("通报.docx", inputs)
+        digest = keys.digest("通报.docx", inputs)
     except value_key.Unkeyable:
         return write()
     writer = f"{digest}\0{metadata.version('python-docx')}\0".encode()
@@ -74,5 +74,8 @@ def make(board: Board) -> Output:
     """This module's files."""
     chosen = days(board)
     code = disk_cache.code_digest() if chosen else b""
-    made_files = (GeneratedFile(dest_uri(day), content=made(board, day, code)) for day in chosen)
+    keys = value_key.Keys()
+    made_files = (
+        GeneratedFile(dest_uri(day), content=made(board, day, code, keys)) for day in chosen
+    )
     return Output(files=tuple(made_files))

@@ -130,3 +130,18 @@ def _write(target: Path, content: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def prune(kind: str, keep: int) -> None:
+    """Only the `keep` newest entries of `kind`: entries kept by whole data folders or sites
+    (builds into ever new folders, tests, trials) would fill the cache."""
+    path = folder(kind)
+    if path is None:
+        return
+    try:
+        records = sorted(path.glob("*.json"), key=lambda record: record.stat().st_mtime)
+        for record in records[:-keep]:
+            for part in path.glob(f"{record.stem}.*"):
+                part.unlink(missing_ok=True)
+    except OSError:
+        pass  # another build pruned it first
