@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..figures.board import Board
+from ..render import kept
 from . import examples
 from .downloads import DATE_FORMAT
 from .xlsx_write import append_row, new_workbook, workbook_bytes, write_header, write_note
@@ -75,6 +76,20 @@ DATES = ("截至日期", "计划日期", "完成日期", "日期")
 
 
 def projects_template(board: Board) -> bytes:
+    """The template; under `serve`, the last build's when what it shows is the same (openpyxl
+    took a second of every one-item edit of the demo to write it again)."""
+    campaign = board.campaign
+    inputs = {
+        "groups": campaign.projects.groups if campaign.projects else (),
+        "units": tuple(unit.name for unit in campaign.units),
+        "title": campaign.plan.title,
+        "as_of": board.as_of,
+        "examples": examples.project_examples(board),
+    }
+    return kept("projects_template.xlsx", inputs, lambda: written(board))
+
+
+def written(board: Board) -> bytes:
     workbook = new_workbook()
     for name, columns in SHEETS:
         sheet = workbook.create_sheet(name)
