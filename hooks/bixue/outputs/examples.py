@@ -22,7 +22,13 @@ def date_forms(day: datetime.date) -> str:
 
 
 def item_id(board: Board) -> str:
-    """The campaign's first ledger id; a made-up one in its own year when it has none yet."""
+    """The campaign's first ledger id; a made-up one in its own year when it has none yet.
+    Found once a board: each unit's template names it (500 searches of 20,000 items were
+    eight seconds of every rebuild under serve)."""
+    return board.once("examples.item_id", lambda: first_item_id(board))
+
+
+def first_item_id(board: Board) -> str:
     if not board.ledger:
         return f"ZG-{board.campaign.plan.start.year}-001"
     return min(board.ledger, key=operator.attrgetter("id_order")).item.id
