@@ -107,6 +107,15 @@ def minimal_campaign(tmp_path: Path) -> Path:
     return data
 
 
+def campaign_of_2012(tmp_path: Path) -> Path:
+    """The minimal campaign moved to 2012 (dates and ids), as a small office would keep it."""
+    data = minimal_campaign(tmp_path)
+    for path in data.rglob("*"):
+        if path.suffix in (".yml", ".md"):
+            path.write_text(path.read_text("utf-8").replace("2014", "2012"), "utf-8")
+    return data
+
+
 def load_errors(data: Path) -> list:
     """The errors loading a data folder gives (it must give some)."""
     from bixue.errors import DataErrors

@@ -17,7 +17,7 @@ from bixue.adapter.board import LOCAL_SITE
 from bixue.build import load_board
 from bixue.outputs import templates_xlsx
 from bs4 import BeautifulSoup
-from conftest import ROOT, minimal_campaign
+from conftest import ROOT, campaign_of_2012
 
 CLERK_TEXT = re.compile(r"data/|\.ya?ml\b|放进|放到|scripts/|bash |BOARD_")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -128,15 +128,6 @@ def test_a_build_at_this_machines_address_says_so_once(tmp_path):
 
 
 # --- the templates' examples: the campaign's own ids and year --------------------------------
-
-
-def campaign_of_2012(tmp_path: Path) -> Path:
-    """The minimal campaign moved to 2012: its dates and ledger ids."""
-    data = minimal_campaign(tmp_path)
-    for path in data.rglob("*"):
-        if path.suffix in (".yml", ".md"):
-            path.write_text(path.read_text("utf-8").replace("2014", "2012"), "utf-8")
-    return data
 
 
 def workbook_texts(content: bytes) -> list:

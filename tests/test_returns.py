@@ -13,19 +13,10 @@ from bixue import __main__ as cli
 from bixue.build import load_board
 from bixue.load import load_campaign
 from bixue.outputs import templates_xlsx
-from conftest import ROOT, built, load_errors, minimal_campaign, soup
+from conftest import ROOT, built, campaign_of_2012, load_errors, soup
 
 NORTH = "台账-示例北服务区.xlsx"
 SOUTH = "台账-示例南服务区.xlsx"
-
-
-def campaign_of_2012(tmp_path: Path) -> Path:
-    """The minimal campaign moved to 2012 (dates and ids), as a small office would keep it."""
-    data = minimal_campaign(tmp_path)
-    for path in data.rglob("*"):
-        if path.suffix in (".yml", ".md"):
-            path.write_text(path.read_text("utf-8").replace("2014", "2012"), "utf-8")
-    return data
 
 
 def unit_workbook(data: Path, name: str, as_of: str = "") -> openpyxl.Workbook:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Dict, List, Optional, Sequence
 
 from .. import model
 from . import xlsx_stream
+from .projects_workbook import KIND_NAMES
 
 PROJECT_HEADERS = (
     *("编号", "项目名称", "类别", "责任单位", "联系领导", "责任人"),
@@ -15,7 +15,6 @@ PROJECT_HEADERS = (
 )
 WIDTHS = (18, 28, 16, 16, 10, 10, 14, 14, 30, 6, 10, 40, 40)
 TARGET_HEADERS = ("目标", "目标数", "计量单位", "截至日期", "累计完成")
-KINDS = MappingProxyType({model.PROJECT: "工程", model.TASK: "工作任务"})
 ROWS = 500
 
 
@@ -53,7 +52,7 @@ def project_row(project: model.Project, groups: Dict[str, str], names: Dict[str,
         project.plan,
         "\n".join(project.photos) or None,
         "是" if project.internal else None,
-        KINDS[project.kind],
+        KIND_NAMES[project.kind],
         bullets(project.difficulties),
         bullets(project.measures),
     )
@@ -82,7 +81,7 @@ def project_lists(groups: int, units: int) -> List[xlsx_stream.Validation]:
         pick("C", f"'类别'!$B$2:$B${groups + ROWS}", False),
         pick("D", f"'单位'!$B$2:$B${units + ROWS}", False),
         pick("J", '"是,否"', True),
-        pick("K", '"' + ",".join(KINDS.values()) + '"', True),
+        pick("K", '"' + ",".join(KIND_NAMES.values()) + '"', True),
     ]
 
 
