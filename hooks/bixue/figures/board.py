@@ -25,6 +25,7 @@ from ..model import (
     Unit,
 )
 from .activities import ActivityLog, Honours, activity_log, honours, with_log_values
+from .ledger_as_of import ledger_as_of
 from .projects import ProjectRow, ProjectsView, projects_view
 from .workdays import plan_progress
 
@@ -160,7 +161,8 @@ class Board:
     rounds: Tuple[RoundView, ...]
     """Oldest first."""
     ledger: Tuple[LedgerRow, ...]
-    """Every item, internal ones included, in ledger order."""
+    """Every item, internal ones included, in ledger order, as it stood on the as-of day
+    (figures.ledger_as_of); `campaign.ledger` holds the items as read."""
     ledger_stats: LedgerStats
     ledger_by_unit: Mapping[str, LedgerStats]
     site_url: str = ""
@@ -340,7 +342,9 @@ def compute_board(
     plan = campaign.plan
     campaign = with_log_values(campaign, as_of)
     progress = plan_progress(plan, as_of)
-    ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in campaign.ledger)
+    # campaign.ledger stays as read: a 通报 for another day is computed again from it
+    items = ledger_as_of(campaign.ledger, as_of)
+    ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in items)
     by_unit = rows_by_unit(ledger)
     return Board(
         campaign=campaign,

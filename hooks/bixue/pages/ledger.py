@@ -39,7 +39,7 @@ def pages(board: Board) -> Iterable[GeneratedPage]:
 
 
 def files(board: Board) -> List[GeneratedFile]:
-    if not board.campaign.ledger:
+    if not board.ledger:
         return []
     photos = item_photos(board)
     shown = [image for pair in photos.values() for image in _images(pair)]
