@@ -59,7 +59,9 @@ its files and its blocks (`BLOCKS`, marker name -> render(board, here) -> HTML).
 
 def generate(board: Board) -> Output:
     """Every page, file and block of the page modules. A file is published once: several pages
-    may publish the same image (images.web_image), the first module's wins."""
+    may publish the same image (images.web_image), the first module's wins. The 通报 are made
+    beside the pages, in a second process (report.beside)."""
+    report_files.begin(board)
     outputs = [module.make(board) for module in MODULES]
     files: Dict[str, GeneratedFile] = {}
     for output in outputs:

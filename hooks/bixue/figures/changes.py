@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Iterable, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 from ..model import Activity, Exemplar, Notice, RectificationItem, Update
 from .board import Board, RoundView
 
+T = TypeVar("T")
 ONE_DAY = datetime.timedelta(days=1)
 ACTIVE = ("todo", "doing")
 
@@ -99,21 +100,37 @@ def became_overdue(items: Iterable[RectificationItem], span: Window):
     return (i for i in items if i.status in ACTIVE and span.holds(first_overdue_day(i)))
 
 
-def for_unit(changes: Changes, unit_id: str) -> Changes:
-    """The unit's own 本期动态: its items, its rank in the rounds of the window, its cases (its
-    own and those it adopted); the campaign's notices are the home page's."""
-    mine = lambda items: tuple(item for item in items if item.unit == unit_id)  # noqa: E731
-    return Changes(
-        window=changes.window,
-        found=mine(changes.found),
-        completed=mine(changes.completed),
-        overdue=mine(changes.overdue),
-        updates=tuple(entry for entry in changes.updates if entry.item.unit == unit_id),
-        rounds=tuple(
-            RoundView(view.round, tuple(row for row in view.rows if row.unit.id == unit_id))
-            for view in changes.rounds
-            if view.row(unit_id) is not None and view.row(unit_id).rank is not None
-        ),
-        cases=tuple(c for c in changes.cases if unit_id in (c.unit, *c.adopted_by)),
-        notices=(),
+def for_units(changes: Changes, unit_ids: Iterable[str]) -> Dict[str, Changes]:
+    """Each unit's own 本期动态: its items, its rank in the rounds of the window, its cases (its
+    own and those it adopted); the campaign's notices are the home page's. The items are parted
+    by unit in one pass: 500 units each looking through a window's thousands took seconds."""
+    found, completed, overdue = (
+        _by_unit(items, lambda item: item.unit)
+        for items in (changes.found, changes.completed, changes.overdue)
     )
+    updates = _by_unit(changes.updates, lambda entry: entry.item.unit)
+    return {
+        unit_id: Changes(
+            window=changes.window,
+            found=found.get(unit_id, ()),
+            completed=completed.get(unit_id, ()),
+            overdue=overdue.get(unit_id, ()),
+            updates=updates.get(unit_id, ()),
+            rounds=tuple(
+                RoundView(view.round, tuple(row for row in view.rows if row.unit.id == unit_id))
+                for view in changes.rounds
+                if view.row(unit_id) is not None and view.row(unit_id).rank is not None
+            ),
+            cases=tuple(c for c in changes.cases if unit_id in (c.unit, *c.adopted_by)),
+            notices=(),
+        )
+        for unit_id in unit_ids
+    }
+
+
+def _by_unit(entries: Iterable[T], unit_of: Callable[[T], str]) -> Dict[str, Tuple[T, ...]]:
+    """The entries of each unit, in their order."""
+    parted: Dict[str, List[T]] = {}
+    for entry in entries:
+        parted.setdefault(unit_of(entry), []).append(entry)
+    return {unit_id: tuple(found) for unit_id, found in parted.items()}

@@ -103,8 +103,11 @@ def newest(items: Iterable[RectificationItem], as_of: datetime.date) -> Optional
 
 
 def ledger_updated(board: Board) -> Optional[datetime.date]:
-    """The newest date in the whole ledger (整改台账更新至), internal items included."""
-    return newest((row.item for row in board.ledger), board.as_of)
+    """The newest date in the whole ledger (整改台账更新至), internal items included: once a
+    board (the ledger, the home page, each unit's ledger and the screen show it; 20,000 items)."""
+    return board.once(
+        "ledger_updated", lambda: newest((row.item for row in board.ledger), board.as_of)
+    )
 
 
 def short_date(day: datetime.date, as_of: datetime.date) -> str:

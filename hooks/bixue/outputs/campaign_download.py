@@ -26,12 +26,24 @@ def files(board: Board) -> List[GeneratedFile]:
     if board.public:
         return []
     stamp = datetime.datetime.combine(board.as_of, datetime.time())
+    data = Path(board.campaign.data_dir)
+    made = lambda: on_disk(data, stamp, lambda: workbook(board, stamp))  # noqa: E731
     session = build_session.current()
-    if session is not None and session.serving:
-        content = workbook(board, stamp)
-    else:
-        content = on_disk(Path(board.campaign.data_dir), stamp, lambda: workbook(board, stamp))
+    content = made() if session is None or not session.serving else _kept(session, board, made)
     return [GeneratedFile(XLSX, content=content)] if content is not None else []
+
+
+def _kept(session, board: Board, made) -> Optional[bytes]:
+    """Under `serve`, the last build's workbook for the same campaign: a bad edit is built from
+    the last good board, and its download stays that board's (the files no longer read). A new
+    campaign whose plan files are the same bytes (a ledger edit) takes the one kept on disk."""
+    campaign = board.campaign
+    kept = session.plans.get(
+        f"{campaign.data_dir}\0{id(campaign)}",
+        lambda: (campaign, made()),
+        lambda value: value[0] is campaign,  # never another campaign's, even at the same id
+    )
+    return kept[1]
 
 
 def workbook(board: Board, stamp: datetime.datetime) -> Optional[bytes]:
@@ -61,16 +73,6 @@ def on_disk(data: Path, stamp: datetime.datetime, make) -> Optional[bytes]:
 
 
 def plan_parts(board: Board) -> Optional[PlanParts]:
-    """The plan as written, read for this board's campaign: under `serve`, a bad edit is built
-    from the last good board, and its download stays that board's (the files no longer read)."""
-    session = build_session.current()
-    data = Path(board.campaign.data_dir)
-    if session is None:
-        return load_plan_parts(data)
-    campaign = board.campaign
-    kept = session.plans.get(
-        f"{data}\0{id(campaign)}",
-        lambda: (campaign, load_plan_parts(data, session)),
-        lambda value: value[0] is campaign,  # never another campaign's, even at the same id
-    )
-    return kept[1]
+    """The plan as written, read for this board's campaign (under `serve` with the session's
+    parsed files)."""
+    return load_plan_parts(Path(board.campaign.data_dir), build_session.current())

@@ -76,8 +76,8 @@ class BuildSession:
         self.workbooks: Cache = Cache()
         """Workbooks by a digest of their sheets, title and stamp."""
         self.plans: Cache = Cache()
-        """The plan as written (the campaign.xlsx download) with the campaign it was read for:
-        while a bad edit is built from the last good board, so is the download."""
+        """The campaign.xlsx download with the campaign it was written for: while a bad edit
+        is built from the last good board, so is the download."""
         self.rows: Cache = Cache()
         """Workbook rows' XML by their number, styles and values."""
         self.qr: Cache = Cache()

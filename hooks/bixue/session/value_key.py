@@ -1,8 +1,8 @@
 """A digest of a block's inputs, made of the board's records, so that under `serve` a block
 rendered from the same values as in the last build is taken from it (render.render_block).
 
-A value's digest covers all of it: every field of a record, every item of a tuple, list or
-mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped). A
+A value's digest covers all of it: every field of a record, every item of a tuple, list,
+frozenset or mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped). A
 frozen record's digest is made once, however many blocks show it, and kept by the build session
 (`BuildSession.records`, by the record itself: a frozen record cannot change, so its digest
 cannot go stale; only the loader's records, the ones that outlive a build), so a record the
@@ -86,6 +86,8 @@ class Keys:
         if kind is dict or kind is types.MappingProxyType:
             items = (f"{self._part(key)}:{self._part(item)}" for key, item in value.items())
             return "{" + ",".join(items) + "}"
+        if kind is frozenset:  # in no order: its members' digests sorted
+            return "s{" + ",".join(sorted(map(self._part, value))) + "}"
         if kind is Markup:
             return "M" + repr(str(value))
         if kind is Origin:
