@@ -57,6 +57,12 @@ def test_types_count_where_the_output_would_differ():
     assert digest(a="x", b="y") != digest(a="y", b="x")
 
 
+def test_a_frozenset_is_its_members_in_any_order():
+    assert digest(late=frozenset({"u1", "u2"})) == digest(late=frozenset({"u2", "u1"}))
+    assert digest(late=frozenset({"u1", "u2"})) != digest(late=frozenset({"u1"}))
+    assert digest(late=frozenset({"u1"})) != digest(late=("u1",))
+
+
 def test_where_a_record_was_written_does_not_count():
     moved = item(origin=Origin("data/x.yml", 40, {"id": 40}))
     assert digest(rows=[moved]) == digest(rows=[item()])
