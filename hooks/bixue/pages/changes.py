@@ -7,8 +7,8 @@ from typing import Dict
 
 from ..contents import Output
 from ..figures.board import Board
-from ..model import Unit
 from ..figures.changes import Changes, compute_changes, first_overdue_day, for_units
+from ..model import Unit
 from ..render import render_block
 
 HEADING = "本期动态"

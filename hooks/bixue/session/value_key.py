@@ -2,8 +2,8 @@
 rendered from the same values as in the last build is taken from it (render.render_block).
 
 A value's digest covers all of it: every field of a record, every item of a tuple, list,
-frozenset or mapping, recursively, with each type's name (a Markup string is not a str: it is not escaped). A
-frozen record's digest is made once, however many blocks show it, and kept by the build session
+frozenset or mapping, recursively, with each type's name (a Markup string is not a str: it is
+not escaped). A frozen record's digest is made once, however many blocks show it, and kept by the build session
 (`BuildSession.records`, by the record itself: a frozen record cannot change, so its digest
 cannot go stale; only the loader's records, the ones that outlive a build), so a record the
 loader kept from the last load is not digested again: a whole 500-unit board is 66,000 records
