@@ -9,13 +9,12 @@ so its digest cannot go stale; only the loader's records, the ones that outlive 
 record the loader kept from the last load is not digested again: a whole 500-unit board is
 66,000 records and takes under a second. Where each record was written (`Origin`) is left out:
 no template shows it, and an edit that adds a line would otherwise change every record below it.
-A record
-kind may say it is not to be digested (`digested = False`: the Board, which any edit changes). A
-function is its name: `serve` never loads the package's code again, and a block's functions (a
-page's address from a record, a date of an item) read only what they are given; one that holds
-values of its own (a closure) cannot be digested. A method is its record and its name. A value
-of any other kind (an open file, a mutable object) makes the block unkeyable, and it is rendered
-as always.
+A record kind may say it is not to be digested (`digested = False`: the Board, which any edit
+changes). A function is its name: `serve` never loads the package's code again, and a block's
+functions (a page's address from a record, a date of an item) read only what they are given; one
+that holds values of its own (a closure) cannot be digested. A method is its record and its
+name. A value of any other kind (an open file, a mutable object) makes the block unkeyable, and
+it is rendered as always.
 """
 
 from __future__ import annotations
