@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Callable, Dict, List, Mapping
+from typing import Callable, Dict, List, Mapping, Tuple
 
 from .contents import NO_BLOCKS, GeneratedFile, GeneratedPage, Output
 from .exports import data_json as board_json
 from .exports import feeds
 from .figures.board import Board
+from .outputs import downloads as ledger_downloads
 from .outputs import plotly_asset as page_charts_assets
 from .outputs import score_sheets, templates_xlsx
 from .pages import achievements as page_achievements
@@ -28,6 +29,7 @@ from .pages import screen as page_screen
 from .pages import screens_index as page_screens
 from .pages import units as page_units
 from .report import files as report_files
+from .report.beside import Beside
 
 MODULES = (
     page_home,
@@ -37,6 +39,7 @@ MODULES = (
     page_ranking,
     page_pairs,
     page_ledger,
+    ledger_downloads,
     page_projects,
     page_exemplars,
     page_activities,
@@ -57,18 +60,32 @@ MODULES = (
 its files and its blocks (`BLOCKS`, marker name -> render(board, here) -> HTML)."""
 
 
+BESIDE = (ledger_downloads, board_json, report_files)
+"""Modules whose output is files alone, made in a second process while the others make the
+pages (report.beside): the ledger's downloads, data.json and the nine 通报 of a 500-unit
+campaign are seconds."""
+
+
 def generate(board: Board) -> Output:
     """Every page, file and block of the page modules. A file is published once: several pages
-    may publish the same image (images.web_image), the first module's wins. The 通报 are made
-    beside the pages, in a second process (report.beside)."""
-    report_files.begin(board)
-    outputs = [module.make(board) for module in MODULES]
+    may publish the same image (images.web_image), the first module's wins."""
+    beside = Beside(lambda: [_files_of(module, board) for module in BESIDE])
+    made = {module: module.make(board) for module in MODULES if module not in BESIDE}
+    for module, files_made in zip(BESIDE, beside.result(), strict=True):
+        made[module] = Output(files=files_made)
+    outputs = [made[module] for module in MODULES]
     files: Dict[str, GeneratedFile] = {}
     for output in outputs:
         for generated in output.files:
             files.setdefault(generated.dest_uri, generated)
     pages = tuple(page for output in outputs for page in output.pages)
     return Output(pages, tuple(files.values()), all_blocks())
+
+
+def _files_of(module, board: Board) -> Tuple[GeneratedFile, ...]:
+    output = module.make(board)
+    assert not output.pages, f"{module.__name__} is made beside the pages: files only"
+    return output.files
 
 
 def all_pages(board: Board) -> List[GeneratedPage]:

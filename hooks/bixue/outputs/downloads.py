@@ -8,7 +8,7 @@ import io
 import re
 from typing import List, Optional, Tuple
 
-from ..contents import GeneratedFile
+from ..contents import GeneratedFile, Output
 from ..figures.board import Board, LedgerRow, in_id_order
 from ..model import STATUS_NAMES
 from ..session import build_session
@@ -45,6 +45,12 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _FORMULA = re.compile(r"^[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]*[=+\-@]")
 """A cell a spreadsheet would run as a formula: = + - @ first, or after blanks and control or
 invisible characters, which some spreadsheets skip (Tab, CR, a zero-width space)."""
+
+
+def make(board: Board) -> Output:
+    """The ledger's downloads (.xlsx, .csv), for a board with a ledger (the ledger page links
+    them); made beside the pages (generate.BESIDE)."""
+    return Output(files=tuple(files(board)) if board.ledger else ())
 
 
 def files(board: Board) -> List[GeneratedFile]:

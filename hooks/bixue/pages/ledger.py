@@ -44,7 +44,7 @@ def files(board: Board) -> List[GeneratedFile]:
     photos = item_photos(board)
     shown = [image for pair in photos.values() for image in _images(pair)]
     table = [ledger_table.json_file(board, photos)]
-    return downloads.files(board) + images.unique_files(shown) + table + _rendered(board)[1]
+    return images.unique_files(shown) + table + _rendered(board)[1]
 
 
 def _rendered(board: Board) -> Tuple[str, List[GeneratedFile]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..figures.board import Board
+from .content import Report
 from .docx_layout import built_in
 from .gather import gather
 from .template import in_template
@@ -17,8 +18,11 @@ TEMPLATE = Path("templates") / "通报.docx"
 
 def document(board: Board) -> bytes:
     """The 通报 of the board, in the office's template when data/templates/通报.docx exists."""
-    report = gather(board)
-    template = template_bytes(board)
+    return written(gather(board), template_bytes(board))
+
+
+def written(report: Report, template: Optional[bytes]) -> bytes:
+    """The .docx of the gathered content, in `template` when there is one."""
     return in_template(report, template) if template is not None else built_in(report)
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime
 import hashlib
 from importlib import metadata
-from typing import Dict, List
+from typing import List
 
 from ..contents import GeneratedFile, Output
 from ..figures.board import Board, compute_board
-from ..render import kept
 from ..session import disk_cache, value_key
-from . import document, template_bytes
-from .beside import Beside
+from . import template_bytes, written
+from .gather import gather
 
 DISK = "reports"
 """disk_cache's kind: a 500-unit campaign's nine 通报 took 20 s at every `mkdocs build`."""
+KEEP = 60
+"""通报 kept on disk: a few boards' rounds, and the edits of a serve session."""
 
 
 def file_name(as_of: datetime.date) -> str:
@@ -41,22 +42,17 @@ def days(board: Board) -> List[datetime.date]:
 
 
 def made(board: Board, day: datetime.date, code: bytes, keys: value_key.Keys) -> bytes:
-    """The 通报 as of `day`; under `serve`, the last build's when the campaign, the day and the
-    template are the same (a 500-unit campaign's nine took seconds); else the one a build
-    before wrote from them with this very code (`code`), kept on disk."""
-    inputs = _inputs(board, day)
-    write = lambda: document(as_of(board, day))  # noqa: E731
-    return kept("通报.docx", inputs, lambda: _on_disk(inputs, code, write, keys))
-
-
-def _inputs(board: Board, day: datetime.date) -> dict:
+    """The 通报 as of `day`: the one a build before wrote from the same content (its words and
+    figures, gathered from the board as of the day) and template with this very code (`code`),
+    kept on disk. Only writing the .docx is saved: an edit changes few 通报's words, and the
+    nine of a 500-unit campaign took seconds of each build."""
+    report = gather(as_of(board, day))
     template = template_bytes(board)
-    return {
-        "campaign": board.campaign,
-        "day": day,
-        "site_url": board.site_url,
+    inputs = {
+        "report": report,
         "template": hashlib.sha256(template).hexdigest() if template else "",
     }
+    return _on_disk(inputs, code, lambda: written(report, template), keys)
 
 
 def _on_disk(inputs: dict, code: bytes, write, keys: value_key.Keys) -> bytes:
@@ -72,37 +68,16 @@ def _on_disk(inputs: dict, code: bytes, write, keys: value_key.Keys) -> bytes:
             return kept_entry["docx"]
     content = write()
     disk_cache.store(DISK, entry_key, {"key": entry_key}, {"docx": content})
+    disk_cache.prune(DISK, KEEP)
     return content
 
 
-def begin(board: Board) -> None:
-    """The 通报 started in a second process while the pages are made (generate)."""
-    if days(board):
-        _beside(board)
-
-
-def _beside(board: Board) -> Beside[Dict[datetime.date, bytes]]:
-    return board.once("通报 beside", lambda: Beside(lambda: _all_made(board)))
-
-
-def _all_made(board: Board) -> Dict[datetime.date, bytes]:
+def make(board: Board) -> Output:
+    """This module's files."""
     chosen = days(board)
     code = disk_cache.code_digest() if chosen else b""
     keys = value_key.Keys()
-    return {day: made(board, day, code, keys) for day in chosen}
-
-
-def make(board: Board) -> Output:
-    """This module's files: those the second process made (begin), kept for the next build as
-    if made here."""
-    chosen = days(board)
-    if not chosen:
-        return Output()
-    beside = _beside(board).result()
     made_files = (
-        GeneratedFile(
-            dest_uri(day), content=kept("通报.docx", _inputs(board, day), lambda d=day: beside[d])
-        )
-        for day in chosen
+        GeneratedFile(dest_uri(day), content=made(board, day, code, keys)) for day in chosen
     )
     return Output(files=tuple(made_files))
