@@ -60,10 +60,10 @@ MODULES = (
 its files and its blocks (`BLOCKS`, marker name -> render(board, here) -> HTML)."""
 
 
-BESIDE = (ledger_downloads, board_json, report_files)
+BESIDE = (board_json, report_files)
 """Modules whose output is files alone, made in a second process while the others make the
-pages (report.beside): the ledger's downloads, data.json and the nine 通报 of a 500-unit
-campaign are seconds."""
+pages (report.beside): data.json and the nine 通报 of a 500-unit campaign are seconds. (Not the
+ledger's downloads: under serve, the rows they keep for the next build make them in a second.)"""
 
 
 def generate(board: Board) -> Output:

@@ -49,7 +49,7 @@ invisible characters, which some spreadsheets skip (Tab, CR, a zero-width space)
 
 def make(board: Board) -> Output:
     """The ledger's downloads (.xlsx, .csv), for a board with a ledger (the ledger page links
-    them); made beside the pages (generate.BESIDE)."""
+    them)."""
     return Output(files=tuple(files(board)) if board.ledger else ())
 
 
