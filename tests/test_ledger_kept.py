@@ -41,13 +41,22 @@ def test_a_reload_of_unchanged_files_takes_the_same_items(data_copy, session):
     assert reused == {id(item) for item in without_photos}
 
 
-def test_an_edited_file_is_read_again_and_the_others_kept(data_copy, session):
+def test_an_edited_item_is_read_again_and_the_others_kept(data_copy, session):
     first = {item.id: item for item in loaded(data_copy, session).ledger}
     path = data_copy / LEDGER
     path.write_text(path.read_text(encoding="utf-8").replace("王建新", "王建国", 1), "utf-8")
     again = {item.id: item for item in loaded(data_copy, session).ledger}
     assert again["ZG-2014-028"].owner == "王建国"
     assert again["ZG-2014-028"] is not first["ZG-2014-028"]
+    # the file's other items (without photos, which are checked again) are the same records
+    same_file = [
+        key
+        for key, item in first.items()
+        if item.origin.path.endswith(LEDGER) and not item.photo_before + item.photo_after
+    ]
+    assert len(same_file) > 5
+    kept = [key for key in same_file if again[key] is first[key]]
+    assert kept == [key for key in same_file if key != "ZG-2014-028"]
 
 
 def test_a_duplicate_id_is_reported_on_every_load_though_both_items_are_kept(data_copy, session):

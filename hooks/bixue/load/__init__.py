@@ -50,6 +50,7 @@ def load_campaign(
     if kept is not None:
         reading.kept = kept
         kept.parsed.start_build()
+        kept.pieces.start_build()
         kept.stories.start_build()
     if not data_dir.is_dir():
         raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])

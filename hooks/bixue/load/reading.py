@@ -14,20 +14,26 @@ from .. import model
 from ..errors import DataError
 from ..session.cache import Cache
 from .datafiles import folder_problem, present, read_data_file
-from .yamlfile import Node, decode, parse_yaml
+from .yaml_pieces import read_in_pieces
+from .yamlfile import Node, decode
 
 
 def read_yaml_cached(
-    parsed: Cache, raw: bytes, path: str
+    parsed: Cache, raw: bytes, path: str, pieces: Optional[Cache] = None
 ) -> Tuple[Optional[Node], List[DataError]]:
     """What a YAML file reads as: taken from the last load (`parsed`) when its bytes and path
-    are the same (`mkdocs serve` rebuilds on every edit). A Node is never changed once read."""
+    are the same (`mkdocs serve` rebuilds on every edit). A Node is never changed once read.
+    A file that is one list and changed is read again only in the items whose text changed
+    (yaml_pieces; `pieces`, each file's items by their text, by its path)."""
+    last = pieces.get(path, dict) if pieces is not None else {}
 
     def read() -> Tuple[Optional[Node], List[DataError]]:
         text, errors = decode(raw, path)
         if text is None:
             return None, errors
-        root, found = parse_yaml(text, path)
+        root, found, now = read_in_pieces(text, path, last)
+        if pieces is not None:
+            pieces.put(path, now)
         return root, errors + found
 
     return by_bytes(parsed, path, raw, read)
@@ -42,12 +48,14 @@ def by_bytes(readings: Cache, path: str, raw: bytes, read: Callable[[], Any]) ->
 @dataclass
 class Kept:
     """What a load takes from the last one: a build session's caches (BuildSession has these
-    four); a new Kept keeps nothing from before."""
+    five); a new Kept keeps nothing from before."""
 
     parsed: Cache = field(default_factory=Cache)
     """Each YAML file's reading, by its path and bytes."""
     stories: Cache = field(default_factory=Cache)
     """Each case or notice file's reading, by its path and bytes."""
+    pieces: Cache = field(default_factory=Cache)
+    """The items of each YAML file that is one list, by their text (yaml_pieces), by its path."""
     items: Cache = field(default_factory=Cache)
     """Ledger items by their node (load.ledger)."""
     indicators: Cache = field(default_factory=Cache)
@@ -117,7 +125,7 @@ class Reading:
         raw = self.data_bytes(file)
         if raw is None:
             return source, None
-        root, errors = read_yaml_cached(self.kept.parsed, raw, source.path)
+        root, errors = read_yaml_cached(self.kept.parsed, raw, source.path, self.kept.pieces)
         self.errors.extend(errors)
         return source, root
 

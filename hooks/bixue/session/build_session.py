@@ -62,6 +62,8 @@ class BuildSession:
         """Each YAML file's reading, by its path and a digest of its bytes."""
         self.stories: Cache = Cache()
         """Each case or notice file's reading, by its path and a digest of its bytes."""
+        self.pieces: Cache = Cache()
+        """The items of each YAML file that is one list, by their text, by its path."""
         self.items: Cache = Cache()
         """Ledger items by the node they were read from (load.ledger)."""
         self.indicators: Cache = Cache()

@@ -31,6 +31,10 @@ class Cache(Generic[T]):
         self.previous, self.current = {}, {}
         self.made = self.reused = 0
 
+    def put(self, key: str, value: T) -> None:
+        """`value` kept under `key` from now on."""
+        self.current[key] = value
+
     def get(self, key: str, make: Callable[[], T], valid: Callable[[T], bool] = _always) -> T:
         """The value kept under `key` if `valid` holds for it, else `make()` kept."""
         value = self.current.get(key)
