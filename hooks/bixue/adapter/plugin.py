@@ -123,6 +123,7 @@ class BixuePlugin:
         # Also called when --strict aborts after on_post_build: the new site is not published.
         serve_site.end_build(self.session, built=False)
         self.built = False
+        self.session.idle.build_over()
         self._deactivate()
         if self.site_dir is not None and space.full_disk(error):
             raise PluginError(self._full_disk()) from None
