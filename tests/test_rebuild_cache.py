@@ -42,3 +42,28 @@ def test_downloads_are_made_again_only_when_the_ledger_changed():
         assert later.as_of == datetime.date(2014, 10, 31)
         assert downloads.files(later)[0].content == downloads.ledger_xlsx(later)
         assert downloads.files(later)[0].content is not once[0].content
+
+
+def test_an_edited_item_makes_only_its_own_download_row_again(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    session = BuildSession(serving=True)
+
+    def rebuilt():
+        session.start_build()
+        board = build.load_board(tmp_path, {"BOARD_DATA": str(data)}, "", session)
+        with session.active():
+            return board, downloads.files(board)
+
+    board, _ = rebuilt()
+    assert session.ledger_lines.made == len(board.listed_ledger())
+    ledger = data / "rectifications" / "2014-peer-review.yml"
+    text = ledger.read_text("utf-8")
+    ledger.write_text(text.replace("problem: ", "problem: 复查：", 1), "utf-8")
+    board, made = rebuilt()
+    assert session.ledger_lines.made == 1
+    assert [file.content for file in made] == [
+        downloads.ledger_xlsx(board),
+        downloads.ledger_csv(board),
+    ]
+    assert "复查：".encode() in made[1].content

@@ -148,7 +148,7 @@ def open_first(rows):
     the rest in ledger order; 已销号 items are left out (folded below the table)."""
     waiting = [row for row in rows if row.item.status in ("todo", "doing")]
     waiting.sort(key=lambda row: (row.item.deadline is None, row.item.deadline or 0))
-    rest = [row for row in rows if row not in waiting and row.item.status != "verified"]
+    rest = [row for row in rows if row.item.status not in ("todo", "doing", "verified")]
     return (*waiting, *rest)
 
 

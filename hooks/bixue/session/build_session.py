@@ -80,6 +80,8 @@ class BuildSession:
         self.plans: Cache = Cache()
         """The campaign.xlsx download with the campaign it was written for: while a bad edit
         is built from the last good board, so is the download."""
+        self.ledger_lines: Cache = Cache()
+        """Each ledger download row and its CSV line, by the item (outputs.downloads)."""
         self.rows: Cache = Cache()
         """Workbook rows' XML by their number, styles and values."""
         self.qr: Cache = Cache()
