@@ -87,7 +87,8 @@ def _unit_completion(row) -> str:
 
 
 def _completion(row):
-    return row.completion
+    """By completion, floats first: exact fractions compared only where floats tie."""
+    return float(row.completion), row.completion
 
 
 def indicator_periods(board: Board, view: IndicatorView) -> str:

@@ -78,7 +78,9 @@ def completion_ends(rows, name: str):
 
 
 def _by_completion(row):
-    return -row.completion, row.unit.id
+    """Highest completion first, then by unit id. The float goes first: exact fractions are
+    compared only where floats tie (500 units: comparing fractions took half a second a build)."""
+    return -float(row.completion), -row.completion, row.unit.id
 
 
 def _completion_text(row) -> str:

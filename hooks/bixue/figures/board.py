@@ -92,6 +92,11 @@ class RoundView:
     """Ranked units by rank (ties in units.yml order), then the unranked in units.yml order."""
 
     def ranked(self) -> Tuple[RankRow, ...]:
+        return self._ranked
+
+    @functools.cached_property
+    def _ranked(self) -> Tuple[RankRow, ...]:
+        """Found once a round: every unit's page and screen asks (500 units: 0.3 s a build)."""
         return tuple(row for row in self.rows if row.rank is not None)
 
     def top(self, places: int = 3) -> Tuple[RankRow, ...]:
