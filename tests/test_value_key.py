@@ -178,3 +178,17 @@ def test_records_of_one_field_or_none_are_digested_too():
     assert digest(value=One("a")) != digest(value=One("b"))
     assert digest(value=Empty()) == digest(value=Empty())
     assert digest(value=Empty()) != digest(value=One("a"))
+
+
+@pytest.mark.parametrize("size", [1, value_key.SHORT * 2])
+def test_a_record_of_the_build_short_or_long_counts_whole(size):
+    """A short record made for one build is its own text, a long one is digested: either way
+    every field counts and equal records key alike."""
+    kept = Cache()
+    long_id = "ZG-" + "9" * size
+    first = value_key.Keys(kept).digest("b", {"rows": (item(id=long_id), item())})
+    same = value_key.Keys(kept).digest("b", {"rows": (item(id=long_id), item())})
+    other = value_key.Keys(kept).digest("b", {"rows": (item(id=long_id), item(tags=("a",)))})
+    moved = value_key.Keys(kept).digest("b", {"rows": (item(), item(id=long_id))})
+    assert first == same
+    assert len({first, other, moved}) == 3

@@ -45,6 +45,10 @@ _LEAVES = (
     datetime.date,
     datetime.datetime,
 )
+_LEAF_KINDS = frozenset(_LEAVES)
+SHORT = 256
+"""A record of the build (not kept for the next) whose text is at most this long is not
+digested: its text is as exact, and digesting 20,000 ledger rows' was a third of their cost."""
 
 
 LOADED = Origin.__module__
@@ -77,12 +81,13 @@ class Keys:
         kind = type(value)
         if kind is str:
             return repr(value)
-        if kind in _LEAVES:
-            return f"{kind.__name__}:{value!r}"
+        if kind in self._fields:  # a record's digest: held for the build, so looked up first
+            found = self._records.get(id(value))
+            return found[1] if found is not None else self._record(value)
         if kind is tuple or kind is list:
             return "(" + ",".join(map(self._part, value)) + ")"
-        if kind in self._fields:
-            return self._record(value)
+        if kind in _LEAF_KINDS:
+            return f"{kind.__name__}:{value!r}"
         if kind is dict or kind is types.MappingProxyType:
             items = (f"{self._part(key)}:{self._part(item)}" for key, item in value.items())
             return "{" + ",".join(items) + "}"
@@ -105,7 +110,7 @@ class Keys:
         if kept is not None:
             return kept[1]
         if self._kept is None or type(value).__module__ != LOADED:
-            digest = self._digest_record(value)
+            digest = self._digest_record(value, SHORT)
         else:  # a record the loader may keep for the next build: its digest is kept with it
             digest = self._kept.get(
                 str(id(value)),
@@ -115,11 +120,13 @@ class Keys:
         self._records[id(value)] = (value, digest)
         return digest
 
-    def _digest_record(self, value) -> str:
+    def _digest_record(self, value, short: int = 0) -> str:
+        """The record's kind and fields, digested when longer than `short` characters (a
+        record made anew each build is held only for it: a short one is its own digest)."""
         kind = type(value)
         found = self._fields.get(kind) or self._record_kind(kind)
-        fields = ",".join(map(self._part, found[1](value)))
-        return digest_text(f"{found[0]}({fields})")
+        text = f"{found[0]}({','.join(map(self._part, found[1](value)))})"
+        return text if len(text) <= short else digest_text(text)
 
     def _record_kind(self, kind: type) -> Tuple[str, Callable[[Any], tuple]]:
         params = getattr(kind, "__dataclass_params__", None)
