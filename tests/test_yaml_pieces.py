@@ -4,9 +4,10 @@ the whole file does: the same values, lines and errors, whatever the edit."""
 from __future__ import annotations
 
 from bixue.load.yaml_pieces import read_in_pieces
-from bixue.load.yamlfile import Node, parse_yaml
+from bixue.load.yamlfile import parse_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_yamlfile_fast import plain as tree
 
 PATH = "data/rectifications/a.yml"
 
@@ -18,18 +19,6 @@ ITEM = """- id: ZG-{n:03d}
 """
 
 LEDGER = "# 2014 年整改台账\n\n" + "".join(ITEM.format(n=n) for n in range(1, 7))
-
-
-def tree(node):
-    """A node as plain values: what it reads as, with every line and text as written."""
-    if not isinstance(node, Node):
-        return node
-    value = node.value
-    if isinstance(value, dict):
-        value = {key: tree(child) for key, child in value.items()}
-    elif isinstance(value, list):
-        value = [tree(child) for child in value]
-    return (type(node.value).__name__, value, node.line, node.text)
 
 
 def read(text: str, last):
@@ -52,7 +41,7 @@ def test_an_edited_item_is_read_again_and_the_others_are_kept():
     edited = LEDGER.replace("第3处", "第3处（已复查）")
     again, errors, now = read(edited, pieces)
     assert not errors
-    kept = [a is b for a, b in zip(root.value, again.value)]
+    kept = [a is b for a, b in zip(root.value, again.value, strict=True)]
     assert kept == [True, True, False, True, True, True]
     assert again.value[2].value["problem"].value.startswith("第3处（已复查）")
     same_as_whole(edited, pieces)
@@ -74,11 +63,18 @@ EDITS = (
     LEDGER.replace(ITEM.format(n=4), ""),
     ITEM.format(n=6) + LEDGER.replace(ITEM.format(n=6), ""),
     # a quoted value running into the next item: one value in the whole file
-    LEDGER.replace("  deadline: 2014-09-01\n- id: ZG-002", '  deadline: "2014-09-01\n- id: ZG-002"', 1),
-    LEDGER.replace("夜间易造成车辆混停。\n  status: doing\n  deadline: 2014-09-01\n- id: ZG-003",
-                   "'夜间\n- id: ZG-003'\n  status: doing\n  deadline: 2014-09-01\n- id: ZG-003", 1),
+    LEDGER.replace(
+        "  deadline: 2014-09-01\n- id: ZG-002", '  deadline: "2014-09-01\n- id: ZG-002"', 1
+    ),
+    LEDGER.replace(
+        "夜间易造成车辆混停。\n  status: doing\n  deadline: 2014-09-01\n- id: ZG-003",
+        "'夜间\n- id: ZG-003'\n  status: doing\n  deadline: 2014-09-01\n- id: ZG-003",
+        1,
+    ),
     # block values, kept trailing lines, comments at column 0
-    LEDGER.replace("  status: doing\n", "  measures: |+\n    一、加装护栏\n\n#注释\n  status: doing\n", 1),
+    LEDGER.replace(
+        "  status: doing\n", "  measures: |+\n    一、加装护栏\n\n#注释\n  status: doing\n", 1
+    ),
     LEDGER.replace("- id: ZG-004", "# 以下为第二批\n- id: ZG-004"),
     # what makes a file more than one list: markers, directives, keys at column 0
     LEDGER.replace("- id: ZG-004", "---\n- id: ZG-004"),
@@ -87,8 +83,9 @@ EDITS = (
     LEDGER.replace("- id: ZG-004", "items:\n- id: ZG-004"),
     # anchors, aliases, flow collections, tabs, other line breaks
     LEDGER.replace("unit: u001", "unit: &u u001").replace("unit: u002", "unit: *u"),
-    LEDGER.replace("status: doing\n  deadline: 2014-09-01\n- id: ZG-005",
-                   "status: [doing,\n- id: ZG-005", 1),
+    LEDGER.replace(
+        "status: doing\n  deadline: 2014-09-01\n- id: ZG-005", "status: [doing,\n- id: ZG-005", 1
+    ),
     LEDGER.replace("  status: doing\n", "\tstatus: doing\n", 1),
     LEDGER.replace("\n", "\r\n"),
     LEDGER.replace("- id: ZG-005\n", "- id: ZG-005\r"),

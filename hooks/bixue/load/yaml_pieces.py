@@ -58,7 +58,7 @@ def split(text: str) -> Optional[List[Tuple[str, int, str]]]:
         return None
     line = 1 + text.count("\n", 0, starts[0])
     pieces = []
-    for start, end in zip(starts, [*starts[1:], len(text)]):
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[start:end]
         pieces.append((f"{line}\n{piece}", line, piece))
         line += piece.count("\n")
@@ -85,7 +85,7 @@ def read_whole(
     if len(items) != len(pieces) or root.line != pieces[0][1]:
         return root, errors, {}
     ends = [line for _, line, _ in pieces[1:]] + [float("inf")]
-    for item, (_, line, _), end in zip(items, pieces, ends):
+    for item, (_, line, _), end in zip(items, pieces, ends, strict=True):
         if not line <= item.line < end:
             return root, errors, {}
-    return root, errors, {key: item for (key, _, _), item in zip(pieces, items)}
+    return root, errors, {key: item for (key, _, _), item in zip(pieces, items, strict=True)}
