@@ -63,9 +63,10 @@ def read_item_kept(
     source: Source, node: Node, seen: Dict[str, str], against: str
 ) -> Optional[model.RectificationItem]:
     """read_item, or the item read from the same node in the last load (reading.read_kept,
-    `Kept.items`): a YAML file is read again only when its bytes change, and under `serve` an
-    edit to one of 20,000 items left the others to be checked again, a second a rebuild. An
-    item with photos is read again: its photos are files that may have changed."""
+    `Kept.items`): a YAML file is read again only when its bytes change, and then only in the
+    items whose text changed (yaml_pieces), so under `serve` an edit to one of 20,000 items
+    leaves the others unchecked (a second a rebuild). An item with photos is read again: its
+    photos are files that may have changed."""
     item, reused = read_kept(
         source.reading.kept.items,
         source,
