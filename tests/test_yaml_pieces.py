@@ -81,6 +81,9 @@ EDITS = (
     LEDGER.replace("- id: ZG-004", "...\n- id: ZG-004"),
     "%YAML 1.2\n---\n" + LEDGER,
     LEDGER.replace("- id: ZG-004", "items:\n- id: ZG-004"),
+    # text before the first item that is not a comment
+    "  说明: 台账\n" + LEDGER,
+    LEDGER.replace("# 2014 年整改台账", "  # 注释\n  备注: 1"),
     # anchors, aliases, flow collections, tabs, other line breaks
     LEDGER.replace("unit: u001", "unit: &u u001").replace("unit: u002", "unit: *u"),
     LEDGER.replace(

@@ -23,7 +23,6 @@ Pieces = Dict[str, Node]
 
 _ITEM = re.compile(r"^-(?= |$)", re.M)
 _OTHER_AT_LINE_START = re.compile(r"^(?:[^ \n#-]|-[^ \n])", re.M)
-_BLANK_OR_COMMENTS = re.compile(r"(?: *(?:#[^\n]*)?\n)*")
 _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029\t]")
 """Line breaks other than \\n (lines would be counted otherwise) and tabs."""
 
@@ -54,7 +53,7 @@ def split(text: str) -> Optional[List[Tuple[str, int, str]]]:
     if _OTHER_BREAKS.search(text) or _OTHER_AT_LINE_START.search(text):
         return None
     starts = [found.start() for found in _ITEM.finditer(text)]
-    if not starts or _BLANK_OR_COMMENTS.fullmatch(text, 0, starts[0]) is None:
+    if not starts or not all(map(_blank_or_comment, text[: starts[0]].split("\n"))):
         return None
     line = 1 + text.count("\n", 0, starts[0])
     pieces = []
@@ -63,6 +62,11 @@ def split(text: str) -> Optional[List[Tuple[str, int, str]]]:
         pieces.append((f"{line}\n{piece}", line, piece))
         line += piece.count("\n")
     return pieces
+
+
+def _blank_or_comment(line: str) -> bool:
+    rest = line.lstrip(" ")
+    return not rest or rest.startswith("#")
 
 
 def read_one(piece: str, path: str, line: int) -> Optional[Node]:
