@@ -101,9 +101,7 @@ def _said(board: Board, row: LedgerRow) -> Tuple:
 
 
 def _row_and_line(board: Board, row: LedgerRow) -> Tuple[Tuple, str]:
-    values = _row(board, row)
-    if not board.public:
-        values = (*values, "是" if row.item.internal else None)
+    values = _values(board, row)
     return values, _csv_line(values)
 
 
@@ -124,14 +122,13 @@ def columns(board: Board) -> Tuple[Tuple[str, int], ...]:
 
 def ledger_rows(board: Board) -> List[Tuple]:
     """One tuple per listed item, in `columns(board)` order; dates stay dates, blanks are None."""
-    listed = in_id_order(board.listed_ledger())
-    rows = [_row(board, row) for row in listed]
-    if board.public:
-        return rows
-    return [
-        (*values, "是" if row.item.internal else None)
-        for values, row in zip(rows, listed, strict=True)
-    ]
+    return [_values(board, row) for row in in_id_order(board.listed_ledger())]
+
+
+def _values(board: Board, row: LedgerRow) -> Tuple:
+    """A row's cells in `columns(board)` order."""
+    values = _row(board, row)
+    return values if board.public else (*values, "是" if row.item.internal else None)
 
 
 def ledger_csv(board: Board, rows: Optional[List[Tuple]] = None) -> bytes:
