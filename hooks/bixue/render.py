@@ -200,11 +200,12 @@ ENVIRONMENT = _environment()
 T = TypeVar("T")
 
 
-def start_build(session: build_session.BuildSession) -> None:
+def start_build(session: build_session.BuildSession, blocks_on_disk: bool = False) -> None:
     """Called before each build. Under `serve`, a block rendered from the same values as in the
     last build is taken from it; the digest covers the templates folder (each file's name, times
-    and size). Otherwise every block is rendered and nothing is kept."""
-    session.start_build(_folder_key(TEMPLATES) if session.serving else "")
+    and size). Otherwise every block is rendered, and kept only for `blocks_on_disk` (the
+    adapter keeps them on disk, under a digest of the package's code)."""
+    session.start_build(_folder_key(TEMPLATES) if session.serving else "", blocks_on_disk)
 
 
 def keeping() -> bool:

@@ -11,6 +11,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from .. import build, render
 from ..figures.board import Board
 from ..publish import lock, space, swap
+from ..session import kept_blocks
 from ..session.build_session import ACTIVE, BuildSession
 from . import archive, kept_on_disk, serve, serve_site, verify
 from . import board as adapter
@@ -62,7 +63,9 @@ class BixuePlugin:
 
     def on_pre_build(self, config) -> None:  # before MkDocs empties the site folder
         self._activate()
-        render.start_build(self.session)
+        render.start_build(self.session, blocks_on_disk=not self.session.serving)
+        if not self.session.serving:
+            kept_blocks.load(self.session, self.site_dir or config.site_dir)
         serve_site.set_last_aside(self.session, config.site_dir)
 
     def on_serve(self, server, config, builder):
@@ -111,6 +114,7 @@ class BixuePlugin:
         build.compact_search_index(config.site_dir)
         if not self.session.serving:
             kept_on_disk.store(self.session, config)
+            kept_blocks.store(self.session, self.site_dir or config.site_dir)
         stamps = self.session.stamps if self.session.serving else None
         build.write_stamp(config.site_dir, stamps)
         if self.session.serving:

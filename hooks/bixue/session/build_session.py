@@ -114,10 +114,12 @@ class BuildSession:
     @property
     def keeping(self) -> bool:
         """Whether this build keeps blocks, pages and conversions for the next (`serve`)."""
-        return self.build.keys is not None
+        return self.serving and self.build.keys is not None
 
-    def start_build(self, templates: str = "") -> None:
-        """A new build: under `serve` what the last one made may be reused, else nothing is."""
+    def start_build(self, templates: str = "", blocks_on_disk: bool = False) -> None:
+        """A new build: under `serve` what the last one made may be reused, else nothing is;
+        but for `blocks_on_disk`: blocks are digested all the same, for the adapter to offer
+        the last `mkdocs build`'s from disk (kept_on_disk) and keep this one's."""
         self.build = ThisBuild()
         for cache in (self.blocks, self.stashes, self.markdown, self.records, self.plans):
             cache.start_build() if self.serving else cache.forget()
@@ -126,6 +128,8 @@ class BuildSession:
         if self.serving:
             self.build.keys = Keys(self.records)
             self.build.templates = templates
+        elif blocks_on_disk:
+            self.build.keys = Keys()
 
     @contextlib.contextmanager
     def active(self) -> Iterator[BuildSession]:

@@ -121,6 +121,16 @@ def store(kind: str, entry_key: str, fields: dict, parts: Dict[str, bytes]) -> N
         pass
 
 
+def touch(kind: str, entry_key: str) -> None:
+    """The entry counts as the newest (prune), as if stored again unchanged."""
+    path = folder(kind)
+    if path is not None:
+        try:
+            os.utime(path / f"{entry_key}.json")
+        except OSError:
+            pass
+
+
 def _write(target: Path, content: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".part-")
     try:
