@@ -232,6 +232,12 @@ def render_block(template: str, **context) -> str:
     return kept(template, context, lambda: _render_block(template, context))
 
 
+def render_block_anew(template: str, **context) -> str:
+    """render_block, never kept: for a block no later build shows again (the 往期公示 list
+    names this publication's time), which would only take a kept one's place."""
+    return _render_block(template, context)
+
+
 def _render_block(template: str, context: dict) -> str:
     html = ENVIRONMENT.get_template(template).render(**context)
     return _BLANK_LINES.sub("\n", html).strip()

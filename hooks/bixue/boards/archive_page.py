@@ -82,7 +82,8 @@ def rows(publications: Sequence[Publication]) -> Tuple[Row, ...]:
 
 def page(publications: Sequence[Publication], keep: Optional[int]) -> GeneratedPage:
     """The archive page over `publications`, oldest first, the one being built last."""
-    html = render.render_block("archive_list.html", rows=rows(publications), keep=keep, shown=SHOWN)
+    shown = rows(publications)  # this publication's time among them: a block made once
+    html = render.render_block_anew("archive_list.html", rows=shown, keep=keep, shown=SHOWN)
     # Left out of search: it changes at every publish, and its figures are the boards' own.
     meta = "search:\n  exclude: true\n"
     return GeneratedPage(PAGE, render.page_markdown(TITLE, [("", html)], meta), True)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .. import render
 from ..contents import GeneratedFile
 
 PAGE_SIZE = 50
-_BODY = re.compile(r"(<tbody>\s*)(.*?)(\s*</tbody>)", re.S)
 _ROW_START = re.compile(r"\n\s*(?=<tr[\s>])")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -32,13 +31,31 @@ def table(
 def _table(html: str, json_uri: str, here: str, noun: str, size: int) -> Tuple[str, Files]:
     """The cut table and its JSON file (none when all rows fit)."""
     files: Files = {}
-    found = _BODY.search(html)
-    rows = [row for row in _ROW_START.split(found.group(2)) if row.strip()] if found else []
+    found = body(html)
+    rows = (
+        [row for row in _ROW_START.split(html[found[0] : found[1]]) if row.strip()] if found else []
+    )
     if len(rows) <= size:
         return html, files
     first = "\n".join(rows[:size])
-    cut = html[: found.start(2)] + first + html[found.end(2) :]
+    cut = html[: found[0]] + first + html[found[1] :]
     return wrap(cut, rows, json_uri, here, files, noun, size), files
+
+
+def body(html: str) -> Optional[Tuple[int, int]]:
+    """Where the rows of the first table body are: from after `<tbody>` and the white space
+    that follows it to before the white space that ends it. A regular expression took 24 ms
+    on a 500-unit table."""
+    start = html.find("<tbody>")
+    end = html.find("</tbody>", start) if start >= 0 else -1
+    if end < 0:
+        return None
+    start += len("<tbody>")
+    while start < end and html[start].isspace():
+        start += 1
+    while end > start and html[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def items(
