@@ -147,3 +147,14 @@ def test_a_failed_rebuild_turns_the_collector_on_again(tmp_path, data_copy, monk
     else:
         raise AssertionError("the build should have failed")
     assert gc.isenabled()
+
+
+def test_a_plain_build_sets_the_loaded_board_aside_and_serve_does_not():
+    gc.unfreeze()
+    try:
+        collector.IdleCollector().loaded(serving=True)
+        assert gc.get_freeze_count() == 0
+        collector.IdleCollector().loaded(serving=False)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

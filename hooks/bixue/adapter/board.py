@@ -41,6 +41,7 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
             raise PluginError(str(error)) from None
         log.error(f"{error}\n{KEPT}")
         board = previous
+    session.idle.loaded(session.serving)
     config.site_name = build.site_name(board)
     config.extra["bixue"] = build.site_info(board)
     if not config.site_url:
