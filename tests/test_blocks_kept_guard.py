@@ -21,6 +21,7 @@ CHOSEN = (
     "unit-renamed",
     "ledger-workbook-row",
     "photo-replaced",
+    "photo-replaced-keeping-time-and-size",
     "indicator-yaml",
     "score",
     "project-milestone",

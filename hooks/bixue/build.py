@@ -53,7 +53,8 @@ def load_board(
     # Under `serve` the session keeps what each file read (an edit reads one file again); a
     # build of its own takes the last build's campaign when no file changed (kept_campaign).
     serving = kept is not None and getattr(kept, "serving", False)
-    campaign = read() if serving else kept_campaign.load_kept(folder, project, read)
+    digests = getattr(kept, "file_digests", None)
+    campaign = read() if serving else kept_campaign.load_kept(folder, project, read, digests)
     day = as_of(environ, campaign.plan.as_of)
     # A board as of an earlier day than the campaign's own (a past 通报, 往期, the portal's
     # history) simply leaves later completions out; only one after both days is a slip.

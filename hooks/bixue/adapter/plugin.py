@@ -115,6 +115,7 @@ class BixuePlugin:
         if not self.session.serving:
             kept_on_disk.store(self.session, config)
             kept_blocks.store(self.session, self.site_dir or config.site_dir)
+        self.session.file_digests.store()
         stamps = self.session.stamps if self.session.serving else None
         build.write_stamp(config.site_dir, stamps)
         if self.session.serving:

@@ -20,6 +20,7 @@ from typing import Callable, Optional
 
 from .. import model
 from ..session import disk_cache
+from ..session.file_digests import FileDigests
 
 KIND = "campaigns"
 RECORDS = 4
@@ -63,9 +64,15 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name}: not part of a campaign")
 
 
-def load_kept(data_dir: Path, project_dir: Path, load: Callable[[], model.Campaign]):
-    """`load()`, or what it gave for the same files in an earlier build."""
-    key = _key(Path(data_dir), Path(project_dir))
+def load_kept(
+    data_dir: Path,
+    project_dir: Path,
+    load: Callable[[], model.Campaign],
+    digests: Optional[FileDigests] = None,
+):
+    """`load()`, or what it gave for the same files in an earlier build. `digests` gives each
+    file's digest, read again only when the file was written since (a build session's)."""
+    key = _key(Path(data_dir), Path(project_dir), digests or FileDigests())
     if key is None:
         return load()
     entry = disk_cache.load(KIND, key)
@@ -87,7 +94,7 @@ def load_kept(data_dir: Path, project_dir: Path, load: Callable[[], model.Campai
     return campaign
 
 
-def _key(data_dir: Path, project_dir: Path) -> Optional[str]:
+def _key(data_dir: Path, project_dir: Path, digests: FileDigests) -> Optional[str]:
     """A digest of everything under data/ and of the code; None when data/ cannot be walked."""
     digest = hashlib.blake2b(digest_size=32)
     digest.update(disk_cache.code_digest())
@@ -103,12 +110,7 @@ def _key(data_dir: Path, project_dir: Path) -> Optional[str]:
                 if stat.S_ISLNK(info.st_mode):
                     digest.update(os.readlink(path).encode())
                 elif stat.S_ISREG(info.st_mode):
-                    digest.update(_file_digest(path))
+                    digest.update(digests.digest(path).encode())
     except (OSError, UnicodeError):
         return None
     return digest.hexdigest()
-
-
-def _file_digest(path: str) -> bytes:
-    with open(path, "rb") as opened:
-        return hashlib.file_digest(opened, "blake2b").digest()

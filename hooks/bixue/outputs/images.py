@@ -15,6 +15,7 @@ from PIL import Image, ImageCms, ImageOps, JpegImagePlugin
 
 from ..contents import GeneratedFile
 from ..session import build_session, disk_cache
+from ..session.file_digests import FileDigests
 
 MEDIA = "media"
 """Folder of the site that holds every image taken from data/, under its path in data/."""
@@ -111,22 +112,30 @@ def _measured(path: str, mtime_ns: int, ctime_ns: int, size: int, public: bool) 
     """Kept by the build session by path, times and size: pages and the screen ask for the same
     cover in one build, and `mkdocs serve` rebuilds often. A file written again has a new change
     time (ctime) even when a tool puts its old modification time back (cp -p, tar, exiftool -P),
-    so it is never served stale. Between builds, disk_cache keeps the result by the image's
-    bytes. The public build's copies are kept apart: they have no colour profile."""
+    so it is never served stale. Between builds, disk_cache keeps the result by a digest of the
+    image's bytes (the session's file_digests: not read again while its mark is the same). The
+    public build's copies are kept apart: they have no colour profile."""
     session = build_session.current()
     if session is None:
         return _measure(path, size, public)
     key = f"{path}\0{mtime_ns}\0{ctime_ns}\0{size}\0{public}"
-    return session.images.get(key, lambda: _measure(path, size, public))
+    return session.images.get(key, lambda: _measure(path, size, public, session.file_digests))
 
 
-def _measure(path: str, size: int, public: bool) -> Measured:
-    source = Path(path).read_bytes()
+def _measure(path: str, size: int, public: bool, digests: Optional[FileDigests] = None) -> Measured:
     kind = "public-images" if public else "images"
-    entry_key = disk_cache.key(kind, source)
+    source = None if digests else Path(path).read_bytes()
+    digest = digests.digest(path) if digests else hashlib.sha256(source).hexdigest()
+    entry_key = disk_cache.key(kind, f"sha256:{digest}".encode())
     kept = disk_cache.load(kind, entry_key)
     if kept is not None and _sound(kept):
         return Measured(web=kept.get("web"), **{name: kept[name] for name in ("clean", *SIZES)})
+    if source is None:
+        source = Path(path).read_bytes()
+        if hashlib.sha256(source).hexdigest() != digest:  # written since: kept by its bytes
+            entry_key = disk_cache.key(
+                kind, f"sha256:{hashlib.sha256(source).hexdigest()}".encode()
+            )
     measured = _processed(source, size, public)
     fields = {name: getattr(measured, name) for name in SIZES}
     parts = {"clean": measured.clean, **({"web": measured.web} if measured.web else {})}

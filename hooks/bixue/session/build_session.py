@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 from .cache import Cache
 from .collector import IdleCollector
+from .file_digests import FileDigests
 from .value_key import Keys
 
 ACTIVE: contextvars.ContextVar[Optional[BuildSession]] = contextvars.ContextVar(
@@ -101,6 +102,8 @@ class BuildSession:
         a digest of its bytes or source."""
         self.stamps: Cache = Cache()
         """Each site file's digest, by its path, valid while its inode, time and size are."""
+        self.file_digests = FileDigests()
+        """Digests of data files' bytes by their marks, kept on disk between builds."""
         self.stash_key = ""
         """The key in the placeholders of the pages' blocks set aside (raw_blocks); under `serve`
         kept for the session."""
