@@ -13,7 +13,7 @@ MAY_IMPORT = {
     "model": set(),
     "errors": set(),
     "contents": set(),
-    "load": {"model", "errors", "session.cache", "session.disk_cache"},
+    "load": {"model", "errors", "session.cache", "session.disk_cache", "session.file_digests"},
     "privacy": {"model", "errors"},
     "figures": {"model", "errors"},
     "render": {"figures", "model", "session"},
@@ -44,9 +44,9 @@ MAY_IMPORT = {
     },
 }
 """Stage (top-level module or folder of bixue) -> the stages it may import; DEVELOPING.md's map.
-`session.cache` names one module of a stage: load may import the cache type and the disk cache,
-and nothing of session that keeps renders; outputs may import the campaign workbook's layout and
-the plan as written (the download and the starter write what load reads)."""
+`session.cache` names one module of a stage: load may import the cache type, the disk cache and
+the files' digests, and nothing of session that keeps renders; outputs may import the campaign
+workbook's layout and the plan as written (the download and the starter write what load reads)."""
 
 
 def stage(path: Path) -> str:
