@@ -132,10 +132,9 @@ def _measure(path: str, size: int, public: bool, digests: Optional[FileDigests] 
         return Measured(web=kept.get("web"), **{name: kept[name] for name in ("clean", *SIZES)})
     if source is None:
         source = Path(path).read_bytes()
-        if hashlib.sha256(source).hexdigest() != digest:  # written since: kept by its bytes
-            entry_key = disk_cache.key(
-                kind, f"sha256:{hashlib.sha256(source).hexdigest()}".encode()
-            )
+        read = hashlib.sha256(source).hexdigest()
+        if read != digest:  # written since it was digested: kept by the bytes processed
+            entry_key = disk_cache.key(kind, f"sha256:{read}".encode())
     measured = _processed(source, size, public)
     fields = {name: getattr(measured, name) for name in SIZES}
     parts = {"clean": measured.clean, **({"web": measured.web} if measured.web else {})}

@@ -122,7 +122,7 @@ class BuildSession:
     def start_build(self, templates: str = "", blocks_on_disk: bool = False) -> None:
         """A new build: under `serve` what the last one made may be reused, else nothing is;
         but for `blocks_on_disk`: blocks are digested all the same, for the adapter to offer
-        the last `mkdocs build`'s from disk (kept_on_disk) and keep this one's."""
+        the last `mkdocs build`'s from disk (kept_blocks) and keep this one's."""
         self.build = ThisBuild()
         for cache in (self.blocks, self.stashes, self.markdown, self.records, self.plans):
             cache.start_build() if self.serving else cache.forget()
