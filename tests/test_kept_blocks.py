@@ -32,7 +32,11 @@ def session_of_build(site, monkeypatch, data, cache):
     monkeypatch.setenv("BIXUE_ARCHIVE", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
-    mkdocs_build(config)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build`: not serve
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()  # the new site published, the site's lock let go
     hooks = [plugin.PLUGIN for plugin in config.plugins.values() if hasattr(plugin, "PLUGIN")]
     return hooks[0].session
 
