@@ -25,6 +25,19 @@ def rename_unit(project: Path) -> None:
     )
 
 
+def name_units_by_their_names(project: Path) -> None:
+    """A ledger item and a case naming 鹤壁服务区 by its name, not its id."""
+    data = project / "data"
+    replace_in(data / "rectifications/2014-inspections.yml", "unit: hebi", "unit: 鹤壁服务区")
+    replace_in(data / "exemplars/night-patrol.md", "unit: puyang-south", "unit: 鹤壁服务区")
+
+
+def rename_named_unit(project: Path) -> None:
+    """鹤壁服务区 renamed: the name the ledger item and the case use no longer names a unit."""
+    old, new = "name: 鹤壁服务区\n  short: 鹤壁\n", "name: 鹤壁东服务区\n  short: 鹤壁东\n"
+    replace_in(project / "data/units.yml", old, new)
+
+
 def edit_ledger_row(project: Path) -> None:
     path = project / "data/rectifications/2014-peer-review.xlsx"
     sheets = read_rows(path)

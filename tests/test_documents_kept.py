@@ -45,3 +45,37 @@ def test_a_case_with_an_error_reports_it_on_every_load(data_copy, session):
     assert errors_of(data_copy, session) == first
     path.write_text(text, "utf-8")
     assert load.load_campaign(data_copy, kept=session).exemplars
+
+
+def test_an_unchanged_case_or_notice_is_the_same_record_until_its_unit_is_renamed(
+    data_copy, session
+):
+    first = load.load_campaign(data_copy, kept=session)
+    again = load.load_campaign(data_copy, kept=session)
+    cases = {case.slug: case for case in first.exemplars}
+    for case in again.exemplars:  # a case with a cover is read again: the cover may have changed
+        assert (case is cases[case.slug]) == (not case.cover), case.slug
+    assert [a is b for a, b in zip(first.notices, again.notices, strict=True)] == [True] * len(
+        first.notices
+    )
+
+    # love-station names its unit by its name: renamed in units.yml, the name names no unit.
+    case = data_copy / "exemplars/love-station.md"
+    unit = next(c.unit for c in first.exemplars if c.slug == "love-station")
+    name = next(u.name for u in first.units if u.id == unit)
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace(f"unit: {unit}", f"unit: {name}", 1), "utf-8")
+    assert (
+        next(
+            c.unit
+            for c in load.load_campaign(data_copy, kept=session).exemplars
+            if c.slug == "love-station"
+        )
+        == unit
+    )
+    units = data_copy / "units.yml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace(f"name: {name}", f"name: {name}东", 1), "utf-8"
+    )
+    errors = errors_of(data_copy, session)
+    assert f"exemplars/love-station.md:3: unit: units.yml 里没有这个单位：'{name}'" in errors, errors

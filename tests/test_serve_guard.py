@@ -249,6 +249,10 @@ class Step:
 
 CASES = {
     "unit-renamed": [Step(edits.rename_unit)],
+    "unit-named-by-name-renamed": [
+        Step(edits.name_units_by_their_names),
+        Step(edits.rename_named_unit, error_in="data/rectifications/2014-inspections.yml:"),
+    ],
     "ledger-workbook-row": [Step(edits.edit_ledger_row)],
     "workbook-added-and-removed": [Step(edits.add_and_remove_workbook)],
     "photo-replaced": [Step(edits.replace_photo)],

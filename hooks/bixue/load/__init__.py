@@ -52,6 +52,7 @@ def load_campaign(
         kept.parsed.start_build()
         kept.pieces.start_build()
         kept.stories.start_build()
+        kept.documents.start_build()
     if not data_dir.is_dir():
         raise DataErrors([DataError(reading.relative(data_dir), 0, "", "找不到数据文件夹")])
     units = load_units(reading)

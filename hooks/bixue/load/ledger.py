@@ -18,7 +18,7 @@ from .fields import (
 )
 from .images import image_path
 from .ledger_xlsx import read_ledger_workbook
-from .reading import Reading, Source, note_unique, origin, read_kept
+from .reading import Reading, Source, note_unique, origin, read_kept, units_against
 from .statuses import read_status
 from .workbook_files import check_not_workbooks, is_workbook, refused_files, workbook_files
 from .yamlfile import INVALID, Node
@@ -40,7 +40,6 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
     reading.kept.items.start_build()
     if folder is None:
         return ()
-    units = repr((reading.unit_ids, reading.invalid_ids))
     seen: Dict[str, str] = {}
     items: List[Optional[model.RectificationItem]] = []
     # Every name ending .yml is read or reported: a folder or a link so named is an error.
@@ -52,7 +51,7 @@ def load_ledger(reading: Reading) -> Tuple[model.RectificationItem, ...]:
             )
             continue
         source, root = reading.read(file)
-        against = f"{source.path}\0{units}"
+        against = f"{source.path}\0{units_against(reading)}"
         nodes = sequence(source, root, "")
         items += [read_item_kept(source, node, seen, against) for node in nodes]
     check_not_workbooks(reading, refused_files(folder))

@@ -4,6 +4,7 @@ where records were."""
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,12 +49,14 @@ def by_bytes(readings: Cache, path: str, raw: bytes, read: Callable[[], Any]) ->
 @dataclass
 class Kept:
     """What a load takes from the last one: a build session's caches (BuildSession has these
-    five); a new Kept keeps nothing from before."""
+    six); a new Kept keeps nothing from before."""
 
     parsed: Cache = field(default_factory=Cache)
     """Each YAML file's reading, by its path and bytes."""
     stories: Cache = field(default_factory=Cache)
     """Each case or notice file's reading, by its path and bytes."""
+    documents: Cache = field(default_factory=Cache)
+    """Cases and notices by the node of their front matter (load.stories)."""
     pieces: Cache = field(default_factory=Cache)
     """The items of each YAML file that is one list, by their text (yaml_pieces), by its path."""
     items: Cache = field(default_factory=Cache)
@@ -85,6 +88,8 @@ class Reading:
     """(where, kind, name, id) of every id made from a name (load.made), for check.sh."""
     completions: List[Tuple[Any, DataError]] = field(default_factory=list)
     """(date, where) of each completion date that must not be after the as-of day (load.asof)."""
+    units_key: Optional[Tuple[tuple, str, int]] = None
+    """(the values units_against read, its text): made again only when one is replaced."""
     kept: Any = field(default_factory=Kept)
     """What this load may take from the last (Kept, or a build session)."""
     as_of: Optional[date] = None
@@ -178,6 +183,19 @@ def note_unique(
         source.error(node.line, name, f"'{value}' 重复了：{seen[value]} 已经用过")
         return
     seen[value] = source.where(node.line)
+
+
+def units_against(reading: Reading) -> str:
+    """What a reference to a unit is read against: the ids, the ids units.yml reports as badly
+    written, and every way a unit may be named (a name resolves to an id through these)."""
+    ways = reading.unit_ways
+    held = (reading.unit_ids, reading.invalid_ids, ways)
+    last = reading.units_key
+    same = last is not None and all(map(operator.is_, last[0], held)) and last[2] == len(ways)
+    if not same:
+        text = repr((reading.unit_ids, reading.invalid_ids, tuple(ways.items())))
+        reading.units_key = last = (held, text, len(ways))
+    return last[1]
 
 
 def read_kept(

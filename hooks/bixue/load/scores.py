@@ -30,7 +30,7 @@ from .log_source import read_source
 from .made import ROUND_ID, with_ids, written_id
 from .periods import check_rising
 from .provenance import indicator_sources, leaves
-from .reading import Reading, Source, note_unique, origin, read_kept
+from .reading import Reading, Source, note_unique, origin, read_kept, units_against
 from .yamlfile import Node
 
 DIRECTION_WORDS = MappingProxyType({"越高越好": "up", "越低越好": "down"})
@@ -51,7 +51,7 @@ def load_indicators(reading: Reading) -> Optional[model.Indicators]:
     seen: Dict[str, str] = {}
     items = with_ids(source, sequence(source, entries.get("indicators"), "indicators"), "指标")
     reading.kept.indicators.start_build()
-    against = repr((source.path, reading.unit_ids, reading.invalid_ids, periods))
+    against = repr((source.path, units_against(reading), periods))
     indicators = [read_indicator_kept(source, item, periods, seen, against) for item in items]
     found = tuple(item for item in indicators if item)
     return model.Indicators(periods, found, origin(source, entries.get("periods") or root))

@@ -63,6 +63,8 @@ class BuildSession:
         """Each YAML file's reading, by its path and a digest of its bytes."""
         self.stories: Cache = Cache()
         """Each case or notice file's reading, by its path and a digest of its bytes."""
+        self.documents: Cache = Cache()
+        """Cases and notices by the node of their front matter (load.stories)."""
         self.pieces: Cache = Cache()
         """The items of each YAML file that is one list, by their text, by its path."""
         self.items: Cache = Cache()
