@@ -122,6 +122,27 @@ def test_only_a_page_written_the_same_in_the_same_place_is_moved_back(tmp_path):
     ]
 
 
+def test_a_pages_own_folder_is_moved_back_whole_and_no_file_comes_back_with_it(tmp_path):
+    session = BuildSession(serving=True)
+    site = tmp_path / "site"
+    site.mkdir()
+    pages = {"units/a.md": "<p>a</p>", "units/b.md": "<p>b</p>"}
+    build_pages(session, site, pages)
+    (site / "units/b/qr.svg").write_text("<svg/>", encoding="utf-8")  # a file beside b's page
+    ended(session, built=True)
+    folders = {name: (site / "units" / name).stat().st_ino for name in ("a", "b")}
+
+    assert build_pages(session, site, pages) == {}
+    ended(session, built=True)
+    assert (site / "units/a").stat().st_ino == folders["a"]  # moved back whole
+    assert (site / "units/b").stat().st_ino != folders["b"]  # made anew: qr.svg stays out
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "units/a/index.html",
+        "units/b/index.html",
+    ]
+    assert not [p for p in site.iterdir() if p.name.startswith(".")]
+
+
 def test_after_a_failed_build_or_outside_serve_every_page_is_written(tmp_path):
     session = BuildSession(serving=True)
     site = tmp_path / "site"

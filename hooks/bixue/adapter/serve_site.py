@@ -145,9 +145,30 @@ def _move_back(session: BuildSession, path: str) -> bool:
     target = os.path.join(site_dir, path)
     folder = os.path.dirname(target)
     if folder not in session.build.folders:
+        if _folder_moved_back(session, os.path.dirname(source), folder):
+            return True
         os.makedirs(folder, exist_ok=True)
         session.build.folders.add(folder)
     os.replace(source, target)
+    return True
+
+
+def _folder_moved_back(session: BuildSession, aside: str, folder: str) -> bool:
+    """Whether the file's whole folder was moved back: one rename, where the site has no such
+    folder yet and the file is all the last build's folder held (a page's own folder, as
+    units/puyang-south/). Making 2,200 folders again and removing their old ones was half a
+    second of a 500-unit rebuild."""
+    if os.path.isdir(folder) or len(os.listdir(aside)) != 1:
+        return False
+    parent = os.path.dirname(folder)
+    if parent not in session.build.folders:
+        os.makedirs(parent, exist_ok=True)
+        session.build.folders.add(parent)
+    try:
+        os.rename(aside, folder)
+    except OSError:  # made meanwhile: the file is moved alone
+        return False
+    session.build.folders.add(folder)
     return True
 
 
