@@ -78,4 +78,4 @@ def test_an_unchanged_case_or_notice_is_the_same_record_until_its_unit_is_rename
         units.read_text(encoding="utf-8").replace(f"name: {name}", f"name: {name}东", 1), "utf-8"
     )
     errors = errors_of(data_copy, session)
-    assert f"exemplars/love-station.md:3: unit: units.yml 里没有这个单位：'{name}'" in errors, errors
+    assert f"love-station.md:3: unit: units.yml 里没有这个单位：'{name}'" in errors, errors
