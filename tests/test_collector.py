@@ -93,6 +93,7 @@ def test_serve_collects_a_builds_cycles_while_idle_and_the_rebuild_then_does_not
         while not idle.collected and time.monotonic() - waited < 30:
             time.sleep(0.05)
         assert page() is None  # freed with no build running
+        assert gc.get_freeze_count() > 0  # what is left set aside for the rebuild
         collections = []
         collect = gc.collect
         monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or collect())
@@ -128,6 +129,7 @@ def test_a_serve_rebuild_runs_without_the_collector_and_turns_it_on_after(
     serve_build(tmp_path / "site")
     assert during and not any(during)
     assert gc.isenabled()
+    assert gc.get_count()[0] < 1000  # what the rebuild made is set aside: no young objects
 
 
 def test_a_failed_rebuild_turns_the_collector_on_again(tmp_path, data_copy, monkeypatch):
