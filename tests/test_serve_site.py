@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bixue.adapter import patches
 from bixue.adapter import serve_site as mkdocs_serve_site
+from bixue.session import kept_renders
 from bixue.session.build_session import BuildSession
 from conftest import SERVE_URL, built, forget_kept, serve_build
 
@@ -60,6 +61,29 @@ def test_a_serve_rebuild_writes_only_the_files_that_changed(
     plain = files_of(built(tmp_path / "plain", data_copy, BOARD_SITE_URL=SERVE_URL))
     assert sorted(again) == sorted(plain)
     assert [n for n in plain if n != "build-stamp.json" and again[n][0] != plain[n][0]] == []
+
+
+def test_a_page_kept_from_the_last_build_is_moved_back_without_being_unpacked(
+    tmp_path, data_copy, monkeypatch
+):
+    forget_kept()
+    site = tmp_path / "serve"
+    serve_build(site)
+    notice = data_copy / NOTICE
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("title:", "title: 改期：", 1), "utf-8"
+    )
+    first = files_of(site)
+    unpacked = []
+    unpack = kept_renders.unpack
+    monkeypatch.setattr(kept_renders, "unpack", lambda made: unpacked.append(1) or unpack(made))
+    serve_build(site)
+    again = files_of(site)
+    moved_back = [
+        n for n in again if n.endswith(".html") and again[n][1] == first.get(n, (0, 0))[1]
+    ]
+    assert len(moved_back) > 50
+    assert unpacked == []  # a page kept is moved back, never unpacked; one rendered, not packed
 
 
 class FakeFile:

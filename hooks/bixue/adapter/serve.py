@@ -101,8 +101,17 @@ def reuse_unchanged_pages(session: BuildSession, env, config, files):
         this.page_keys[page.file.dest_uri] = key = digest.hexdigest()
         return key
 
+    def deferrable(context: dict, key: str) -> bool:
+        """Under serve, the page's output is left packed when the last build wrote one from the
+        same inputs where it goes and no plugin but ours post-processes pages: it is moved back
+        (serve_site.keep_unchanged_page)."""
+        if this.site_dir is None or render_key(session, context["page"], config) != key:
+            return False
+        last = session.written.previous.get(context["page"].file.dest_uri)
+        return last is not None and last[0] == key
+
     this.page_keys.clear()
-    return kept_renders.Environment(env, session.pages, key_of)
+    return kept_renders.Environment(env, session.pages, key_of, deferrable)
 
 
 def render_key(session: BuildSession, page, config):

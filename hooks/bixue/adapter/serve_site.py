@@ -17,6 +17,7 @@ from collections import Counter
 from typing import Optional
 
 from ..session.build_session import BuildSession
+from ..session.kept_renders import Deferred
 from . import patches
 
 ASIDE = ".bixue-last"
@@ -82,10 +83,17 @@ def keep_unchanged_page(
     same to the same place and that file is back in place. The same: rendered from the same
     inputs (`render_key`, a digest of all of them, when there is one: digesting 80 MB of pages
     took a quarter of a second), or else with the same digest."""
-    if session.build.site_dir is None or not output.strip():
-        return output
     path = page.file.dest_uri
     last = session.written.previous.get(path)
+    if isinstance(output, Deferred):  # its last output, from the same inputs: moved back
+        if session.build.site_dir is not None and last is not None and last[0] == render_key:
+            if _move_back(session, path):
+                session.written.current[path] = last
+                session.build.moved.add(page.file.src_uri)
+                return ""
+        output = output.full()
+    if session.build.site_dir is None or not output.strip():
+        return output
     if render_key is not None and last is not None and last[0] == render_key:
         digest = last[1]  # the digest of the output this key renders
     else:
