@@ -89,7 +89,8 @@ class Reading:
     completions: List[Tuple[Any, DataError]] = field(default_factory=list)
     """(date, where) of each completion date that must not be after the as-of day (load.asof)."""
     units_key: Optional[Tuple[tuple, str, int]] = None
-    """(the values units_against read, its text): made again only when one is replaced."""
+    """(the values units_against read, its text, how many ways a unit was named then): made
+    again only when one of them is replaced or a way is added."""
     kept: Any = field(default_factory=Kept)
     """What this load may take from the last (Kept, or a build session)."""
     as_of: Optional[date] = None
