@@ -129,10 +129,20 @@ def test_a_record_kept_from_the_last_load_is_not_digested_again_in_the_next_buil
     assert str in calls
 
 
-def test_only_the_loaders_records_have_their_digests_kept_for_the_next_build():
+def test_only_the_loaders_and_lent_records_have_their_digests_kept_for_the_next_build():
     kept = Cache()
     value_key.Keys(kept).digest("a.html", {"rows": [item()], "unit": Unit("north", "北区")})
     assert [type(record) for record, _digest in kept.current.values()] == [Unit]
+    lent = Lent("north", Fraction(1, 2))  # a board's record the next board may take again
+    value_key.Keys(kept).digest("b.html", {"rows": [lent, item()]})
+    assert {type(record) for record, _digest in kept.current.values()} == {Unit, Lent}
+
+
+@dataclasses.dataclass(frozen=True)
+class Lent:
+    unit: str
+    completion: Fraction
+    lent = True
 
 
 def test_blocks_are_kept_only_while_keeping_and_by_their_values(monkeypatch):

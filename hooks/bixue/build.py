@@ -37,10 +37,15 @@ def data_dir(project: Path, environ: Mapping[str, str]) -> Path:
 
 
 def load_board(
-    project: Path, environ: Mapping[str, str], site_url: str, kept: Optional[load.Kept] = None
+    project: Path,
+    environ: Mapping[str, str],
+    site_url: str,
+    kept: Optional[load.Kept] = None,
+    like: Optional[Board] = None,
 ) -> Board:
     """Read and check the data, apply the profile, compute every figure; raise on bad data.
-    `kept`: what the last load read (a build session), taken again where nothing changed."""
+    `kept`: what the last load read (a build session), taken again where nothing changed;
+    `like`: the last build's board, whose figures from the same records are taken again."""
     profile = environ.get("BOARD_PROFILE") or "internal"
     for reason in generate.missing_assets():
         raise ValueError(reason)
@@ -67,7 +72,7 @@ def load_board(
             raise DataErrors(errors)
         campaign = privacy.publish(campaign)
     built = figures.build_day(environ.get("SOURCE_DATE_EPOCH"), datetime.date.today())
-    return compute_board(campaign, day, profile == "public", site_url, built)
+    return compute_board(campaign, day, profile == "public", site_url, built, like)
 
 
 def returned_lines(board: Board) -> List[str]:

@@ -35,7 +35,9 @@ def load_board(session: BuildSession, config, log, previous: Optional[Board] = N
     built again, so the clerk keeps seeing a whole site until the next good edit."""
     session.idle.collect_less(rebuild=previous is not None)
     try:
-        board = build.load_board(project_dir(config), os.environ, config.site_url or "", session)
+        board = build.load_board(
+            project_dir(config), os.environ, config.site_url or "", session, previous
+        )
     except (DataErrors, ValueError) as error:
         if previous is None:
             raise PluginError(str(error)) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import operator
@@ -47,6 +48,10 @@ class IndicatorRow:
     missed: str = ""
     """超标 ("over") or 未达标 ("short"), figures.missed_target; "" for neither."""
 
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
+
     @property
     def missed_word(self) -> str:
         return figures.MISSED_WORDS.get(self.missed, "")
@@ -64,6 +69,10 @@ class IndicatorView:
     """Every unit, in units.yml order."""
     completion: Optional[Fraction]
     """Board-wide completion (up indicators only)."""
+
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
 
     def row(self, unit_id: str) -> Optional[IndicatorRow]:
         return self._by_unit.get(unit_id)
@@ -84,12 +93,20 @@ class RankRow:
     """Previous rank minus this rank: positive moved up; None where not ranked before."""
     level: str
 
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
+
 
 @dataclass(frozen=True)
 class RoundView:
     round: Round
     rows: Tuple[RankRow, ...]
     """Ranked units by rank (ties in units.yml order), then the unranked in units.yml order."""
+
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
 
     def ranked(self) -> Tuple[RankRow, ...]:
         return self._ranked
@@ -133,6 +150,10 @@ class LedgerRow:
     days_left: Optional[int]
     """Days to the deadline of an open item (0: due on the as-of day, negative: overdue)."""
 
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
+
     @functools.cached_property
     def id_order(self) -> Tuple:
         """The item's id as in_id_order sorts it, made once: several pages and files sort the
@@ -151,6 +172,10 @@ class LedgerStats:
     closure_rate: Optional[Fraction]
     overdue: int
     due_soon: int
+
+    lent = True
+    """Taken again by the next board computed from the same records (compute_board's `like`):
+    its digest is kept for the next build (session.value_key)."""
 
 
 @dataclass(frozen=True)
@@ -343,25 +368,38 @@ def compute_board(
     public: bool = False,
     site_url: str = "",
     built: Optional[datetime.date] = None,
+    like: Optional[Board] = None,
 ) -> Board:
+    """The board as of `as_of`. `like`, a board of the same campaign (as of another day: the
+    past days' boards of the 通报; or the last build's, under serve), lends what was computed
+    from the very same records: its rounds, its indicator rows but for `behind`, and on the same
+    day its ledger rows and units' ledger figures. The 通报's past boards computed every ratio
+    again, a second of each 500-unit build; and a lent record's digest is kept (value_key)."""
     plan = campaign.plan
     campaign = with_log_values(campaign, as_of)
     progress = plan_progress(plan, as_of)
     # campaign.ledger stays as read: a 通报 for another day is computed again from it
     items = ledger_as_of(campaign.ledger, as_of)
-    ledger = tuple(ledger_row(item, as_of, plan.warn_days) for item in items)
+    lent_rows = _lent_ledger(like, campaign, as_of)
+    ledger = tuple(
+        _lent_row(lent_rows, item) or ledger_row(item, as_of, plan.warn_days) for item in items
+    )
     by_unit = rows_by_unit(ledger)
+    lent_stats = _lent_unit_stats(like, lent_rows, by_unit)
     return Board(
         campaign=campaign,
         as_of=as_of,
         public=public,
         time_progress=progress,
         phase=figures.current_phase(plan.phases, as_of),
-        indicators=indicator_views(campaign, progress),
-        rounds=round_views(campaign),
+        indicators=indicator_views(campaign, progress, _lent(like, campaign, "indicators")),
+        rounds=_lent(like, campaign, "rounds") or round_views(campaign),
         ledger=ledger,
         ledger_stats=ledger_stats(ledger),
-        ledger_by_unit={u.id: ledger_stats(by_unit.get(u.id, ())) for u in campaign.units},
+        ledger_by_unit={
+            u.id: lent_stats.get(u.id) or ledger_stats(by_unit.get(u.id, ()))
+            for u in campaign.units
+        },
         site_url=site_url,
         built=built,
         projects=(
@@ -380,21 +418,86 @@ def rows_by_unit(rows: Iterable[LedgerRow]) -> dict:
     return {unit: tuple(unit_rows) for unit, unit_rows in found.items()}
 
 
-def indicator_views(campaign: Campaign, progress: Fraction) -> Tuple[IndicatorView, ...]:
+def _lent(like: Optional[Board], campaign: Campaign, field: str) -> tuple:
+    """`like`'s indicator views or rounds, where they were computed from the same units (equal
+    records: units.yml is read anew at every load) and whole-campaign name, and from the very
+    same evaluations or equal periods, as `campaign`'s would be; else ()."""
+    if like is None:
+        return ()
+    had = like.campaign
+    same = had.units == campaign.units and had.plan.terms.whole == campaign.plan.terms.whole
+    if field == "rounds":
+        return like.rounds if same and had.evaluations is campaign.evaluations else ()
+    periods = campaign.indicators.periods if campaign.indicators else None
+    had_periods = had.indicators.periods if had.indicators else None
+    return like.indicators if same and had_periods == periods else ()
+
+
+def _lent_ledger(like: Optional[Board], campaign: Campaign, as_of: datetime.date) -> dict:
+    """id(item) → `like`'s row of that item, where its rows were computed for the same day and
+    warning days; else {}."""
+    if (
+        like is None
+        or like.as_of != as_of
+        or like.campaign.plan.warn_days != campaign.plan.warn_days
+    ):
+        return {}
+    return {id(row.item): row for row in like.ledger}
+
+
+def _lent_row(lent: dict, item: RectificationItem) -> Optional[LedgerRow]:
+    row = lent.get(id(item))
+    return row if row is not None and row.item is item else None
+
+
+def _lent_unit_stats(like: Optional[Board], lent: dict, by_unit: Mapping) -> dict:
+    """Unit id → `like`'s ledger figures for the unit, where its rows are the very same rows in
+    the same order (rows are lent only when `lent` is not empty)."""
+    if not lent:
+        return {}
+    had = rows_by_unit(like.ledger)
+    return {
+        unit: like.ledger_by_unit[unit]
+        for unit, rows in by_unit.items()
+        if unit in like.ledger_by_unit
+        and len(rows) == len(had.get(unit, ()))
+        and all(map(operator.is_, rows, had[unit]))
+    }
+
+
+def indicator_views(
+    campaign: Campaign, progress: Fraction, lent: Sequence[IndicatorView] = ()
+) -> Tuple[IndicatorView, ...]:
+    """Every indicator's view. A view in `lent` of the very same indicator is taken again, its
+    rows' `behind` held against this `progress`: only that depends on the day."""
     if campaign.indicators is None:
         return ()
     periods = campaign.indicators.periods
-    return tuple(
-        IndicatorView(
-            indicator=indicator,
-            rows=tuple(
-                indicator_row(indicator, unit, periods, progress)
-                for unit in measured_units(campaign, indicator)
-            ),
-            completion=figures.board_completion(indicator, periods),
+    lent_views = {id(view.indicator): view for view in lent}
+    views = []
+    for indicator in campaign.indicators.indicators:
+        view = lent_views.get(id(indicator))
+        if view is not None and view.indicator is indicator:
+            views.append(_behind_again(view, progress))
+            continue
+        rows = tuple(
+            indicator_row(indicator, unit, periods, progress)
+            for unit in measured_units(campaign, indicator)
         )
-        for indicator in campaign.indicators.indicators
+        views.append(IndicatorView(indicator, rows, figures.board_completion(indicator, periods)))
+    return tuple(views)
+
+
+def _behind_again(view: IndicatorView, progress: Fraction) -> IndicatorView:
+    indicator = view.indicator
+    rows = tuple(
+        row if row.behind == behind else dataclasses.replace(row, behind=behind)
+        for row in view.rows
+        for behind in (figures.is_behind(indicator, row.completion, progress),)
     )
+    if all(map(operator.is_, rows, view.rows)):
+        return view
+    return IndicatorView(indicator, rows, view.completion)
 
 
 def measured_units(campaign: Campaign, indicator: Indicator) -> Tuple[Unit, ...]:

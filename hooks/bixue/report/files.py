@@ -31,7 +31,7 @@ def as_of(board: Board, day: datetime.date) -> Board:
     """The same campaign's board as of another day (a round's 通报)."""
     if day == board.as_of:
         return board
-    return compute_board(board.campaign, day, board.public, board.site_url)
+    return compute_board(board.campaign, day, board.public, board.site_url, like=board)
 
 
 def days(board: Board) -> List[datetime.date]:

@@ -5,8 +5,8 @@ A value's digest covers all of it: every field of a record, every item of a tupl
 frozenset or mapping, recursively, with each type's name (a Markup string is not a str: it is
 not escaped). A frozen record's digest is made once, however many blocks show it, and kept by
 the build session (`BuildSession.records`, by the record itself: a frozen record cannot change,
-so its digest cannot go stale; only the loader's records, the ones that outlive a build), so a
-record the loader kept from the last load is not digested again: a whole 500-unit board is
+so its digest cannot go stale; only records that outlive a build: the loader's, and the board's
+that say they are lent), so a record the loader kept from the last load is not digested again: a whole 500-unit board is
 66,000 records and takes under a second. Where each record was written (`Origin`) is left out:
 no template shows it, and an edit that adds a line would otherwise change every record below it.
 A record kind may say it is not to be digested (`digested = False`: the Board, which any edit
@@ -52,9 +52,11 @@ digested: its text is as exact, and digesting 20,000 ledger rows' was a third of
 
 
 LOADED = Origin.__module__
-"""The module of the records the loader makes (bixue.model): only these outlive a build (an item
-of an unchanged file is taken from the last load), so only their digests are kept for the next.
-The board's own records are made anew each build and their digests go with them."""
+"""The module of the records the loader makes (bixue.model): these outlive a build (an item of
+an unchanged file is taken from the last load), so their digests are kept for the next. So are
+the digests of the board's records that say `lent = True`: the next board takes them again
+where they were computed from the same records (figures.board.compute_board's `like`). Other
+records are made anew each build and their digests go with them."""
 
 
 class Unkeyable(Exception):
@@ -69,8 +71,9 @@ class Keys:
         self._kept = kept
         """Digests of records from earlier builds, by the record (the session's)."""
         self._records: Dict[int, Tuple[Any, str]] = {}
-        self._fields: Dict[type, Tuple[str, Callable[[Any], tuple]]] = {}
-        """Each record kind's name and what reads its fields (but where it was written)."""
+        self._fields: Dict[type, Tuple[str, Callable[[Any], tuple], bool]] = {}
+        """Each record kind's name, what reads its fields (but where it was written), and
+        whether its records' digests are kept for the next build."""
 
     def digest(self, name: str, context: Mapping[str, Any]) -> str:
         """A digest of `name` and every value of `context`; Unkeyable if one cannot be."""
@@ -109,7 +112,8 @@ class Keys:
         kept = self._records.get(id(value))
         if kept is not None:
             return kept[1]
-        if self._kept is None or type(value).__module__ != LOADED:
+        kind = self._fields.get(type(value)) or self._record_kind(type(value))
+        if self._kept is None or not kind[2]:
             digest = self._digest_record(value, SHORT)
         else:  # a record the loader may keep for the next build: its digest is kept with it
             digest = self._kept.get(
@@ -128,7 +132,7 @@ class Keys:
         text = f"{found[0]}({','.join(map(self._part, found[1](value)))})"
         return text if len(text) <= short else digest_text(text)
 
-    def _record_kind(self, kind: type) -> Tuple[str, Callable[[Any], tuple]]:
+    def _record_kind(self, kind: type) -> Tuple[str, Callable[[Any], tuple], bool]:
         params = getattr(kind, "__dataclass_params__", None)
         if params is None or not params.frozen or getattr(kind, "digested", True) is False:
             raise Unkeyable(kind.__qualname__)
@@ -137,7 +141,8 @@ class Keys:
             fields = operator.attrgetter(*names)
         else:
             fields = lambda record: tuple(getattr(record, name) for name in names)  # noqa: E731
-        found = self._fields[kind] = (f"{kind.__module__}.{kind.__qualname__}", fields)
+        kept = kind.__module__ == LOADED or getattr(kind, "lent", False) is True
+        found = self._fields[kind] = (f"{kind.__module__}.{kind.__qualname__}", fields, kept)
         return found
 
 
