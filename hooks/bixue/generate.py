@@ -60,10 +60,12 @@ MODULES = (
 its files and its blocks (`BLOCKS`, marker name -> render(board, here) -> HTML)."""
 
 
-BESIDE = (board_json, report_files)
+BESIDE = (board_json, score_sheets, templates_xlsx, report_files)
 """Modules whose output is files alone, made in a second process while the others make the
-pages (report.beside): data.json and the nine 通报 of a 500-unit campaign are seconds. (Not the
-ledger's downloads: under serve, the rows they keep for the next build make them in a second.)"""
+pages (report.beside): data.json, the workbook templates and the nine 通报 of a 500-unit
+campaign are seconds. (Not the ledger's downloads: under serve, the rows they keep for the next
+build make them in a second. Nor the feeds: their words are rendered through the session's
+kept conversions.)"""
 
 
 def generate(board: Board) -> Output:
