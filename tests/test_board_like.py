@@ -79,7 +79,7 @@ def test_the_last_builds_board_lends_all_but_what_the_edit_changed(board):
     assert again == dataclasses.replace(afresh, campaign=again.campaign)
     for view, had in zip(again.indicators, board.indicators, strict=True):
         assert (view is had) != bool(view.indicator.source)  # counted from the log: anew
-    new_rows = [row for row, had in zip(again.ledger, board.ledger) if row is not had]
+    new_rows = [row for row, had in zip(again.ledger, board.ledger, strict=True) if row is not had]
     assert [row.item for row in new_rows] == [edited]
     changed_unit = edited.unit
     for unit in campaign.units:

@@ -6,9 +6,10 @@ frozenset or mapping, recursively, with each type's name (a Markup string is not
 not escaped). A frozen record's digest is made once, however many blocks show it, and kept by
 the build session (`BuildSession.records`, by the record itself: a frozen record cannot change,
 so its digest cannot go stale; only records that outlive a build: the loader's, and the board's
-that say they are lent), so a record the loader kept from the last load is not digested again: a whole 500-unit board is
-66,000 records and takes under a second. Where each record was written (`Origin`) is left out:
-no template shows it, and an edit that adds a line would otherwise change every record below it.
+that say they are lent), so a record kept from the last build is not digested again: a whole
+500-unit board is 66,000 records and takes under a second. Where each record was written
+(`Origin`) is left out: no template shows it, and an edit that adds a line would otherwise change
+every record below it.
 A record kind may say it is not to be digested (`digested = False`: the Board, which any edit
 changes). A function is its name: `serve` never loads the package's code again, and a block's
 functions (a page's address from a record, a date of an item) read only what they are given; one
