@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, built
+from conftest import ROOT, built, hook_plugin
 
 
 @pytest.fixture
@@ -115,6 +115,7 @@ def counts_of_build(site, monkeypatch, data, cache):
     monkeypatch.setenv("BIXUE_CACHE", str(cache))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    hook_plugin().new_session(serving=False)  # as a new process: nothing an earlier test kept
     mkdocs_build(config)
     hooks = [plugin.PLUGIN for plugin in config.plugins.values() if hasattr(plugin, "PLUGIN")]
     session = hooks[0].session
