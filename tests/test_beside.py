@@ -29,3 +29,14 @@ def test_work_that_fails_beside_is_done_again_here_and_fails_here():
 def test_what_is_made_beside_comes_back_whole():
     made = Beside(lambda: {"通报": bytes(range(256)) * 4000}).result()
     assert made == {"通报": bytes(range(256)) * 4000}
+
+
+def test_work_abandoned_is_stopped():
+    import time
+
+    beside = Beside(lambda: time.sleep(60))
+    process = beside._process
+    start = time.monotonic()
+    beside.abandon()
+    assert not process.is_alive() and time.monotonic() - start < 30
+    beside.abandon()  # twice: nothing left to stop

@@ -71,17 +71,49 @@ kept conversions.)"""
 def generate(board: Board) -> Output:
     """Every page, file and block of the page modules. A file is published once: several pages
     may publish the same image (images.web_image), the first module's wins."""
-    beside = Beside(lambda: [_files_of(module, board) for module in BESIDE])
-    made = {module: module.make(board) for module in MODULES if module not in BESIDE}
-    for module, files_made in zip(BESIDE, beside.result(), strict=True):
-        made[module] = Output(files=files_made)
-    outputs = [made[module] for module in MODULES]
-    files: Dict[str, GeneratedFile] = {}
-    for output in outputs:
-        for generated in output.files:
-            files.setdefault(generated.dest_uri, generated)
-    pages = tuple(page for output in outputs for page in output.pages)
-    return Output(pages, tuple(files.values()), all_blocks())
+    made = Generation(board)
+    made.later()
+    return Output(made.pages, made.published(), all_blocks())
+
+
+class Generation:
+    """The page modules' output, made as soon as it is started; the files of the modules made
+    beside them (BESIDE) come later, once asked for: MkDocs needs them only when it writes
+    files, after reading every page, and the second process goes on until then."""
+
+    def __init__(self, board: Board) -> None:
+        self._beside = Beside(lambda: [_files_of(module, board) for module in BESIDE])
+        self._made = {module: module.make(board) for module in MODULES if module not in BESIDE}
+        self.pages = tuple(page for output in self._made.values() for page in output.pages)
+        self._published: Dict[str, GeneratedFile] = {}
+        for module in MODULES:
+            for generated in self._made[module].files if module not in BESIDE else ():
+                self._published.setdefault(generated.dest_uri, generated)
+
+    def files(self) -> Tuple[GeneratedFile, ...]:
+        """The files of the modules made here, each published once (the first module's)."""
+        return tuple(self._published.values())
+
+    def later(self) -> Tuple[Tuple[GeneratedFile, ...], Tuple[str, ...]]:
+        """(the files made beside, waited for; the paths of files given by `files()` that one of
+        them replaces): every path is published once, by the first module in MODULES order."""
+        for module, files_made in zip(BESIDE, self._beside.result(), strict=True):
+            self._made[module] = Output(files=files_made)
+        given = self._published
+        added = tuple(item for item in self.published() if given.get(item.dest_uri) is not item)
+        return added, tuple(item.dest_uri for item in added if item.dest_uri in given)
+
+    def published(self) -> Tuple[GeneratedFile, ...]:
+        """Every file, in MODULES order, each path once (once `later()` ran)."""
+        found: Dict[str, GeneratedFile] = {}
+        for module in MODULES:
+            for generated in self._made[module].files:
+                found.setdefault(generated.dest_uri, generated)
+        return tuple(found.values())
+
+    def abandon(self) -> None:
+        """The build stopped: the second process is not waited for."""
+        self._beside.abandon()
 
 
 def _files_of(module, board: Board) -> Tuple[GeneratedFile, ...]:

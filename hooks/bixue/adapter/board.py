@@ -89,18 +89,44 @@ def watch_data(server, config) -> None:
 
 
 def add_generated(session: BuildSession, files, config, board: Board):
-    """Add generated pages (a hand-written page of the same path wins) and generated files.
+    """Add generated pages (a hand-written page of the same path wins) and generated files,
+    but those made beside the pages (generate.BESIDE), which add_later_files adds.
     Each page's HTML blocks are set aside from its Markdown (raw_blocks) for this build."""
     this = session.build
     this.stash_key = _stash_key(session)
-    output = generate.generate(board)
-    add_pages(session, files, config, output.pages)
-    for item in output.files:
+    this.generation = generate.Generation(board)
+    add_pages(session, files, config, this.generation.pages)
+    _add_files(files, config, this.generation.files())
+    return files
+
+
+def add_later_files(session: BuildSession, files, config) -> None:
+    """The generated files made beside the pages, once MkDocs has read every page and before
+    it writes any file: the second process making them went on meanwhile (a 500-unit
+    campaign's nine 通报 and data.json). No page's Markdown links to them (their links are in
+    blocks), so MkDocs' link checks never missed them."""
+    generation, session.build.generation = session.build.generation, None
+    if generation is None:
+        return
+    later, replaced = generation.later()
+    for uri in replaced:
+        files.remove(files.get_file_from_path(uri))
+    _add_files(files, config, later)
+
+
+def abandon_later_files(session: BuildSession) -> None:
+    """The build stopped before the files made beside the pages were added."""
+    generation, session.build.generation = session.build.generation, None
+    if generation is not None:
+        generation.abandon()
+
+
+def _add_files(files, config, generated) -> None:
+    for item in generated:
         if item.source:
             files.append(File.generated(config, item.dest_uri, abs_src_path=item.source))
         else:
             files.append(File.generated(config, item.dest_uri, content=item.content))
-    return files
 
 
 def add_pages(session: BuildSession, files, config, pages) -> None:

@@ -84,6 +84,7 @@ class BixuePlugin:
         return files
 
     def on_env(self, env, config, files):
+        adapter.add_later_files(self.session, files, config)
         adapter.cache_theme_templates(env)
         serve_site.keep_unchanged_files(self.session, files, config)
         first = not self.session.pages.current  # nothing yet from a build of this session
@@ -127,6 +128,7 @@ class BixuePlugin:
     def on_build_error(self, error) -> None:
         # Also called when --strict aborts after on_post_build: the new site is not published.
         serve_site.end_build(self.session, built=False)
+        adapter.abandon_later_files(self.session)
         self.built = False
         self.session.idle.build_over()
         self._deactivate()

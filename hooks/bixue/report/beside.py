@@ -38,6 +38,16 @@ class Beside(Generic[T]):
         made = self._taken()
         return self._make() if made is None else made[0]
 
+    def abandon(self) -> None:
+        """Not waited for: the second process is stopped, if it still runs."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        self._receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+
     def _taken(self) -> Optional[tuple]:
         """(what the second process made,), or None."""
         process, self._process = self._process, None

@@ -49,6 +49,9 @@ class ThisBuild:
     """Folders of the site made while moving files back."""
     quiet: Any = None
     """The filter of MkDocs' "Page skipped" lines for pages moved back, while one is set."""
+    generation: Any = None
+    """The page modules' output (generate.Generation) until the files made beside the pages
+    are added to MkDocs' (adapter.board.add_later_files)."""
 
 
 class BuildSession:
