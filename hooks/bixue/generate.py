@@ -85,10 +85,7 @@ class Generation:
         self._beside = Beside(lambda: [_files_of(module, board) for module in BESIDE])
         self._made = {module: module.make(board) for module in MODULES if module not in BESIDE}
         self.pages = tuple(page for output in self._made.values() for page in output.pages)
-        self._published: Dict[str, GeneratedFile] = {}
-        for module in MODULES:
-            for generated in self._made[module].files if module not in BESIDE else ():
-                self._published.setdefault(generated.dest_uri, generated)
+        self._published = self._first_of_each_path()
 
     def files(self) -> Tuple[GeneratedFile, ...]:
         """The files of the modules made here, each published once (the first module's)."""
@@ -105,11 +102,15 @@ class Generation:
 
     def published(self) -> Tuple[GeneratedFile, ...]:
         """Every file, in MODULES order, each path once (once `later()` ran)."""
+        return tuple(self._first_of_each_path().values())
+
+    def _first_of_each_path(self) -> Dict[str, GeneratedFile]:
+        """The files of the modules made so far, in MODULES order: each path the first's."""
         found: Dict[str, GeneratedFile] = {}
         for module in MODULES:
-            for generated in self._made[module].files:
+            for generated in self._made[module].files if module in self._made else ():
                 found.setdefault(generated.dest_uri, generated)
-        return tuple(found.values())
+        return found
 
     def abandon(self) -> None:
         """The build stopped: the second process is not waited for."""

@@ -392,8 +392,8 @@ def compute_board(
         public=public,
         time_progress=progress,
         phase=figures.current_phase(plan.phases, as_of),
-        indicators=indicator_views(campaign, progress, _lent(like, campaign, "indicators")),
-        rounds=_lent(like, campaign, "rounds") or round_views(campaign),
+        indicators=indicator_views(campaign, progress, _lent_indicators(like, campaign)),
+        rounds=_lent_rounds(like, campaign) or round_views(campaign),
         ledger=ledger,
         ledger_stats=ledger_stats(ledger),
         ledger_by_unit={
@@ -418,19 +418,26 @@ def rows_by_unit(rows: Iterable[LedgerRow]) -> dict:
     return {unit: tuple(unit_rows) for unit, unit_rows in found.items()}
 
 
-def _lent(like: Optional[Board], campaign: Campaign, field: str) -> tuple:
-    """`like`'s indicator views or rounds, where they were computed from the same units (equal
-    records: units.yml is read anew at every load) and whole-campaign name, and from the very
-    same evaluations or equal periods, as `campaign`'s would be; else ()."""
-    if like is None:
+def _lent_indicators(like: Optional[Board], campaign: Campaign) -> Tuple[IndicatorView, ...]:
+    """`like`'s indicator views, where they were computed from the same units (equal records:
+    units.yml is read anew at every load), whole-campaign name and periods; else ()."""
+    if like is None or not _same_units(like.campaign, campaign):
         return ()
-    had = like.campaign
-    same = had.units == campaign.units and had.plan.terms.whole == campaign.plan.terms.whole
-    if field == "rounds":
-        return like.rounds if same and had.evaluations is campaign.evaluations else ()
     periods = campaign.indicators.periods if campaign.indicators else None
-    had_periods = had.indicators.periods if had.indicators else None
-    return like.indicators if same and had_periods == periods else ()
+    had = like.campaign.indicators.periods if like.campaign.indicators else None
+    return like.indicators if had == periods else ()
+
+
+def _lent_rounds(like: Optional[Board], campaign: Campaign) -> Tuple[RoundView, ...]:
+    """`like`'s rounds, where they were computed from the same units and the very same
+    evaluations; else ()."""
+    if like is None or not _same_units(like.campaign, campaign):
+        return ()
+    return like.rounds if like.campaign.evaluations is campaign.evaluations else ()
+
+
+def _same_units(had: Campaign, campaign: Campaign) -> bool:
+    return had.units == campaign.units and had.plan.terms.whole == campaign.plan.terms.whole
 
 
 def _lent_ledger(like: Optional[Board], campaign: Campaign, as_of: datetime.date) -> dict:
