@@ -31,6 +31,9 @@ if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv 2>/dev/null; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" -c constraints.txt
+# The package's compiled modules, written now: where PYTHONDONTWRITEBYTECODE is set (many container
+# images set it) Python would otherwise compile its 190 modules again at every build (0.15 s).
+.venv/bin/python -m compileall -q hooks
 # The second engine, when chosen (README: 换一个构建引擎); requirements-dev.txt has it anyway.
 if [ "${BIXUE_ENGINE:-}" = properdocs ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check properdocs -c constraints.txt

@@ -127,7 +127,7 @@ def read_unit(source: Source, node: Node, seen: Dict[str, str]) -> Optional[mode
     note_unique(source, seen, value, entries.get("id"), "id")
     if value is None or duplicate:
         return None
-    if not url_safe_id(source, value, entries["id"], "id", suggested(entries)):
+    if not url_safe_id(source, value, entries["id"], "id", lambda: suggested(entries)):
         # Reported; the rest of the load knows the unit by the id its name makes, so the cells
         # naming it by name are not reported again.
         value = suggested(entries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .. import model
 from . import forms, guards, mdsafety, slips, unitref
@@ -273,11 +273,15 @@ def choice(
     return None
 
 
-def url_safe_id(source: Source, value: str, node: Node, name: str, made: str = "") -> bool:
-    """Unit ids and slugs appear in URLs; `made`: the id made from the record's name."""
+def url_safe_id(
+    source: Source, value: str, node: Node, name: str, suggest: Optional[Callable[[], str]] = None
+) -> bool:
+    """Unit ids and slugs appear in URLs; `suggest` gives the id made from the record's name,
+    asked for only when the id is bad (making one may load pypinyin's dictionaries)."""
     if UNIT_ID.fullmatch(value):
         return True
     hint = "只能用小写字母、数字和 -，它会出现在网址里"
+    made = suggest() if suggest else ""
     if made:
         hint += f"，如 {made}；也可以不写 id，由名称生成"
     source.error(node.line, name, f"id 不合格：'{mdsafety.shorten(value)}'", hint)

@@ -115,7 +115,7 @@ def read_project(
     if (
         project_id is None
         or duplicate
-        or not url_safe_id(source, project_id, get("id"), "id", suggested(entries))
+        or not url_safe_id(source, project_id, get("id"), "id", lambda: suggested(entries))
     ):
         return None
     if reserved_problem(project_id, "项目 id"):

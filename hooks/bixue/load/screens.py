@@ -109,7 +109,7 @@ def read_named(
         return None
     screen_id = text(source, entries.get("id"), "screens.id")
     if screen_id is not None and url_safe_id(
-        source, screen_id, entries["id"], "screens.id", suggested(entries)
+        source, screen_id, entries["id"], "screens.id", lambda: suggested(entries)
     ):
         if screen_id in RESERVED_IDS:
             message = f"id 不能是 '{screen_id}'：screen/{screen_id}/ 已用于各单位的大屏"
