@@ -112,6 +112,7 @@ def test_publications_are_kept_as_published_with_what_changed(tmp_path, campaign
         [
             *(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()),
             "publication.json",
+            "view.json",
         ]
     )
     page = (kept / "units" / "north" / "index.html").read_text("utf-8")
@@ -174,7 +175,7 @@ def test_a_public_archive_holds_nothing_internal(tmp_path, campaign):
 def test_entry_names_keep_and_marking():
     assert archive.new_name(["2014-06-30"], "2014-07-01") == "2014-07-01"
     assert archive.new_name(["2014-06-30", "2014-06-30-2"], "2014-06-30") == "2014-06-30-3"
-    earlier = [archive.Entry(str(n), str(n), {}) for n in range(5)]
+    earlier = [archive.Entry(str(n), str(n), Path(str(n))) for n in range(5)]
     assert [e.name for e in archive.kept(earlier, 3)] == ["3", "4"]
     assert archive.kept(earlier, 1) == [] and archive.kept(earlier, None) == earlier
     page = (
@@ -201,3 +202,79 @@ def test_bixue_archive_0_publishes_without_the_archive(tmp_path, campaign):
     site = published(tmp_path / "site", campaign, BIXUE_ARCHIVE="0")
     assert not (site / "archive").exists() and not (tmp_path / ".site.archive").exists()
     assert not soup(site, "").select("a[href='archive/']")
+
+
+def test_a_build_reads_the_kept_rows_and_only_the_latest_entrys_view(tmp_path):
+    """Each entry keeps its row of the archive page as first shown and what a comparison reads
+    of its data.json (view.json): a build reads neither the older entries' data.json nor the
+    latest's whole, and makes the same page. An entry written before rows were kept (its record
+    says only when it was published) is read from its data.json as before."""
+    sites = {}
+    for side in ("whole", "pared"):
+        data = minimal_campaign(tmp_path / side / "campaign")
+        site = tmp_path / side / "site"
+        published(site, data)
+        edit(data / "campaign.yml", "as_of: 2014-06-30", "as_of: 2014-07-01")
+        published(site, data)
+        published(site, data)  # the same day again: 2014-07-01-2
+        edit(data / "campaign.yml", "as_of: 2014-07-01", "as_of: 2014-06-30")
+        second_week(data)  # as of 2014-07-15
+        sites[side] = (site, data)
+    store = archive.store_dir(sites["pared"][0])
+    first, second, latest = (store / n for n in ("2014-06-30", "2014-07-01", "2014-07-01-2"))
+    record = json.loads((first / archive.RECORD).read_text("utf-8"))
+    assert record["profile"] == "internal" and record["row"]["before"] is None
+    (first / archive.RECORD).write_text(json.dumps({"published": record["published"]}), "utf-8")
+    (first / archive.VIEW).unlink()  # as an entry of the code before: its data.json is read
+    assert json.loads((second / archive.RECORD).read_text("utf-8"))["row"]["before"] == first.name
+    for name in ("data.json", archive.VIEW):
+        (second / name).unlink()  # its kept row is taken: nothing of it is read
+    (latest / "data.json").unlink()  # its view is read, for what changed since
+
+    pages = {}
+    for side, (site, data) in sites.items():
+        published(site, data)
+        pages[side] = str(soup(site, "archive/").select_one(".bx-archive"))
+    assert pages["pared"] == pages["whole"]
+    assert list(rows(sites["pared"][0])) == [
+        "2014-07-15",
+        "2014-07-01-2",
+        "2014-07-01",
+        "2014-06-30",
+    ]
+    assert changes(sites["pared"][0], "2014-07-15")["found"] == ["新发现 1 项：ZG-2014-006"]
+    # a kept row is taken only where it was compared with the same entry: with the first
+    # entry gone (keep: 2), the oldest row kept says 第一次发布, as one made anew would
+    for side, (site, data) in sites.items():
+        edit(data / "campaign.yml", "as_of: 2014-07-15", "as_of: 2014-07-16\narchive:\n  keep: 2")
+        published(site, data)
+        pages[side] = str(soup(site, "archive/").select_one(".bx-archive"))
+    assert pages["pared"] == pages["whole"]
+    assert rows(sites["pared"][0])["2014-07-15"].select("td")[-1].get_text() == "第一次发布"
+
+
+def test_the_view_of_a_data_json_compares_as_the_whole(demo_site):
+    """changes.view keeps what compare and headline read: on the demo's data.json and on one
+    changed every way a comparison looks at, they give the same for the views."""
+    from bixue.boards.changes import compare, view
+    from bixue.boards.headline import headline
+
+    before = json.loads((demo_site / "data.json").read_text("utf-8"))
+    after = json.loads(json.dumps(before))
+    after["as_of"] = "2099-01-01"
+    items = after["ledger"]["items"]
+    items[0]["status"], items[1]["overdue"] = "verified", not items[1]["overdue"]
+    items.append({**items[2], "id": "NEW-1"})
+    del items[3]
+    after["rounds"][0]["ranking"][0]["total"] = 1.5
+    after["rounds"].append({**after["rounds"][0], "id": "new-round", "name": "新一轮"})
+    row = next(r for i in after["indicators"] for r in i["units"] if r.get("values"))
+    period = next(iter(row["values"]))
+    row["values"][period] = 12345
+    after["ledger"]["overdue"] = 99
+    whole = compare(before, after)
+    assert whole.found and whole.done and whole.rounds and whole.corrections and whole.moved
+    assert compare(view(before), view(after)) == whole
+    assert compare(view(after), view(before)) == compare(after, before)
+    assert headline(view(after)) == headline(after)
+    assert len(json.dumps(view(before))) < len(json.dumps(before))

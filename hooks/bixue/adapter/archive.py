@@ -3,6 +3,7 @@ build's board, and the archive put into the new site just before it is published
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ class Plan:
     name: str
     published: str
     as_of: str
+    profile: str
+    made: Optional[archive_page.Made] = None
+    """The archive page, and what the new entry keeps of it: once the page is made (page)."""
 
 
 def wanted(environ=os.environ) -> bool:
@@ -46,19 +50,24 @@ def publication_time(environ=os.environ) -> str:
 
 def plan(board: Board, site_dir: str) -> Plan:
     site = Path(site_dir)
-    earlier = archive.entries(site, "public" if board.public else "internal")
+    profile = "public" if board.public else "internal"
+    earlier = archive.entries(site, profile)
     name = archive.new_name(archive.names_taken(site), board.as_of.isoformat())
     carried = tuple(archive.kept(earlier, board.campaign.plan.archive_keep))
-    return Plan(site, carried, name, publication_time(), board.as_of.isoformat())
+    return Plan(site, carried, name, publication_time(), board.as_of.isoformat(), profile)
 
 
 def in_nav(nav):
     return with_entry(nav, ENTRY, after="notices/index.md") if nav else nav
 
 
-def page(board: Board, chosen: Plan):
-    earlier = [archive_page.Publication(e.name, e.published, e.data) for e in chosen.carried]
-    return archive_page.for_build(board, earlier, chosen.name, chosen.published)
+def page(board: Board, chosen: Plan) -> Plan:
+    """The plan with its archive page made (`made.page`)."""
+    earlier = [
+        archive_page.Publication(e.name, e.published, e.data, e.row) for e in chosen.carried
+    ]
+    made = archive_page.for_build(board, earlier, chosen.name, chosen.published)
+    return dataclasses.replace(chosen, made=made)
 
 
 def put_in(chosen: Optional[Plan], staging: str) -> None:
@@ -67,11 +76,15 @@ def put_in(chosen: Optional[Plan], staging: str) -> None:
         return
     built = Path(staging)
     archive.link_kept(chosen.site, built, [entry.name for entry in chosen.carried])
+    if chosen.made is None:
+        raise ValueError("the archive page was not made")  # put_in comes after on_files
+    record = {"published": chosen.published, "profile": chosen.profile, "row": chosen.made.record}
     archive.add(
         chosen.site,
         built,
         chosen.name,
-        chosen.published,
+        record,
+        chosen.made.view,
         lambda up: archive_page.banner(chosen.as_of, chosen.published, up),
     )
 

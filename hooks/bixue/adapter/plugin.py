@@ -79,8 +79,8 @@ class BixuePlugin:
             kept_on_disk.load_search(self.session, config)
         files = adapter.add_generated(self.session, files, config, self.board)
         if self.archive is not None:
-            page = archive.page(self.board, self.archive)
-            adapter.add_pages(self.session, files, config, [page])
+            self.archive = archive.page(self.board, self.archive)
+            adapter.add_pages(self.session, files, config, [self.archive.made.page])
         return files
 
     def on_env(self, env, config, files):

@@ -5,9 +5,12 @@ Each entry is written once, into a store beside the site (`.site.archive/<name>/
 往期. A site, the published one and each release kept for a rollback, holds `archive/<name>` as a
 link to the store, one a publication: publishing costs one entry's files and a link per kept
 entry, whatever the archive's size, and every release keeps exactly the archive it was published
-with. An entry holds the board's data.json as published and `publication.json` (when it was
-published); it never holds archive/ itself. Entries of another profile are never carried: an
-internal board never enters a public site's archive. The store drops an entry no site links to.
+with. An entry holds the board's data.json as published and `publication.json`: when it was
+published, its profile and its row of the archive page as first shown (its figures and what
+changed since the one before), so that a later build reads no entry's data.json but the latest's,
+and that only in part (`view.json`: what a comparison reads). It never holds archive/ itself.
+Entries of another profile are never carried: an internal board never enters a public site's
+archive. The store drops an entry no site links to.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Callable, Iterable, List, Optional, Sequence
 
 ARCHIVE = "archive"
 RECORD = "publication.json"
+VIEW = "view.json"
 MAIN = re.compile(r'<main[^>]*data-md-component="main"[^>]*>')
 BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
 
@@ -32,8 +36,21 @@ class Entry:
     """The folder under archive/: the as-of date, `-2`, `-3` for another publication of it."""
     published: str
     """When it was published (ISO 8601)."""
-    data: dict
-    """Its data.json as published."""
+    folder: Path
+    row: Optional[dict] = None
+    """Its row of the archive page as first shown (boards.archive_page.record_of); None in an
+    entry written before rows were kept."""
+
+    def data(self) -> dict:
+        """What a comparison reads of its data.json (view.json), else the whole of it."""
+        for name in (VIEW, "data.json"):
+            try:
+                found = json.loads((self.folder / name).read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(found, dict):
+                return found
+        return {}
 
 
 def entries(site: Path, profile: str) -> List[Entry]:
@@ -41,19 +58,29 @@ def entries(site: Path, profile: str) -> List[Entry]:
     folder = site / ARCHIVE
     found = []
     for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
-        read = read_entry(entry)
-        if read is not None and read.data.get("profile") == profile:
+        read = read_entry(entry, profile)
+        if read is not None:
             found.append(read)
     return sorted(found, key=lambda e: (e.published, e.name))
 
 
-def read_entry(folder: Path) -> Optional[Entry]:
+def read_entry(folder: Path, profile: str) -> Optional[Entry]:
+    """The entry, when it is one of `profile`. An entry written before its record said its
+    profile (and kept its row) is known by its data.json."""
     try:
         record = json.loads((folder / RECORD).read_text("utf-8"))
-        data = json.loads((folder / "data.json").read_text("utf-8"))
+        if not isinstance(record, dict):
+            return None
+        row = record.get("row")
+        if "profile" not in record or not isinstance(row, dict):
+            row = None
+            data = json.loads((folder / "data.json").read_text("utf-8"))
+            record["profile"] = data.get("profile") if isinstance(data, dict) else None
     except (OSError, ValueError):
         return None  # not an entry this code wrote: left out of the new site
-    return Entry(folder.name, str(record.get("published", "")), data)
+    if record["profile"] != profile:
+        return None
+    return Entry(folder.name, str(record.get("published", "")), folder, row)
 
 
 def new_name(taken: Sequence[str], as_of: str) -> str:
@@ -112,10 +139,18 @@ def prune_store(site: Path, sites: Iterable[Path]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def add(site: Path, staging: Path, name: str, published: str, banner: Callable[[str], str]) -> None:
+def add(
+    site: Path,
+    staging: Path,
+    name: str,
+    record: dict,
+    view: dict,
+    banner: Callable[[str], str],
+) -> None:
     """The new site, as built, becomes the entry `name` in the store, linked from its own
-    archive/. `banner(up)` is the HTML said on every archived page, `up` the relative link from
-    that page to the site's root."""
+    archive/. `record`: publication.json (published, profile, row); `view`: what a later
+    comparison reads of its data.json. `banner(up)` is the HTML said on every archived page,
+    `up` the relative link from that page to the site's root."""
     target = store_dir(site) / name
     shutil.rmtree(target, ignore_errors=True)  # a publish that died here left part of it
     banners = {}  # by depth: the same for every page of a folder level
@@ -135,7 +170,7 @@ def add(site: Path, staging: Path, name: str, published: str, banner: Callable[[
                 (target / inside / file).write_text(text, "utf-8")
             else:
                 link_file(here / file, target / inside / file)
-    record = {"published": published}
+    (target / VIEW).write_text(json.dumps(view, ensure_ascii=False), "utf-8")
     (target / RECORD).write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     (staging / ARCHIVE).mkdir(parents=True, exist_ok=True)
     (staging / ARCHIVE / name).symlink_to(target.absolute(), target_is_directory=True)
