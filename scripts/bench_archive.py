@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+from bixue.boards import archive_page  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1400000000"}
 
 
@@ -40,25 +43,34 @@ def build(site: Path) -> tuple:
 
 def archived_site(folder: Path, entries: int) -> Path:
     """A published site whose archive holds `entries` publications, one a week back from the
-    demo's: copies of its own entry (hard links) in the store, each with its as-of date."""
+    demo's: copies of its own entry (hard links) in the store, each with its as-of date, and
+    its record and view as a build writes them (its row of the archive page, compared with the
+    week before)."""
     site = folder / "site"
     build(site)
     archive = site / "archive"
     (own,) = [p for p in archive.iterdir() if p.is_dir()]
     day = datetime.date.fromisoformat(own.name)
     store = own.resolve().parent  # entries are written beside the site, linked from it
-    for week in range(1, entries):
+    record = json.loads((own / "publication.json").read_text("utf-8"))
+    before = None
+    for week in reversed(range(1, entries)):  # oldest first: each compared with the one before
         as_of = (day - datetime.timedelta(weeks=week)).isoformat()
         copy = store / as_of
         shutil.copytree(own, copy, copy_function=os.link)
         (archive / as_of).symlink_to(copy, target_is_directory=True)
-        data = json.loads((own / "data.json").read_text("utf-8"))
-        data["as_of"] = as_of
-        (copy / "data.json").unlink()
-        (copy / "data.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-        record = {"published": f"{as_of}T09:00:00+08:00"}
+        for name in ("data.json", "view.json"):
+            data = json.loads((own / name).read_text("utf-8"))
+            data["as_of"] = as_of
+            (copy / name).unlink()
+            (copy / name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        this = archive_page.Publication(as_of, f"{as_of}T09:00:00+08:00", lambda d=data: d)
+        row = archive_page.rows([before, this] if before else [this])[0]
+        written = {**record, "published": this.published}
+        written["row"] = archive_page.record_of(row, before.name if before else None)
         (copy / "publication.json").unlink()
-        (copy / "publication.json").write_text(json.dumps(record), "utf-8")
+        (copy / "publication.json").write_text(json.dumps(written, ensure_ascii=False), "utf-8")
+        before = this
     return site
 
 
