@@ -278,3 +278,17 @@ def test_the_view_of_a_data_json_compares_as_the_whole(demo_site):
     assert compare(view(after), view(before)) == compare(after, before)
     assert headline(view(after)) == headline(after)
     assert len(json.dumps(view(before))) < len(json.dumps(before))
+
+
+def test_entries_published_the_same_second_are_in_publication_order(tmp_path):
+    """Reproducible builds (SOURCE_DATE_EPOCH) publish at one time: -10 comes after -9, not
+    between the first and -2 as its name sorts."""
+    site = tmp_path / "site"
+    names = ["2014-06-30", *(f"2014-06-30-{n}" for n in range(2, 12)), "2014-07-01"]
+    for name in names:
+        folder = site / "archive" / name
+        folder.mkdir(parents=True)
+        record = {"published": "2014-07-01T08:00:00+08:00", "profile": "internal", "row": {}}
+        (folder / archive.RECORD).write_text(json.dumps(record), "utf-8")
+    assert [entry.name for entry in archive.entries(site, "internal")] == names
+    assert archive.entries(site, "public") == []

@@ -61,7 +61,14 @@ def entries(site: Path, profile: str) -> List[Entry]:
         read = read_entry(entry, profile)
         if read is not None:
             found.append(read)
-    return sorted(found, key=lambda e: (e.published, e.name))
+    return sorted(found, key=lambda e: (e.published, *publication_order(e.name)))
+
+
+def publication_order(name: str) -> tuple:
+    """An entry's place among those published the same second (a reproducible build's time,
+    SOURCE_DATE_EPOCH): by as-of date, then by number, 2014-06-30-9 before 2014-06-30-10."""
+    as_of, number = name[:10], name[11:]
+    return (as_of, int(number) if name[10:11] == "-" and number.isdigit() else 1, name)
 
 
 def read_entry(folder: Path, profile: str) -> Optional[Entry]:
