@@ -172,3 +172,31 @@ def test_the_site_key_changes_with_the_config_file_a_theme_file_a_value_or_the_p
 
     files.uris.append("units/u2.md")
     assert key(site_name="公示栏", extra={"bixue": 1}) != touched
+
+
+def test_an_installed_theme_is_marked_by_its_packages_install_records(tmp_path):
+    """Material's templates hold 14,000 icons: a theme folder under site-packages is marked by
+    the packages' RECORD files, which pip writes at every install, not file by file."""
+    packages = tmp_path / "lib" / "site-packages"
+    theme = packages / "material" / "templates"
+    (theme / ".icons" / "octicons").mkdir(parents=True)
+    for number in range(50):
+        (theme / ".icons" / "octicons" / f"i{number}.svg").write_text("<svg/>", "utf-8")
+    record = packages / "mkdocs_material-9.8.0.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("material/templates/main.html,,\n", "utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    files = FakeFiles(["index.md"])
+
+    def key():
+        return mkdocs_serve._site_key(FakeConfig(config_file, theme, site_name="x"), files)
+
+    assert [path for path, _ in mkdocs_serve.theme_marks(str(theme))] == [str(record)]
+    before = key()
+    stat = record.stat()
+    os.utime(record, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # reinstalled
+    assert key() != before
+    # a folder outside site-packages (custom_dir), or one without install records, file by file
+    record.unlink()
+    assert len(mkdocs_serve.theme_marks(str(theme))) == 50

@@ -13,6 +13,7 @@ import os
 import re
 import threading
 from pathlib import Path
+from typing import List, Optional, Tuple
 
 from .. import render
 from ..session import kept_renders, value_key
@@ -136,13 +137,38 @@ def _site_key(config, files) -> str:
         value = _SET.sub(_sorted_set, value)  # the theme's static_templates: a set
         digest.update(f"{key}={value}\0".encode("utf-8", "surrogatepass"))
     for folder in config.theme.dirs:
-        for path, _folders, names in sorted(os.walk(folder)):
-            for name in sorted(names):
-                mark = render.file_mark(os.path.join(path, name))
-                digest.update(f"{path}/{name}:{mark}\0".encode())
+        for path, mark in theme_marks(folder):
+            digest.update(f"{path}:{mark}\0".encode("utf-8", "surrogatepass"))
     for file in files.documentation_pages():
         digest.update(f"{file.src_uri}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def theme_marks(folder: str) -> List[Tuple[str, Optional[tuple]]]:
+    """Each file of a theme folder with its mark (render.file_mark). A folder of an installed
+    package (under site-packages) is marked by the install records of that folder's packages
+    instead: pip writes a package's RECORD at every install, upgrade or reinstall, and
+    Material's 14,000 icons made the walk 60 ms of every build. A theme edited in place goes in
+    custom_dir (overrides/), which is walked file by file."""
+    installed = _install_records(folder)
+    if installed:
+        return [(record, render.file_mark(record)) for record in installed]
+    return [
+        (os.path.join(path, name), render.file_mark(os.path.join(path, name)))
+        for path, _folders, names in sorted(os.walk(folder))
+        for name in sorted(names)
+    ]
+
+
+def _install_records(folder: str) -> List[str]:
+    """The RECORD files of the packages folder (site-packages) `folder` is in; none when it is
+    in none, or that folder has no RECORD (a package installed by other means)."""
+    parts = Path(os.path.realpath(folder)).parts
+    for at in range(len(parts) - 1, 0, -1):
+        if parts[at] in ("site-packages", "dist-packages"):
+            packages = Path(*parts[: at + 1])
+            return sorted(str(p) for p in packages.glob("*.dist-info/RECORD"))
+    return []
 
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
