@@ -4,13 +4,13 @@ published. That a kept block is right after every kind of edit: test_blocks_kept
 
 from __future__ import annotations
 
-import json
 import shutil
 import zlib
 from pathlib import Path
 
 import pytest
 from bixue.session import build_session, disk_cache, kept_blocks
+from bixue.session.cache import Packed
 from conftest import ROOT, built
 from test_build_kept_on_disk import same_pages
 
@@ -46,7 +46,8 @@ def record(cache: Path) -> Path:
 
 
 def lines(part: Path) -> list:
-    return [json.loads(line) for line in zlib.decompress(part.read_bytes()).splitlines()]
+    """The record's (key, text) pairs."""
+    return [(key, Packed(data).text()) for key, data in kept_blocks._blocks(part.read_bytes())]
 
 
 def test_a_warm_build_renders_no_block_and_leaves_the_record_as_it_was(
@@ -79,7 +80,7 @@ def test_a_warm_build_renders_no_block_and_leaves_the_record_as_it_was(
 
 
 def texts_of(session) -> dict:
-    return {key: text for key, text in session.blocks.current.items() if type(text) is str}
+    return {key: text for key, text in session.blocks.current.items() if type(text) is Packed}
 
 
 def test_a_plain_build_keeps_blocks_but_nothing_else_of_serve():
@@ -107,11 +108,11 @@ def test_the_kept_digests_are_the_same_in_every_process(tmp_path, setup):
     "damage",
     [
         lambda part: part.write_bytes(part.read_bytes()[:-40]),  # cut short
-        lambda part: part.write_bytes(zlib.compress(b'["k", 1]\n')),  # not a text
-        lambda part: part.write_bytes(zlib.compress(b'{"k": "v"}\n')),  # not a pair
-        lambda part: part.write_bytes(b"not compressed"),
+        lambda part: part.write_bytes(b"k\t3\nabc"),  # not a packed text
+        lambda part: part.write_bytes(zlib.compress(b'["k", "v"]\n')),  # the old form
+        lambda part: part.write_bytes(b"not a record"),
     ],
-    ids=["cut-short", "not-a-text", "not-a-pair", "not-compressed"],
+    ids=["cut-short", "not-packed", "old-form", "not-a-record"],
 )
 def test_a_damaged_record_is_not_read_and_the_pages_are_rendered(tmp_path, setup, damage):
     data, cache = setup
@@ -137,12 +138,42 @@ def test_planted_blocks_under_the_digest_are_refused_unless_the_record_is_whole(
     later = build_session.BuildSession()
     later.start_build(blocks_on_disk=True)
     kept_blocks.load(later, str(tmp_path / "site"))
-    assert later.blocks.previous == {"a": "<p>一</p>", "b": "<p>二</p>"}
-    part.write_bytes(zlib.compress(b'["a", "<script>planted</script>"]\n'))
+    assert texts(later.blocks.previous) == {"a": "<p>一</p>", "b": "<p>二</p>"}
+    assert later.blocks.get("a", lambda: "made") == "<p>一</p>" and later.blocks.made == 0
+    part.write_bytes(kept_blocks._framed("a", Packed.of("<script>planted</script>").data))
     planted = build_session.BuildSession()
     planted.start_build(blocks_on_disk=True)
     kept_blocks.load(planted, str(tmp_path / "site"))
     assert planted.blocks.previous == {}
+
+
+def texts(blocks: dict) -> dict:
+    return {key: packed.text() for key, packed in blocks.items()}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"a\t5\nabc",  # cut short
+        b"a\tfive\nabcde",  # not a size
+        b"a5\nabcde",  # no key
+        b"a\t5abcde",  # no line end
+        b"\t5\nabcde",  # an empty key
+    ],
+)
+def test_a_record_not_made_of_blocks_whole_offers_none(content):
+    assert kept_blocks._blocks(content) == []
+    assert kept_blocks._blocks(b"a\t3\nabcb\t0\n") == [("a", b"abc"), ("b", b"")]
+
+
+def test_a_packed_text_that_does_not_unpack_is_made_again():
+    """A text the record holds whole but that is not one packed (a planted record that kept
+    the digest): the block is rendered, as for none."""
+    session = build_session.BuildSession()
+    session.start_build(blocks_on_disk=True)
+    session.blocks.previous["a"] = Packed(b"not zlib")
+    assert session.blocks.get("a", lambda: "<p>made</p>") == "<p>made</p>"
+    assert session.blocks.made == 1 and type(session.blocks.current["a"]) is Packed
 
 
 def test_the_record_is_another_for_other_code_or_another_site(monkeypatch, tmp_path):

@@ -63,9 +63,7 @@ def in_nav(nav):
 
 def page(board: Board, chosen: Plan) -> Plan:
     """The plan with its archive page made (`made.page`)."""
-    earlier = [
-        archive_page.Publication(e.name, e.published, e.data, e.row) for e in chosen.carried
-    ]
+    earlier = [archive_page.Publication(e.name, e.published, e.data, e.row) for e in chosen.carried]
     made = archive_page.for_build(board, earlier, chosen.name, chosen.published)
     return dataclasses.replace(chosen, made=made)
 

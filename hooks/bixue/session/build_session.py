@@ -138,6 +138,7 @@ class BuildSession:
             self.build.templates = templates
         elif blocks_on_disk:
             self.build.keys = Keys()
+        self.blocks.packed = not self.serving  # kept for the disk only: packed (kept_blocks)
 
     @contextlib.contextmanager
     def active(self) -> Iterator[BuildSession]:

@@ -5,17 +5,18 @@ units, rendering every block again was over a third of a build that changed noth
 What a block's digest leaves out is in the record's key: the package's own code and templates
 (disk_cache.code_digest), the libraries that render (Jinja, MarkupSafe, Markdown, the
 sanitiser) and the site folder, one record each (the internal and public builds do not take each
-other's place). Only texts are kept; a record that is not a map of texts counts as none."""
+other's place). Only texts are kept, packed as a plain build's session keeps them (cache.Packed:
+a fifth of their size); a record not made of them whole counts as none, and a text that does
+not unpack is made again where it is asked for."""
 
 from __future__ import annotations
 
-import json
-import zlib
 from importlib import metadata
 from typing import List, Tuple
 
 from . import disk_cache
 from .build_session import BuildSession
+from .cache import Packed
 
 KIND = "blocks"
 RECORDS = 4
@@ -24,16 +25,16 @@ LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3")
 
 
 def load(session: BuildSession, site_dir: str) -> None:
-    """The last build's blocks, offered to this one as its last build's (Cache)."""
+    """The last build's blocks, offered to this one as its last build's (Cache), packed."""
     record = disk_cache.load(KIND, _record_key(site_dir))
-    for key, text in _texts(record.get("blocks") if record else None):
-        session.blocks.previous.setdefault(key, text)
+    for key, data in _blocks(record.get("blocks") if record else None):
+        session.blocks.previous.setdefault(key, Packed(data))
 
 
 def store(session: BuildSession, site_dir: str) -> None:
     """This build's blocks for the next: only those it used, so nothing grows. A build that
     used every block it was offered and no other leaves the record as it was (a warm build)."""
-    texts = {key: value for key, value in session.blocks.current.items() if type(value) is str}
+    texts = {key: value for key, value in session.blocks.current.items() if type(value) is Packed}
     if not texts:
         return
     record_key = _record_key(site_dir)
@@ -41,43 +42,37 @@ def store(session: BuildSession, site_dir: str) -> None:
     if len(texts) == len(offered) and all(key in offered for key in texts):
         disk_cache.touch(KIND, record_key)
         return
-    packer = zlib.compressobj(1)
-    chunks = []
-    for key, text in texts.items():
-        line = json.dumps([key, text], ensure_ascii=False) + "\n"
-        chunks.append(packer.compress(line.encode("utf-8", "surrogatepass")))
-    chunks.append(packer.flush())
-    disk_cache.store(KIND, record_key, {}, {"blocks": b"".join(chunks)})
+    content = b"".join(_framed(key, packed.data) for key, packed in texts.items())
+    disk_cache.store(KIND, record_key, {}, {"blocks": content})
     disk_cache.prune(KIND, RECORDS)
 
 
-def _texts(content) -> List[Tuple[str, str]]:
-    """The kept (key, text) pairs, one JSON line each; none if any line is not one."""
+def _framed(key: str, data: bytes) -> bytes:
+    """One block in the record: its key and size on a line, then its packed text."""
+    return f"{key}\t{len(data)}\n".encode("utf-8", "surrogatepass") + data
+
+
+def _blocks(content) -> List[Tuple[str, bytes]]:
+    """The kept (key, packed text) pairs; none if the record is not made of them whole. A
+    packed text that does not unpack is made again where it is asked for (Cache.get)."""
     if not isinstance(content, bytes):
         return []
-    found = []
-    unpacker = zlib.decompressobj()
-    rest = b""
+    found, at = [], 0
     try:
-        for at in range(0, len(content), CHUNK):
-            lines = (rest + unpacker.decompress(content[at : at + CHUNK])).split(b"\n")
-            rest = lines.pop()
-            found += map(_pair, lines)
-        if rest + unpacker.flush() or not unpacker.eof:
-            return []  # cut short, or something after the last line
-    except (zlib.error, ValueError, TypeError):  # ValueError: UnicodeDecodeError, JSON's
+        while at < len(content):
+            end = content.index(b"\n", at, at + LONGEST_HEAD)
+            key, size = content[at:end].decode("utf-8", "surrogatepass").split("\t")
+            start, at = end + 1, end + 1 + int(size)
+            if not key or int(size) < 0 or at > len(content):
+                return []
+            found.append((key, content[start:at]))
+    except ValueError:  # no line end, not two fields, not a number, UnicodeDecodeError
         return []
     return found
 
 
-CHUNK = 1 << 20
-
-
-def _pair(line: bytes) -> Tuple[str, str]:
-    pair = json.loads(line.decode("utf-8", "surrogatepass"))
-    if type(pair) is not list or len(pair) != 2 or not all(type(part) is str for part in pair):
-        raise TypeError("not a kept block")
-    return pair[0], pair[1]
+LONGEST_HEAD = 1024
+"""A block's key and size: digests are 32 characters."""
 
 
 def _record_key(site_dir: str) -> str:
