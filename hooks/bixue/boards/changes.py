@@ -55,11 +55,10 @@ def compare(before: dict, after: dict) -> Comparison:
 
 def view(data: dict) -> dict:
     """The part of a data.json that `compare` and `headline` read, as they read it: both give
-    the same for it as for the whole (a tenth of its size at 500 units)."""
+    the same for it as for the whole (a sixth of its size at 500 units)."""
     ledger = data.get("ledger") or {}
     return {
         "as_of": data["as_of"],
-        "profile": data.get("profile"),
         "time_progress": data.get("time_progress"),
         "units": [{"id": u["id"], "short": u["short"]} for u in data.get("units", ())],
         "indicators": [
