@@ -9,7 +9,7 @@ import re
 from html import escape as html_escape
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterable, Optional, Tuple, TypeVar
+from typing import Callable, Iterable, List, Optional, Tuple, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -245,12 +245,17 @@ def _render_block(template: str, context: dict) -> str:
 
 def _folder_key(folder: Path) -> str:
     """A digest of each file's name, times and size (`file_mark`)."""
-    parts = [
-        f"{path.relative_to(folder)}:{file_mark(path)}"
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    ]
+    parts = [f"{os.path.relpath(path, folder)}:{mark}" for path, mark in folder_marks(folder)]
     return value_key.digest_text("\0".join(parts))
+
+
+def folder_marks(folder) -> List[Tuple[str, Optional[tuple]]]:
+    """Each file under `folder` (its path) with its `file_mark`, in a fixed order."""
+    return [
+        (os.path.join(path, name), file_mark(os.path.join(path, name)))
+        for path, _folders, names in sorted(os.walk(folder))
+        for name in sorted(names)
+    ]
 
 
 def page_markdown(title: str, sections: Iterable[Tuple[str, str]], meta: str = "") -> str:

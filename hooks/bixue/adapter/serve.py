@@ -153,11 +153,7 @@ def theme_marks(folder: str) -> List[Tuple[str, Optional[tuple]]]:
     installed = _install_records(folder)
     if installed:
         return [(record, render.file_mark(record)) for record in installed]
-    return [
-        (os.path.join(path, name), render.file_mark(os.path.join(path, name)))
-        for path, _folders, names in sorted(os.walk(folder))
-        for name in sorted(names)
-    ]
+    return render.folder_marks(folder)
 
 
 def _install_records(folder: str) -> List[str]:
